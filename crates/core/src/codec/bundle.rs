@@ -1,0 +1,193 @@
+//! The two data bundles: the shared context (registry, catalogue, comparators) and one bundle
+//! per area. Each knows the rules its data must keep, checked after every decode.
+
+use super::{Bundle, DecodeError, Kind};
+use crate::area::{AreaCode, Level, Registry};
+use crate::indicator::{Cell, Flag, Indicator};
+use crate::population::{AgeProfile, PopulationSeries};
+use serde::{Deserialize, Serialize};
+
+/// One indicator's cells for one area, lined up with the indicator's periods in the catalogue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub indicator: String,
+    pub cells: Vec<Cell>,
+}
+
+/// Everything an area page needs besides the area itself: loaded once, shared by all pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContextBundle {
+    /// The registry of every area (landet, fylker, kommuner, bydeler) with SSB's names.
+    pub registry: Registry,
+    /// Population series of landet and every fylke, the comparators of every page.
+    pub population: Vec<(AreaCode, PopulationSeries)>,
+    /// Landet's age profile, for comparing an area's ages.
+    pub landet_ages: AgeProfile,
+    /// The indicator catalogue, in barometer order.
+    pub catalogue: Vec<Indicator>,
+    /// Cells of every indicator for landet and each fylke: the barometer's comparators.
+    pub comparators: Vec<(AreaCode, Vec<Series>)>,
+    /// Cells of every indicator for every kommune, for spread, ranks and maps.
+    pub kommuner: Vec<(AreaCode, Vec<Series>)>,
+}
+
+/// One area's own figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaBundle {
+    pub code: AreaCode,
+    pub population: PopulationSeries,
+    pub ages: AgeProfile,
+    pub series: Vec<Series>,
+}
+
+fn invalid(msg: impl Into<String>) -> DecodeError {
+    DecodeError::Invalid(msg.into())
+}
+
+fn check_population(code: &AreaCode, p: &PopulationSeries) -> Result<(), DecodeError> {
+    if p.years.is_empty() {
+        return Err(invalid(format!("{code}: no population")));
+    }
+    if p.first_year < 1900 || p.first_year as usize + p.years.len() > 2200 {
+        return Err(invalid(format!("{code}: population years out of range")));
+    }
+    if let Some(y) = p.years.iter().position(|y| !y.is_consistent()) {
+        return Err(invalid(format!(
+            "{code}: age groups do not nest in {}",
+            p.first_year as usize + y
+        )));
+    }
+    Ok(())
+}
+
+fn check_ages(code: &AreaCode, a: &AgeProfile) -> Result<(), DecodeError> {
+    if a.years
+        .iter()
+        .any(|row| row.len() != AgeProfile::MAX_AGE + 1)
+    {
+        return Err(invalid(format!(
+            "{code}: age profile rows must hold ages 0–24"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks that every series names a catalogue indicator and lines up with its periods, and
+/// that flagged cells carry no counts (a suppressed value must never travel).
+fn check_series(
+    code: &AreaCode,
+    series: &[Series],
+    catalogue: &[Indicator],
+) -> Result<(), DecodeError> {
+    for s in series {
+        let Some(ind) = catalogue.iter().find(|i| i.id == s.indicator) else {
+            return Err(invalid(format!(
+                "{code}: unknown indicator {}",
+                s.indicator
+            )));
+        };
+        if s.cells.len() != ind.periods.len() {
+            return Err(invalid(format!(
+                "{code}: {} has {} cells for {} periods",
+                s.indicator,
+                s.cells.len(),
+                ind.periods.len()
+            )));
+        }
+        if s.cells
+            .iter()
+            .any(|c| c.flag != Flag::Ok && (c.num, c.den) != (0, 0))
+        {
+            return Err(invalid(format!(
+                "{code}: {} has counts in a flagged cell",
+                s.indicator
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Bundle for ContextBundle {
+    const KIND: Kind = Kind::Context;
+
+    fn validate(&self) -> Result<(), DecodeError> {
+        let reg = &self.registry;
+        // Re-run the registry's own checks: postcard built it without going through `new`.
+        Registry::new(reg.areas().to_vec()).map_err(|e| invalid(e.to_string()))?;
+        for (code, p) in &self.population {
+            if !matches!(code.level(), Level::Landet | Level::Fylke) || reg.get(code).is_none() {
+                return Err(invalid(format!("population of unexpected area {code}")));
+            }
+            check_population(code, p)?;
+        }
+        if !self
+            .population
+            .iter()
+            .any(|(c, _)| c.level() == Level::Landet)
+        {
+            return Err(invalid("no population for landet"));
+        }
+        check_ages(&AreaCode::landet(), &self.landet_ages)?;
+        let mut ids: Vec<&str> = self.catalogue.iter().map(|i| i.id.as_str()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(invalid("an indicator id appears twice"));
+        }
+        for ind in &self.catalogue {
+            if ind.periods.windows(2).any(|w| w[0] >= w[1])
+                || ind.periods.iter().any(|p| p.first > p.last)
+            {
+                return Err(invalid(format!("{}: periods out of order", ind.id)));
+            }
+        }
+        for (code, series) in self.comparators.iter().chain(&self.kommuner) {
+            if reg.get(code).is_none() {
+                return Err(invalid(format!("cells for unknown area {code}")));
+            }
+            check_series(code, series, &self.catalogue)?;
+        }
+        Ok(())
+    }
+}
+
+impl ContextBundle {
+    pub fn population_of(&self, code: &AreaCode) -> Option<&PopulationSeries> {
+        self.population
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, p)| p)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.catalogue.iter().find(|i| i.id == id)
+    }
+
+    /// Checks an area bundle against this context: the area exists and its series line up
+    /// with this catalogue. The app calls this before it shows an area.
+    pub fn check_area(&self, area: &AreaBundle) -> Result<(), DecodeError> {
+        if self.registry.get(&area.code).is_none() {
+            return Err(invalid(format!(
+                "area {} is not in the registry",
+                area.code
+            )));
+        }
+        check_series(&area.code, &area.series, &self.catalogue)
+    }
+}
+
+impl Bundle for AreaBundle {
+    const KIND: Kind = Kind::Area;
+
+    fn validate(&self) -> Result<(), DecodeError> {
+        check_population(&self.code, &self.population)?;
+        check_ages(&self.code, &self.ages)?;
+        if self.series.iter().any(|s| {
+            s.cells
+                .iter()
+                .any(|c| c.flag != Flag::Ok && (c.num, c.den) != (0, 0))
+        }) {
+            return Err(invalid(format!("{}: counts in a flagged cell", self.code)));
+        }
+        Ok(())
+    }
+}

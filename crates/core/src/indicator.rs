@@ -1,0 +1,199 @@
+//! The indicator model: what an indicator is (its catalogue entry) and what one value of it is
+//! (a [`Cell`] of counts with a flag).
+//!
+//! Values travel as counts, never as finished rates: the browser computes rates, confidence
+//! intervals and multi-year sums from them, as FHI does. A suppressed cell carries no counts.
+
+use crate::lang::Text;
+use serde::{Deserialize, Serialize};
+
+/// FHI's flags for a cell. Only `Ok` cells carry counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum Flag {
+    #[default]
+    Ok = 0,
+    /// No data (`..`).
+    Missing = 1,
+    /// Cannot be computed (`.`), e.g. a zero denominator.
+    NotComputable = 2,
+    /// Hidden for privacy (`:`): too few cases, or secondary suppression.
+    Suppressed = 3,
+}
+
+/// One value: a numerator and a denominator, or a flag that says why there is none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cell {
+    pub num: u32,
+    pub den: u32,
+    pub flag: Flag,
+}
+
+impl Cell {
+    pub fn ok(num: u32, den: u32) -> Cell {
+        Cell {
+            num,
+            den,
+            flag: Flag::Ok,
+        }
+    }
+
+    /// A cell without counts. Whatever the counts were, they are dropped here.
+    pub fn flagged(flag: Flag) -> Cell {
+        Cell {
+            num: 0,
+            den: 0,
+            flag,
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.flag == Flag::Ok
+    }
+
+    /// The value in the indicator's unit, or `None` when the cell has no usable counts.
+    pub fn value(&self, unit: Unit) -> Option<f64> {
+        if !self.is_ok() {
+            return None;
+        }
+        unit.value(self.num as f64, self.den as f64)
+    }
+}
+
+/// The unit a value is shown in, which also says how counts become a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Unit {
+    /// `100 · num / den`.
+    Percent,
+    /// `1000 · num / den`.
+    Per1000,
+    /// The numerator itself.
+    Count,
+    /// `100 · num / den`, an index where the reference is 100.
+    Index,
+    /// `100 · (num / den − 1)`: the change from `den` (then) to `num` (now), in percent.
+    ChangePercent,
+}
+
+impl Unit {
+    /// The value for the given counts; `None` where the denominator makes it undefined.
+    pub fn value(self, num: f64, den: f64) -> Option<f64> {
+        match self {
+            Unit::Count => Some(num),
+            _ if den <= 0.0 => None,
+            Unit::Percent | Unit::Index => Some(100.0 * num / den),
+            Unit::Per1000 => Some(1000.0 * num / den),
+            Unit::ChangePercent => Some(100.0 * (num / den - 1.0)),
+        }
+    }
+
+    /// The factor from a proportion `num / den` to the shown value (for CI limits).
+    pub fn scale(self) -> f64 {
+        match self {
+            Unit::Per1000 => 1000.0,
+            Unit::Count => 1.0,
+            _ => 100.0,
+        }
+    }
+}
+
+/// Whether a higher value is good news, bad news, or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Polarity {
+    HigherIsBetter,
+    HigherIsWorse,
+    NoDirection,
+}
+
+/// How an area's value is tested against landet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TestKind {
+    /// A share of persons: Wilson score interval.
+    Binomial,
+    /// A rate of events: exact Poisson interval.
+    Poisson,
+    /// No test (counts, changes): shown without a mark of significance.
+    None,
+}
+
+/// What one period of the indicator covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PeriodKind {
+    /// One calendar year (or 1 January of it).
+    Year,
+    /// A 3-year rolling sum of counts.
+    Rolling3,
+    /// One school year, `2024` meaning 2024/25.
+    SchoolYear,
+    /// Ungdata surveys pooled over several years.
+    UngdataPooled,
+}
+
+/// A period as first and last year; a single year has `first == last`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Period {
+    pub first: u16,
+    pub last: u16,
+}
+
+impl Period {
+    pub fn year(y: u16) -> Period {
+        Period { first: y, last: y }
+    }
+
+    pub fn years(&self) -> u16 {
+        self.last.saturating_sub(self.first) + 1
+    }
+}
+
+/// The five groups of the oppvekstprofil barometer, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Group {
+    Befolkning,
+    Levekar,
+    BarnehageSkole,
+    FritidNaermiljo,
+    Helse,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Befolkning,
+        Group::Levekar,
+        Group::BarnehageSkole,
+        Group::FritidNaermiljo,
+        Group::Helse,
+    ];
+}
+
+/// Where the values of an indicator come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Provenance {
+    /// From a published table.
+    Real,
+    /// Generated by the documented demo model: the UI must say «demodata».
+    Modelled,
+}
+
+/// One entry of the indicator catalogue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub group: Group,
+    pub label: Text,
+    pub definition: Text,
+    pub unit: Unit,
+    /// Age group as shown, e.g. `0–17 år`.
+    pub age: Text,
+    pub period_kind: PeriodKind,
+    pub polarity: Polarity,
+    pub test: TestKind,
+    /// Decimals for values under 10 (FHI: values of 10 or more get none).
+    pub decimals: u8,
+    pub standardised: bool,
+    pub source_org: String,
+    pub source_table: String,
+    pub provenance: Provenance,
+    /// The periods the values cover, oldest first; every area's cells line up with these.
+    pub periods: Vec<Period>,
+}

@@ -1,0 +1,14 @@
+//! The pure domain of oppvekst: areas and codes, the indicator catalogue, the bundle codec and
+//! the statistics. Nothing here knows about the web, so all of it is tested natively.
+
+pub mod area;
+pub mod codec;
+pub mod indicator;
+pub mod lang;
+pub mod numfmt;
+pub mod population;
+pub mod route;
+pub mod stats;
+
+pub use area::{Area, AreaCode, Level, Registry};
+pub use lang::Lang;

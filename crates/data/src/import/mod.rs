@@ -1,0 +1,1 @@
+//! Importers for the formats FHI and SSB publish (in progress).
