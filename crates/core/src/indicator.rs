@@ -182,6 +182,8 @@ pub struct Indicator {
     pub group: Group,
     pub label: Text,
     pub definition: Text,
+    /// The indicator as the subject of a key sentence: «Andelen barn som bor trangt».
+    pub subject: Text,
     pub unit: Unit,
     /// Age group as shown, e.g. `0–17 år`.
     pub age: Text,

@@ -9,6 +9,7 @@ pub mod numfmt;
 pub mod population;
 pub mod route;
 pub mod stats;
+pub mod theme;
 
 pub use area::{Area, AreaCode, Level, Registry};
 pub use lang::Lang;

@@ -5,6 +5,7 @@ use super::{Bundle, DecodeError, Kind};
 use crate::area::{AreaCode, Level, Registry};
 use crate::indicator::{Cell, Flag, Indicator};
 use crate::population::{AgeProfile, PopulationSeries};
+use crate::theme::Themes;
 use serde::{Deserialize, Serialize};
 
 /// One indicator's cells for one area, lined up with the indicator's periods in the catalogue.
@@ -29,6 +30,8 @@ pub struct ContextBundle {
     pub comparators: Vec<(AreaCode, Vec<Series>)>,
     /// Cells of every indicator for every kommune, for spread, ranks and maps.
     pub kommuner: Vec<(AreaCode, Vec<Series>)>,
+    /// The theme texts and the kommune's levers, in nb, nn and en.
+    pub themes: Themes,
 }
 
 /// One area's own figures.

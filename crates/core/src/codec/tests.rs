@@ -64,6 +64,7 @@ pub(crate) fn context_bundle() -> ContextBundle {
         catalogue: vec![],
         comparators: vec![],
         kommuner: vec![],
+        themes: Default::default(),
     }
 }
 
