@@ -8,7 +8,9 @@ pub mod lang;
 pub mod numfmt;
 pub mod population;
 pub mod route;
+pub mod search;
 pub mod stats;
+pub mod summary;
 pub mod theme;
 
 pub use area::{Area, AreaCode, Level, Registry};

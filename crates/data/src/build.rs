@@ -1,1 +1,167 @@
-//! (in progress)
+//! Assembles the bundles: one context file, one file per area and the manifest, all with
+//! content-hashed names, written deterministically so that the same sources give the same bytes.
+
+use oppvekst_core::area::{AreaCode, Level, Registry};
+use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest, Series};
+use oppvekst_core::indicator::{Cell, Indicator};
+use oppvekst_core::population::{AgeProfile, PopulationSeries};
+use oppvekst_core::theme::Themes;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Every input of a build, already read and checked.
+pub struct Inputs {
+    pub registry: Registry,
+    pub population: BTreeMap<AreaCode, PopulationSeries>,
+    pub ages: BTreeMap<AreaCode, AgeProfile>,
+    pub catalogue: Vec<Indicator>,
+    /// Cells per indicator id, per area, lined up with the indicator's periods, suppressed.
+    pub cells: BTreeMap<String, BTreeMap<AreaCode, Vec<Cell>>>,
+    pub themes: Themes,
+}
+
+/// The files of one build: relative path → bytes.
+pub struct Output {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+fn series_of(inputs: &Inputs, code: &AreaCode, latest_only: bool) -> Vec<Series> {
+    inputs
+        .catalogue
+        .iter()
+        .filter_map(|ind| {
+            let cells = inputs.cells.get(&ind.id)?.get(code)?;
+            let cells = if latest_only {
+                cells.last().copied().into_iter().collect()
+            } else {
+                cells.clone()
+            };
+            Some(Series {
+                indicator: ind.id.clone(),
+                cells,
+            })
+        })
+        .collect()
+}
+
+fn hashed(dir: &str, stem: &str, bytes: &[u8]) -> String {
+    format!("{dir}{stem}-{}.bin", codec::content_hash(bytes))
+}
+
+/// Builds every bundle in memory. Fails if an area of the registry has no population.
+pub fn build(inputs: &Inputs) -> Result<Output, String> {
+    let reg = &inputs.registry;
+    let empty_ages = AgeProfile::default();
+    let mut files = BTreeMap::new();
+    let mut areas = BTreeMap::new();
+    for area in reg.areas() {
+        let code = &area.code;
+        let population = inputs
+            .population
+            .get(code)
+            .ok_or_else(|| format!("no population for {code} {}", area.name))?;
+        let bundle = AreaBundle {
+            code: code.clone(),
+            population: population.clone(),
+            ages: inputs.ages.get(code).unwrap_or(&empty_ages).clone(),
+            series: series_of(inputs, code, false),
+        };
+        let bytes = codec::encode(&bundle);
+        let name = hashed("area/", code.as_str(), &bytes);
+        areas.insert(code.clone(), name.clone());
+        files.insert(name, bytes);
+    }
+    let comparator_codes = reg
+        .areas()
+        .iter()
+        .filter(|a| matches!(a.level(), Level::Landet | Level::Fylke));
+    let context = ContextBundle {
+        registry: reg.clone(),
+        population: comparator_codes
+            .clone()
+            .map(|a| (a.code.clone(), inputs.population[&a.code].clone()))
+            .collect(),
+        landet_ages: inputs
+            .ages
+            .get(&AreaCode::landet())
+            .cloned()
+            .unwrap_or_default(),
+        catalogue: inputs.catalogue.clone(),
+        comparators: comparator_codes
+            .map(|a| (a.code.clone(), series_of(inputs, &a.code, false)))
+            .collect(),
+        kommuner: reg
+            .at_level(Level::Kommune)
+            .map(|a| (a.code.clone(), series_of(inputs, &a.code, true)))
+            .collect(),
+        themes: inputs.themes.clone(),
+    };
+    // Check what we wrote with the app's own decoder: a bundle that the app would reject
+    // must never be written.
+    let bytes = codec::encode(&context);
+    let decoded: ContextBundle = codec::decode(&bytes).map_err(|e| format!("context: {e}"))?;
+    for name in areas.values() {
+        let area: AreaBundle = codec::decode(&files[name]).map_err(|e| format!("{name}: {e}"))?;
+        decoded
+            .check_area(&area)
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
+    let context_name = hashed("", "context", &bytes);
+    files.insert(context_name.clone(), bytes);
+    let manifest = Manifest {
+        format_version: codec::FORMAT_VERSION,
+        context: context_name,
+        areas,
+        geometry: BTreeMap::new(),
+    };
+    files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
+    Ok(Output { files })
+}
+
+impl Output {
+    /// Writes the files under `dir`, removing bundles of earlier builds so that `dir` holds
+    /// exactly this build.
+    pub fn write(&self, dir: &Path) -> std::io::Result<()> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        for (name, bytes) in &self.files {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Compares with what is in `dir`: the names of files that differ, are missing or extra.
+    pub fn diff(&self, dir: &Path) -> Vec<String> {
+        let mut on_disk = BTreeMap::new();
+        collect(dir, dir, &mut on_disk);
+        let mut out = Vec::new();
+        for (name, bytes) in &self.files {
+            match on_disk.remove(name) {
+                None => out.push(format!("missing: {name}")),
+                Some(b) if &b != bytes => out.push(format!("differs: {name}")),
+                Some(_) => {}
+            }
+        }
+        out.extend(on_disk.into_keys().map(|n| format!("extra: {n}")));
+        out
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(root, &p, out);
+        } else if let (Ok(rel), Ok(bytes)) = (p.strip_prefix(root), std::fs::read(&p)) {
+            out.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
+        }
+    }
+}

@@ -5,4 +5,7 @@ pub mod build;
 pub mod catalogue;
 pub mod import;
 pub mod model;
+pub mod pipeline;
+pub mod real;
+pub mod routes;
 pub mod sources;

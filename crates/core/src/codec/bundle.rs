@@ -8,11 +8,26 @@ use crate::population::{AgeProfile, PopulationSeries};
 use crate::theme::Themes;
 use serde::{Deserialize, Serialize};
 
-/// One indicator's cells for one area, lined up with the indicator's periods in the catalogue.
+/// One indicator's cells for one area, lined up with the *last* `cells.len()` periods of the
+/// indicator in the catalogue. Area bundles and comparators hold every period; the context's
+/// kommune distribution holds only the latest, which keeps the context file small.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub indicator: String,
     pub cells: Vec<Cell>,
+}
+
+impl Series {
+    /// The cell of period `index` out of `periods` periods, if this series reaches back to it.
+    pub fn cell_at(&self, index: usize, periods: usize) -> Option<&Cell> {
+        let skip = periods.checked_sub(self.cells.len())?;
+        index.checked_sub(skip).and_then(|i| self.cells.get(i))
+    }
+
+    /// The latest cell.
+    pub fn latest(&self) -> Option<&Cell> {
+        self.cells.last()
+    }
 }
 
 /// Everything an area page needs besides the area itself: loaded once, shared by all pages.
@@ -28,7 +43,8 @@ pub struct ContextBundle {
     pub catalogue: Vec<Indicator>,
     /// Cells of every indicator for landet and each fylke: the barometer's comparators.
     pub comparators: Vec<(AreaCode, Vec<Series>)>,
-    /// Cells of every indicator for every kommune, for spread, ranks and maps.
+    /// Cells of every indicator for every kommune (latest period only), for spread, ranks,
+    /// similar kommuner and maps.
     pub kommuner: Vec<(AreaCode, Vec<Series>)>,
     /// The theme texts and the kommune's levers, in nb, nn and en.
     pub themes: Themes,
@@ -81,6 +97,7 @@ fn check_series(
     code: &AreaCode,
     series: &[Series],
     catalogue: &[Indicator],
+    all_periods: bool,
 ) -> Result<(), DecodeError> {
     for s in series {
         let Some(ind) = catalogue.iter().find(|i| i.id == s.indicator) else {
@@ -89,7 +106,12 @@ fn check_series(
                 s.indicator
             )));
         };
-        if s.cells.len() != ind.periods.len() {
+        let fits = if all_periods {
+            s.cells.len() == ind.periods.len()
+        } else {
+            s.cells.len() <= ind.periods.len()
+        };
+        if !fits {
             return Err(invalid(format!(
                 "{code}: {} has {} cells for {} periods",
                 s.indicator,
@@ -143,11 +165,12 @@ impl Bundle for ContextBundle {
                 return Err(invalid(format!("{}: periods out of order", ind.id)));
             }
         }
-        for (code, series) in self.comparators.iter().chain(&self.kommuner) {
+        let tagged = self.comparators.iter().map(|c| (c, true));
+        for ((code, series), all) in tagged.chain(self.kommuner.iter().map(|c| (c, false))) {
             if reg.get(code).is_none() {
                 return Err(invalid(format!("cells for unknown area {code}")));
             }
-            check_series(code, series, &self.catalogue)?;
+            check_series(code, series, &self.catalogue, all)?;
         }
         Ok(())
     }
@@ -174,7 +197,15 @@ impl ContextBundle {
                 area.code
             )));
         }
-        check_series(&area.code, &area.series, &self.catalogue)
+        check_series(&area.code, &area.series, &self.catalogue, true)
+    }
+
+    /// The comparator series (landet or a fylke) of one indicator.
+    pub fn comparator(&self, code: &AreaCode, indicator: &str) -> Option<&Series> {
+        self.comparators
+            .iter()
+            .find(|(c, _)| c == code)
+            .and_then(|(_, s)| s.iter().find(|s| s.indicator == indicator))
     }
 }
 

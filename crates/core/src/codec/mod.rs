@@ -176,4 +176,4 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

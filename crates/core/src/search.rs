@@ -1,0 +1,124 @@
+//! Finding an area by name or number: accent-tolerant matching on every name form (Sami and
+//! Kven forms included) and on the code.
+
+use crate::area::{Area, Level, Registry};
+
+/// Folds a name for matching: lower case, and Sami/Norwegian letters to plain ones
+/// («Kárášjohka» → «karasjohka», «Bærum» → «baerum»), so that a reader without those keys
+/// still finds the area.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'á' | 'à' | 'â' | 'ä' | 'å' => out.push('a'),
+            'æ' => out.push_str("ae"),
+            'ø' | 'ö' | 'ó' | 'ô' => out.push('o'),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'č' => out.push('c'),
+            'đ' => out.push('d'),
+            'ŋ' => out.push('n'),
+            'š' => out.push('s'),
+            'ŧ' => out.push('t'),
+            'ž' => out.push('z'),
+            'ï' | 'í' => out.push('i'),
+            'ü' | 'ú' => out.push('u'),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How well an area matches; lower is better.
+fn score(area: &Area, q: &str) -> Option<u32> {
+    if q.bytes().all(|b| b.is_ascii_digit()) {
+        return area.code.as_str().starts_with(q).then_some(0);
+    }
+    let mut best: Option<u32> = None;
+    for form in area.name_forms() {
+        let f = fold(form);
+        let s = if f == q {
+            0
+        } else if f.starts_with(q) {
+            1
+        } else if f.split(' ').any(|w| w.starts_with(q)) {
+            2
+        } else if f.contains(q) {
+            3
+        } else {
+            continue;
+        };
+        best = Some(best.map_or(s, |b| b.min(s)));
+    }
+    best
+}
+
+/// Up to `limit` areas matching `query`, best first; ties go kommune, fylke, bydel, then name.
+pub fn search<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<&'a Area> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let level_order = |l: Level| match l {
+        Level::Kommune => 0,
+        Level::Fylke => 1,
+        Level::Bydel => 2,
+        Level::Landet => 3,
+    };
+    let mut hits: Vec<(u32, u8, &Area)> = reg
+        .areas()
+        .iter()
+        .filter(|a| a.level() != Level::Landet)
+        .filter_map(|a| score(a, &q).map(|s| (s, level_order(a.level()), a)))
+        .collect();
+    hits.sort_by(|x, y| (x.0, x.1, &x.2.name).cmp(&(y.0, y.1, &y.2.name)));
+    hits.into_iter().take(limit).map(|(_, _, a)| a).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::area::AreaCode;
+
+    fn reg() -> Registry {
+        let a = |c: &str, n: &str| Area {
+            code: AreaCode::parse(c).unwrap(),
+            name: n.into(),
+        };
+        Registry::new(vec![
+            a("0", "Norge"),
+            a("56", "Finnmark - Finnmárku - Finmarkku"),
+            a("5610", "Kárášjohka - Karasjok"),
+            a("03", "Oslo"),
+            a("0301", "Oslo"),
+            a("030101", "Gamle Oslo"),
+            a("32", "Akershus"),
+            a("3201", "Bærum"),
+        ])
+        .unwrap()
+    }
+
+    fn codes(hits: Vec<&Area>) -> Vec<&str> {
+        hits.iter().map(|a| a.code.as_str()).collect()
+    }
+
+    #[test]
+    fn folds_sami_and_norwegian_letters() {
+        assert_eq!(fold("Kárášjohka"), "karasjohka");
+        assert_eq!(fold("  Bærum  kommune "), "baerum kommune");
+    }
+
+    #[test]
+    fn finds_by_any_name_form_and_code() {
+        let r = reg();
+        assert_eq!(codes(search(&r, "karasjok", 5)), ["5610"]);
+        assert_eq!(codes(search(&r, "Kárášjohka", 5)), ["5610"]);
+        assert_eq!(codes(search(&r, "karas", 5)), ["5610"]);
+        assert_eq!(codes(search(&r, "baerum", 5)), ["3201"]);
+        assert_eq!(codes(search(&r, "0301", 5)), ["0301", "030101"]);
+        // The kommune comes before the fylke of the same name, and before the bydel.
+        assert_eq!(codes(search(&r, "oslo", 5)), ["0301", "03", "030101"]);
+        assert!(search(&r, "  ", 5).is_empty());
+        assert!(search(&r, "zzz", 5).is_empty());
+    }
+}

@@ -1,0 +1,211 @@
+//! The only module that touches the network. It fetches the manifest and the bundles, decodes
+//! them with the core codec, and turns every failure into a [`LoadError`] value: offline, a
+//! missing file, a server error or a corrupt file each get their own message in the page.
+//!
+//! Loaded files are kept for the session (the same context serves every page), and a failure
+//! is never kept, so that «try again» really tries again.
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::Request;
+use oppvekst_core::area::{AreaCode, Level};
+use oppvekst_core::codec::{self, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::rc::Rc;
+use std::thread::LocalKey;
+
+/// Where the bundles are, relative to the document's `<base href>`.
+const DATA_DIR: &str = "data/";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The browser says it has no network.
+    Offline,
+    /// The request failed for another reason (server down, blocked).
+    Network(String),
+    /// The file is not on the server.
+    NotFound(String),
+    Http {
+        status: u16,
+        url: String,
+    },
+    /// The file arrived but is not a valid bundle (or manifest) of our version.
+    Corrupt {
+        url: String,
+        detail: String,
+    },
+    /// The code is well formed but names no area of the 2024 division.
+    UnknownArea(AreaCode),
+}
+
+impl LoadError {
+    /// A short technical description, shown under the translated message.
+    pub fn detail(&self) -> String {
+        match self {
+            LoadError::Offline => "navigator.onLine = false".into(),
+            LoadError::Network(e) => e.clone(),
+            LoadError::NotFound(url) => format!("404 {url}"),
+            LoadError::Http { status, url } => format!("{status} {url}"),
+            LoadError::Corrupt { url, detail } => format!("{url}: {detail}"),
+            LoadError::UnknownArea(c) => c.to_string(),
+        }
+    }
+}
+
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// Fetches a file's bytes. The manifest must never come from a stale cache (it names the
+/// hashed files of the current data), the hashed files may.
+async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
+    let mut req = Request::get(url);
+    if revalidate {
+        req = req.cache(web_sys::RequestCache::NoCache);
+    }
+    let resp = req.send().await.map_err(|e| {
+        if is_offline() {
+            LoadError::Offline
+        } else {
+            LoadError::Network(e.to_string())
+        }
+    })?;
+    match resp.status() {
+        200 => {}
+        404 => return Err(LoadError::NotFound(url.to_string())),
+        status => {
+            return Err(LoadError::Http {
+                status,
+                url: url.to_string(),
+            })
+        }
+    }
+    resp.binary()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))
+}
+
+async fn get_bundle<B: Bundle>(file: &str) -> Result<B, LoadError> {
+    let url = format!("{DATA_DIR}{file}");
+    let bytes = get_bytes(&url, false).await?;
+    codec::decode(&bytes).map_err(|e: DecodeError| LoadError::Corrupt {
+        url,
+        detail: e.to_string(),
+    })
+}
+
+type Pending<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, LoadError>>>;
+
+thread_local! {
+    static MANIFEST: Cache<(), Manifest> = RefCell::new(HashMap::new());
+    static CONTEXT: Cache<(), ContextBundle> = RefCell::new(HashMap::new());
+    static AREAS: Cache<AreaCode, AreaBundle> = RefCell::new(HashMap::new());
+}
+
+type Cache<K, T> = RefCell<HashMap<K, Pending<T>>>;
+
+/// Runs `load` once per key and shares its result with every caller, also with callers that
+/// come while it is still loading; a failure is forgotten so that the next call loads again.
+async fn once<K: Eq + Hash + Clone + 'static, T: 'static>(
+    cache: &'static LocalKey<Cache<K, T>>,
+    key: K,
+    load: impl FnOnce() -> LocalBoxFuture<'static, Result<Rc<T>, LoadError>>,
+) -> Result<Rc<T>, LoadError> {
+    let pending = cache.with(|c| {
+        c.borrow_mut()
+            .entry(key.clone())
+            .or_insert_with(|| load().shared())
+            .clone()
+    });
+    let result = pending.await;
+    if result.is_err() {
+        cache.with(|c| c.borrow_mut().remove(&key));
+    }
+    result
+}
+
+pub async fn manifest() -> Result<Rc<Manifest>, LoadError> {
+    once(&MANIFEST, (), || {
+        async {
+            let url = format!("{DATA_DIR}manifest.json");
+            let bytes = get_bytes(&url, true).await?;
+            let text = String::from_utf8_lossy(&bytes);
+            Manifest::parse(&text)
+                .map(Rc::new)
+                .map_err(|e| LoadError::Corrupt {
+                    url,
+                    detail: e.to_string(),
+                })
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+pub async fn context() -> Result<Rc<ContextBundle>, LoadError> {
+    once(&CONTEXT, (), || {
+        async {
+            let m = manifest().await?;
+            get_bundle::<ContextBundle>(&m.context).await.map(Rc::new)
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+pub async fn area(code: &AreaCode) -> Result<Rc<AreaBundle>, LoadError> {
+    once(&AREAS, code.clone(), || {
+        let code = code.clone();
+        async move {
+            let m = manifest().await?;
+            let file = m
+                .areas
+                .get(&code)
+                .ok_or_else(|| LoadError::UnknownArea(code.clone()))?;
+            let bundle = get_bundle::<AreaBundle>(file).await?;
+            if bundle.code != code {
+                return Err(LoadError::Corrupt {
+                    url: file.clone(),
+                    detail: format!("holds area {}, not {code}", bundle.code),
+                });
+            }
+            Ok(Rc::new(bundle))
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+/// Everything one profile page shows: the shared context, the area, and for a bydel its
+/// kommune (a bydel is set against its kommune as well as landet).
+#[derive(Clone)]
+pub struct ProfileData {
+    pub context: Rc<ContextBundle>,
+    pub area: Rc<AreaBundle>,
+    pub kommune: Option<Rc<AreaBundle>>,
+}
+
+/// Loads a profile; the context and the bundles load in parallel.
+pub async fn profile(code: &AreaCode) -> Result<ProfileData, LoadError> {
+    let kommune_code = (code.level() == Level::Bydel)
+        .then(|| code.kommune())
+        .flatten();
+    let kommune = async {
+        match &kommune_code {
+            Some(k) => area(k).await.map(Some),
+            None => Ok(None),
+        }
+    };
+    let (context, area, kommune) = futures::join!(context(), area(code), kommune);
+    let (context, area, kommune) = (context?, area?, kommune?);
+    context.check_area(&area).map_err(|e| LoadError::Corrupt {
+        url: code.to_string(),
+        detail: e.to_string(),
+    })?;
+    Ok(ProfileData {
+        context,
+        area,
+        kommune,
+    })
+}

@@ -1,0 +1,43 @@
+//! The app shell: router, language, skip link, header, main and footer.
+
+use crate::components::layout::{Footer, Header};
+use crate::i18n::{t, Msg};
+use crate::state::lang_from_url;
+use crate::views::{about::About, home::Home, not_found::NotFound, profile::ProfilePage};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let lang = lang_from_url();
+    provide_context(lang);
+    // Screen readers and hyphenation follow <html lang>.
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().code());
+        }
+    });
+    view! {
+        <a class="skip" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
+        <Header />
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=Home />
+                <Route path=path!("/om") view=About />
+                <Route path=path!("/landet") view=ProfilePage />
+                <Route path=path!("/:level/:code") view=ProfilePage />
+            </Routes>
+        </main>
+        <Footer />
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure functions from a view model to a `charming::Chart`. They know nothing of the page or of
+//! the renderer, so they are tested natively.
+
+pub mod population;
+
+/// Formatter names that the ECharts shim (`tools/echarts-entry.js`) turns into functions
+/// writing numbers the Norwegian way; charming itself can only send JSON.
+pub const NUMBER: &str = "@fmt:number";
+pub const PERCENT: &str = "@fmt:percent";

@@ -1,0 +1,136 @@
+//! The one component that knows the chart renderer. It loads ECharts on first use (so that a
+//! page paints before the library arrives), renders a `charming::Chart`, reuses the instance
+//! through `update` when the chart changes, follows its container's size, and disposes of the
+//! instance when it leaves the page.
+
+use crate::i18n::{t, use_lang, Msg};
+use charming::{Chart, Echarts, WasmRenderer};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// Where the bundled ECharts is, relative to `<base href>`: our own origin, never a CDN.
+const ECHARTS_SRC: &str = "vendor/echarts.js";
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    static LOADING: RefCell<Option<Shared<LocalBoxFuture<'static, Result<(), String>>>>> =
+        const { RefCell::new(None) };
+}
+
+fn has_echarts() -> bool {
+    js_sys::Reflect::has(&window(), &JsValue::from_str("echarts")).unwrap_or(false)
+}
+
+/// Adds the ECharts script once and waits for it; every chart on the page shares the wait.
+async fn ensure_echarts() -> Result<(), String> {
+    if has_echarts() {
+        return Ok(());
+    }
+    let pending = LOADING.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| load_script(ECHARTS_SRC).boxed_local().shared())
+            .clone()
+    });
+    let result = pending.await;
+    if result.is_err() {
+        // Forget the failure so that a later chart (after going online) tries again.
+        LOADING.with(|l| l.borrow_mut().take());
+    }
+    result
+}
+
+async fn load_script(src: &'static str) -> Result<(), String> {
+    let doc = document();
+    let script: web_sys::HtmlScriptElement = doc
+        .create_element("script")
+        .map_err(|_| "create script")?
+        .unchecked_into();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    script.set_src(src);
+    doc.head()
+        .ok_or("no <head>")?
+        .append_child(&script)
+        .map_err(|_| "append script")?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| format!("could not load {src}"))
+}
+
+/// Calls a method of the ECharts instance that charming does not wrap.
+fn call(instance: &Echarts, method: &str) {
+    if let Ok(f) = js_sys::Reflect::get(instance, &JsValue::from_str(method)) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(instance);
+        }
+    }
+}
+
+/// A chart. `label` is its accessible name; the figures themselves are in the table that the
+/// caller puts beside it.
+#[component]
+pub fn EChart(#[prop(into)] chart: Signal<Chart>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let lang = use_lang();
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        format!("chart-{}", n.get())
+    });
+    let node = NodeRef::<leptos::html::Div>::new();
+    let instance: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
+    let failed = RwSignal::new(false);
+    let dom_id = id.clone();
+    Effect::new(move |_| {
+        let chart = chart.get();
+        if node.get().is_none() {
+            return;
+        }
+        let id = dom_id.clone();
+        spawn_local(async move {
+            if ensure_echarts().await.is_err() {
+                failed.try_set(true);
+                return;
+            }
+            instance.try_update_value(|slot| match slot {
+                Some(e) => WasmRenderer::update(e, &chart),
+                None => match WasmRenderer::new_opt(None, None).render(&id, &chart) {
+                    Ok(e) => *slot = Some(e),
+                    Err(_) => {
+                        failed.try_set(true);
+                    }
+                },
+            });
+        });
+    });
+    // Follow the container's width (a phone turned sideways, a resized iframe).
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        instance.try_with_value(|slot| {
+            if let Some(e) = slot {
+                call(e, "resize");
+            }
+        });
+    });
+    let resize_fn: js_sys::Function = on_resize.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let _ = window().add_event_listener_with_callback("resize", &resize_fn);
+    let on_resize = StoredValue::new_local(Some(on_resize));
+    on_cleanup(move || {
+        let _ = window().remove_event_listener_with_callback("resize", &resize_fn);
+        on_resize.try_update_value(|c| c.take());
+        instance.try_update_value(|slot| {
+            if let Some(e) = slot.take() {
+                call(&e, "dispose");
+            }
+        });
+    });
+    view! {
+        <div class="chart" id=id node_ref=node role="img" aria-label=move || label.get()></div>
+        <Show when=move || failed.get()>
+            <p class="chart-failed">{move || t(lang.get(), Msg::ChartUnavailable)}</p>
+        </Show>
+    }
+}

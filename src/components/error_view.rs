@@ -1,0 +1,54 @@
+//! A load error as a clear message in the reader's language, with a way to retry and a way back.
+
+use crate::api::LoadError;
+use crate::i18n::{href, t, tf, use_lang, Msg};
+use leptos::prelude::*;
+
+/// The title and the message for an error.
+fn texts(e: &LoadError, lang: oppvekst_core::Lang) -> (&'static str, String) {
+    match e {
+        LoadError::UnknownArea(code) => (
+            t(lang, Msg::UnknownAreaTitle),
+            tf(lang, Msg::UnknownAreaBody, &[code.as_str()]),
+        ),
+        LoadError::Offline => (t(lang, Msg::ErrorTitle), t(lang, Msg::ErrorOffline).into()),
+        LoadError::Network(_) => (t(lang, Msg::ErrorTitle), t(lang, Msg::ErrorNetwork).into()),
+        LoadError::NotFound(_) => (t(lang, Msg::ErrorTitle), t(lang, Msg::ErrorMissing).into()),
+        LoadError::Http { status, .. } => (
+            t(lang, Msg::ErrorTitle),
+            tf(lang, Msg::ErrorHttp, &[&status.to_string()]),
+        ),
+        LoadError::Corrupt { .. } => (t(lang, Msg::ErrorTitle), t(lang, Msg::ErrorCorrupt).into()),
+    }
+}
+
+#[component]
+pub fn ErrorView(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    let retryable = !matches!(error, LoadError::UnknownArea(_));
+    let kind = match &error {
+        LoadError::UnknownArea(_) => "unknown-area",
+        LoadError::Offline => "offline",
+        LoadError::Network(_) => "network",
+        LoadError::NotFound(_) => "missing",
+        LoadError::Http { .. } => "http",
+        LoadError::Corrupt { .. } => "corrupt",
+    };
+    let detail = error.detail();
+    let error = StoredValue::new(error);
+    view! {
+        <section class="error" role="alert" data-error=kind>
+            <h1>{move || error.with_value(|e| texts(e, lang.get()).0)}</h1>
+            <p>{move || error.with_value(|e| texts(e, lang.get()).1)}</p>
+            <p class="detail">{move || tf(lang.get(), Msg::ErrorDetail, &[&detail])}</p>
+            <p class="actions">
+                <Show when=move || retryable>
+                    <button type="button" on:click=move |_| retry.run(())>
+                        {move || t(lang.get(), Msg::Retry)}
+                    </button>
+                </Show>
+                <a href=move || href("/", lang.get())>{move || t(lang.get(), Msg::BackToSearch)}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,217 @@
+//! The UI's string catalogue in bokmål, nynorsk and English. Every string the app shows comes
+//! from here (or, for data such as names and indicator texts, from the bundles).
+//!
+//! Messages with arguments use `{0}`, `{1}` …, filled in by [`tf`], so that each language can put
+//! the arguments where its grammar wants them.
+
+use leptos::prelude::*;
+use oppvekst_core::Lang;
+
+macro_rules! catalogue {
+    ($($key:ident => [$nb:expr, $nn:expr, $en:expr $(,)?]),* $(,)?) => {
+        /// A message of the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        }
+
+        /// The message in the given language.
+        pub fn t(lang: Lang, msg: Msg) -> &'static str {
+            match msg {
+                $(Msg::$key => match lang {
+                    Lang::Nb => $nb,
+                    Lang::Nn => $nn,
+                    Lang::En => $en,
+                }),*
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppName => ["Oppvekstprofil", "Oppvekstprofil", "Growing-up profile"],
+    Tagline => [
+        "Statistikk om barn og unge 0–24 år i alle kommuner, bydeler og fylker",
+        "Statistikk om born og unge 0–24 år i alle kommunar, bydelar og fylke",
+        "Statistics on children and young people aged 0–24 in every municipality, district and county",
+    ],
+    SkipToContent => ["Hopp til innholdet", "Hopp til innhaldet", "Skip to content"],
+    Language => ["Språk", "Språk", "Language"],
+    Loading => ["Laster inn …", "Lastar inn …", "Loading …"],
+    Landet => ["Hele landet", "Heile landet", "Norway"],
+    LevelFylke => ["Fylke", "Fylke", "County"],
+    LevelKommune => ["Kommune", "Kommune", "Municipality"],
+    LevelBydel => ["Bydel", "Bydel", "City district"],
+    LevelLandet => ["Landet", "Landet", "Country"],
+    InFylke => ["i {0}", "i {0}", "in {0}"],
+    SearchLabel => [
+        "Søk etter kommune, bydel eller fylke",
+        "Søk etter kommune, bydel eller fylke",
+        "Search for a municipality, district or county",
+    ],
+    SearchPlaceholder => ["Navn eller nummer", "Namn eller nummer", "Name or number"],
+    SearchNoHits => ["Ingen treff på «{0}».", "Ingen treff på «{0}».", "Nothing matches “{0}”."],
+    SearchHits => ["{0} treff", "{0} treff", "{0} matches"],
+    BrowseByFylke => ["Alle kommuner etter fylke", "Alle kommunar etter fylke", "All municipalities by county"],
+    KeyFigures => ["Barn i befolkningen", "Born i folkesetnaden", "Children in the population"],
+    Children017 => ["Barn 0–17 år", "Born 0–17 år", "Children aged 0–17"],
+    ShareOfPopulation => ["Andel av befolkningen", "Del av folkesetnaden", "Share of the population"],
+    Area => ["Område", "Område", "Area"],
+    Year => ["År", "År", "Year"],
+    PerYear => ["1. januar {0}", "1. januar {0}", "1 January {0}"],
+    ChildrenOverTime => [
+        "Barn 0–17 år i {0}, {1}–{2}",
+        "Born 0–17 år i {0}, {1}–{2}",
+        "Children aged 0–17 in {0}, {1}–{2}",
+    ],
+    ChartAsTable => ["Tallene i diagrammet som tabell", "Tala i diagrammet som tabell", "The chart's figures as a table"],
+    ChartUnavailable => [
+        "Diagrammet kunne ikke tegnes. Tallene står i tabellen.",
+        "Diagrammet kunne ikkje teiknast. Tala står i tabellen.",
+        "The chart could not be drawn. The figures are in the table.",
+    ],
+    NotFoundTitle => ["Fant ikke siden", "Fann ikkje sida", "Page not found"],
+    NotFoundBody => [
+        "Vi har ingen side på denne adressen.",
+        "Vi har inga side på denne adressa.",
+        "There is no page at this address.",
+    ],
+    UnknownAreaTitle => ["Fant ikke området", "Fann ikkje området", "Area not found"],
+    UnknownAreaBody => [
+        "Det finnes ingen kommune, bydel eller fylke med nummer «{0}» i 2024-inndelingen.",
+        "Det finst ingen kommune, bydel eller fylke med nummer «{0}» i 2024-inndelinga.",
+        "There is no municipality, district or county numbered “{0}” in the 2024 division.",
+    ],
+    ErrorTitle => ["Tallene kunne ikke vises", "Tala kunne ikkje visast", "The figures could not be shown"],
+    ErrorOffline => [
+        "Du ser ut til å være uten nett. Koble til og prøv igjen.",
+        "Du ser ut til å vere utan nett. Kopla til og prøv igjen.",
+        "You seem to be offline. Connect and try again.",
+    ],
+    ErrorNetwork => [
+        "Vi fikk ikke kontakt med serveren. Prøv igjen om litt.",
+        "Vi fekk ikkje kontakt med tenaren. Prøv igjen om litt.",
+        "We could not reach the server. Try again in a moment.",
+    ],
+    ErrorMissing => [
+        "Datafilen finnes ikke på serveren (404).",
+        "Datafila finst ikkje på tenaren (404).",
+        "The data file is missing on the server (404).",
+    ],
+    ErrorHttp => [
+        "Serveren svarte med feil {0}.",
+        "Tenaren svarte med feil {0}.",
+        "The server answered with error {0}.",
+    ],
+    ErrorCorrupt => [
+        "Datafilen er skadet eller av feil versjon, så vi viser ingen tall fra den.",
+        "Datafila er skadd eller av feil versjon, så vi viser ingen tal frå henne.",
+        "The data file is damaged or of the wrong version, so we show no figures from it.",
+    ],
+    ErrorDetail => ["Teknisk detalj: {0}", "Teknisk detalj: {0}", "Technical detail: {0}"],
+    Retry => ["Prøv igjen", "Prøv igjen", "Try again"],
+    BackToSearch => ["Tilbake til søket", "Tilbake til søket", "Back to search"],
+    BackToStart => ["Til forsiden", "Til framsida", "To the front page"],
+    PanicTitle => ["Noe gikk galt", "Noko gjekk gale", "Something went wrong"],
+    PanicBody => [
+        "Siden stoppet på grunn av en feil hos oss. Last siden på nytt for å fortsette.",
+        "Sida stoppa på grunn av ein feil hos oss. Last sida på nytt for å halde fram.",
+        "The page stopped because of an error on our side. Reload the page to continue.",
+    ],
+    Sources => ["Kilder", "Kjelder", "Sources"],
+    SourcesCredit => [
+        "Befolkning og områdeinndeling: Statistisk sentralbyrå (SSB), NLOD/CC BY 4.0. Kart: Kartverket, CC BY 4.0.",
+        "Folkesetnad og områdeinndeling: Statistisk sentralbyrå (SSB), NLOD/CC BY 4.0. Kart: Kartverket, CC BY 4.0.",
+        "Population and area division: Statistics Norway (SSB), NLOD/CC BY 4.0. Maps: Norwegian Mapping Authority (Kartverket), CC BY 4.0.",
+    ],
+    AboutLink => ["Om tallene", "Om tala", "About the figures"],
+    AboutTitle => ["Om tallene", "Om tala", "About the figures"],
+    AboutIntro => [
+        "Oppvekstprofilen samler statistikk om hvordan barn og unge vokser opp, etter mønster av Folkehelseinstituttets oppvekstprofiler. Alle sammenligninger regnes ut i nettleseren din fra tallene i datafilene.",
+        "Oppvekstprofilen samlar statistikk om korleis born og unge veks opp, etter mønster av oppvekstprofilane til Folkehelseinstituttet. Alle samanlikningar blir rekna ut i nettlesaren din frå tala i datafilene.",
+        "The growing-up profile gathers statistics on how children and young people grow up, modelled on the Norwegian Institute of Public Health's profiles. Every comparison is computed in your browser from the figures in the data files.",
+    ],
+    AboutPopulation => [
+        "Befolkningstallene er SSBs tall per 1. januar (tabell 07459 og 10826), på kommune- og bydelsgrensene fra 2024. Vindafjord og Aure har tall fra 2006.",
+        "Folketala er tala til SSB per 1. januar (tabell 07459 og 10826), på kommune- og bydelsgrensene frå 2024. Vindafjord og Aure har tal frå 2006.",
+        "Population figures are Statistics Norway's counts on 1 January (tables 07459 and 10826), on the 2024 municipal and district borders. Vindafjord and Aure have figures from 2006.",
+    ],
+    SourceListTitle => ["Kilder og lisenser", "Kjelder og lisensar", "Sources and licences"],
+    SourceClassification => [
+        "Områdeinndeling 2024 (kommuner, fylker, bydeler): SSB KLASS. Lisens NLOD / CC BY 4.0.",
+        "Områdeinndeling 2024 (kommunar, fylke, bydelar): SSB KLASS. Lisens NLOD / CC BY 4.0.",
+        "Area division 2024 (municipalities, counties, districts): Statistics Norway KLASS. Licence NLOD / CC BY 4.0.",
+    ],
+    SourcePopulation => [
+        "Befolkning etter alder 2005–2026: SSB tabell 07459 og 10826, samlet av FHIs R-pakke csdata. Lisens NLOD / CC BY 4.0.",
+        "Folkesetnad etter alder 2005–2026: SSB tabell 07459 og 10826, samla av R-pakka csdata frå FHI. Lisens NLOD / CC BY 4.0.",
+        "Population by age 2005–2026: Statistics Norway tables 07459 and 10826, compiled by FHI's R package csdata. Licence NLOD / CC BY 4.0.",
+    ],
+    SourceMaps => [
+        "Kart over kommuner, fylker og bydeler: Kartverket og Geonorge. Lisens CC BY 4.0.",
+        "Kart over kommunar, fylke og bydelar: Kartverket og Geonorge. Lisens CC BY 4.0.",
+        "Maps of municipalities, counties and districts: Norwegian Mapping Authority and Geonorge. Licence CC BY 4.0.",
+    ],
+    Footer => [
+        "Laget etter modell av FHIs oppvekstprofiler. Kildekode og data er åpne.",
+        "Laga etter modell av oppvekstprofilane til FHI. Kjeldekode og data er opne.",
+        "Modelled on FHI's growing-up profiles. Source code and data are open.",
+    ],
+}
+
+/// A message with its `{0}`, `{1}` … filled in.
+pub fn tf(lang: Lang, msg: Msg, args: &[&str]) -> String {
+    let mut s = t(lang, msg).to_string();
+    for (i, a) in args.iter().enumerate() {
+        s = s.replace(&format!("{{{i}}}"), a);
+    }
+    s
+}
+
+/// The current language, from the URL (`?lang=nn`), provided by the app shell.
+pub fn use_lang() -> Memo<Lang> {
+    expect_context::<Memo<Lang>>()
+}
+
+/// Adds the language to an internal link, so that a link never drops the reader's language.
+pub fn href(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => path.to_string(),
+        l => format!("{path}?lang={}", l.code()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_all_three_languages() {
+        for &m in Msg::ALL {
+            for l in Lang::ALL {
+                assert!(!t(l, m).trim().is_empty(), "{m:?} in {l:?}");
+            }
+            // A placeholder in one language must be in all three.
+            for i in 0..4 {
+                let ph = format!("{{{i}}}");
+                let has: Vec<bool> = Lang::ALL.iter().map(|&l| t(l, m).contains(&ph)).collect();
+                assert!(has.iter().all(|&h| h == has[0]), "{m:?} placeholder {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn nynorsk_is_not_a_copy_of_bokmal_everywhere() {
+        let differ = Msg::ALL.iter().filter(|&&m| t(Lang::Nb, m) != t(Lang::Nn, m)).count();
+        assert!(differ * 2 > Msg::ALL.len(), "only {differ} of {} differ", Msg::ALL.len());
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(tf(Lang::En, Msg::InFylke, &["Vestland"]), "in Vestland");
+        assert_eq!(href("/kommune/0301", Lang::Nb), "/kommune/0301");
+        assert_eq!(href("/kommune/0301", Lang::Nn), "/kommune/0301?lang=nn");
+    }
+}

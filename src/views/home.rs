@@ -1,0 +1,75 @@
+//! The front page: search for an area, or browse the kommuner of each fylke.
+
+use crate::api;
+use crate::components::error_view::ErrorView;
+use crate::components::search_box::SearchBox;
+use crate::i18n::{href, t, use_lang, Msg};
+use crate::state::area_name;
+use leptos::prelude::*;
+use oppvekst_core::codec::ContextBundle;
+use oppvekst_core::route::area_path;
+use oppvekst_core::{Lang, Level};
+use std::rc::Rc;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let lang = use_lang();
+    let context = LocalResource::new(api::context);
+    view! {
+        <section class="intro">
+            <h1>{move || t(lang.get(), Msg::AppName)}</h1>
+            <p>{move || t(lang.get(), Msg::Tagline)}</p>
+        </section>
+        {move || match context.get() {
+            None => view! { <p class="loading">{t(lang.get(), Msg::Loading)}</p> }.into_any(),
+            Some(Err(e)) => {
+                view! { <ErrorView error=e retry=move |_| context.refetch() /> }.into_any()
+            }
+            Some(Ok(ctx)) => view! { <HomeBody ctx /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn HomeBody(ctx: Rc<ContextBundle>) -> impl IntoView {
+    let lang = use_lang();
+    let registry = Rc::new(ctx.registry.clone());
+    let ctx = StoredValue::new_local(ctx);
+    view! {
+        <SearchBox registry />
+        <section class="browse">
+            <h2>{move || t(lang.get(), Msg::BrowseByFylke)}</h2>
+            <p>
+                <a href=move || href("/landet", lang.get())>{move || t(lang.get(), Msg::Landet)}</a>
+            </p>
+            {move || ctx.with_value(|c| fylke_lists(c, lang.get()))}
+        </section>
+    }
+}
+
+fn fylke_lists(ctx: &ContextBundle, lang: Lang) -> impl IntoView {
+    let reg = &ctx.registry;
+    reg.at_level(Level::Fylke)
+        .map(|f| {
+            let kommuner: Vec<_> = reg
+                .children(&f.code)
+                .map(|k| (href(&area_path(&k.code), lang), area_name(k, lang)))
+                .collect();
+            let fylke_link = href(&area_path(&f.code), lang);
+            view! {
+                <details>
+                    <summary>{area_name(f, lang)}</summary>
+                    <p>
+                        <a href=fylke_link>{area_name(f, lang)}</a>
+                    </p>
+                    <ul class="kommune-list">
+                        {kommuner
+                            .into_iter()
+                            .map(|(link, name)| view! { <li><a href=link>{name}</a></li> })
+                            .collect_view()}
+                    </ul>
+                </details>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,6 @@
+//! The pages, one per file.
+
+pub mod about;
+pub mod home;
+pub mod not_found;
+pub mod profile;

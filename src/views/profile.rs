@@ -1,0 +1,177 @@
+//! The profile of one area: its name and place, the key figures on children, and the number of
+//! children over the years as a chart with its table.
+
+use crate::api::{self, ProfileData};
+use crate::charts::population::{children_trend, ChildrenTrend};
+use crate::components::chart::EChart;
+use crate::components::data_table::DataTable;
+use crate::components::error_view::ErrorView;
+use crate::i18n::{href, t, tf, use_lang, Msg};
+use crate::state::{area_name, level_name};
+use crate::views::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use oppvekst_core::route::{area_path, parse_path, Page};
+use oppvekst_core::summary::children_figures;
+use oppvekst_core::{numfmt, AreaCode, Lang, Level};
+
+/// The route: parses the path with the core's route parser, so that a malformed code shows a
+/// message instead of a fetch.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| parse_path(&location.pathname.get()));
+    move || match page.get() {
+        Page::Profile(code) => view! { <Profile code /> }.into_any(),
+        // The code is not even well formed: say so with the code as typed, without a fetch.
+        Page::BadArea { code, .. } => view! { <BadCode code /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn BadCode(code: String) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="error" role="alert" data-error="unknown-area">
+            <h1>{move || t(lang.get(), Msg::UnknownAreaTitle)}</h1>
+            <p>{move || tf(lang.get(), Msg::UnknownAreaBody, &[&code])}</p>
+            <p class="actions">
+                <a href=move || href("/", lang.get())>{move || t(lang.get(), Msg::BackToSearch)}</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Profile(code: AreaCode) -> impl IntoView {
+    let lang = use_lang();
+    let data = LocalResource::new(move || {
+        let code = code.clone();
+        async move { api::profile(&code).await }
+    });
+    move || match data.get() {
+        None => view! { <p class="loading" role="status">{t(lang.get(), Msg::Loading)}</p> }
+            .into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
+        Some(Ok(p)) => view! { <ProfileBody data=p /> }.into_any(),
+    }
+}
+
+#[component]
+fn ProfileBody(data: ProfileData) -> impl IntoView {
+    let lang = use_lang();
+    let data = StoredValue::new_local(data);
+    view! {
+        <article class="profile">
+            {move || data.with_value(|d| heading(d, lang.get()))}
+            {move || data.with_value(|d| key_figures(d, lang.get()))}
+            {move || data.with_value(|d| children_chart(d, lang.get()))}
+        </article>
+    }
+}
+
+fn heading(d: &ProfileData, lang: Lang) -> impl IntoView {
+    let reg = &d.context.registry;
+    let area = reg.get(&d.area.code);
+    let name = area.map(|a| area_name(a, lang)).unwrap_or_default();
+    let level = level_name(d.area.code.level(), lang);
+    let parents: Vec<_> = reg
+        .ancestors(&d.area.code)
+        .into_iter()
+        .filter(|a| a.level() != Level::Landet)
+        .map(|a| (href(&area_path(&a.code), lang), area_name(a, lang)))
+        .collect();
+    view! {
+        <header class="profile-head">
+            <p class="level">{level}</p>
+            <h1>{name}</h1>
+            <Show when={
+                let any = !parents.is_empty();
+                move || any
+            }>
+                <p class="parents">
+                    {parents
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (link, pname))| {
+                            view! {
+                                {(i > 0).then_some(", ")}
+                                <a href=link.clone()>{tf(lang, Msg::InFylke, &[pname])}</a>
+                            }
+                        })
+                        .collect_view()}
+                </p>
+            </Show>
+        </header>
+    }
+}
+
+fn key_figures(d: &ProfileData, lang: Lang) -> impl IntoView {
+    let reg = &d.context.registry;
+    let figures = children_figures(&d.context, &d.area, d.kommune.as_deref());
+    let year = figures.first().map(|f| f.year).unwrap_or_default();
+    let rows = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = reg.get(&f.code).map(|a| area_name(a, lang)).unwrap_or_default();
+            // Comparators say what they are: «Oslo (fylke)» beside the kommune Oslo.
+            let name = match f.code.level() {
+                Level::Landet => name,
+                _ if i == 0 => name,
+                l => format!("{name} ({})", level_name(l, lang).to_lowercase()),
+            };
+            let share = f.share.map(|s| numfmt::percent(s, 1)).unwrap_or_else(|| "–".into());
+            vec![name, numfmt::int(f.children as i64), share]
+        })
+        .collect();
+    view! {
+        <section class="key-figures" aria-labelledby="key-figures-title">
+            <h2 id="key-figures-title">{t(lang, Msg::KeyFigures)}</h2>
+            <DataTable
+                caption=tf(lang, Msg::PerYear, &[&year.to_string()])
+                headers=vec![
+                    t(lang, Msg::Area).to_string(),
+                    t(lang, Msg::Children017).to_string(),
+                    t(lang, Msg::ShareOfPopulation).to_string(),
+                ]
+                rows
+            />
+        </section>
+    }
+}
+
+fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
+    let reg = &d.context.registry;
+    let name = reg.get(&d.area.code).map(|a| area_name(a, lang)).unwrap_or_default();
+    let points = d.area.population.points(|p| p.age_0_17);
+    let (first, last) = match (points.first(), points.last()) {
+        (Some(f), Some(l)) => (f.0, l.0),
+        _ => (0, 0),
+    };
+    let title = tf(
+        lang,
+        Msg::ChildrenOverTime,
+        &[&name, &first.to_string(), &last.to_string()],
+    );
+    let rows = points
+        .iter()
+        .map(|(y, v)| vec![y.to_string(), numfmt::int(*v as i64)])
+        .collect();
+    let chart = children_trend(&ChildrenTrend { area: name, points });
+    view! {
+        <figure class="chart-figure">
+            <figcaption>{title.clone()}</figcaption>
+            <EChart chart=Signal::stored(chart) label=Signal::stored(title) />
+            <details>
+                <summary>{t(lang, Msg::ChartAsTable)}</summary>
+                <DataTable
+                    caption=t(lang, Msg::Children017)
+                    headers=vec![t(lang, Msg::Year).to_string(), t(lang, Msg::Children017).to_string()]
+                    rows
+                />
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,191 @@
+// Foundation: every area has a page with real population figures, a chart and its table;
+// bad input gives a clear message; the page works at 360 px and passes axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { setup, open, axe, horizontalOverflow, plain, DIST, OUT } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+// The expected figures come from the shipped bundle's source, SSB's population file.
+function population(code) {
+  const src = path.resolve('../shared/data/sources/csdata_population_agegroups_b2024.csv');
+  if (!fs.existsSync(src)) return null;
+  const key = { 4: `municip_nor${code}`, 2: `county_nor${code}`, 1: 'nation_nor' }[code.length];
+  const row = fs.readFileSync(src, 'utf8').split('\n').find((l) => l.includes(`,${key},2026,`));
+  const f = row.split(',');
+  return { total: Number(f[3]), children: Number(f[6]) };
+}
+const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+test('/kommune/0301 shows Oslo, real figures, a rendered chart and its table', async () => {
+  const p = await open(env);
+  await p.page.goto(`${env.url}/kommune/0301`);
+  await p.page.waitForSelector('h1:text("Oslo")');
+  const text = plain(await p.page.innerText('.key-figures'));
+  const oslo = population('0301');
+  if (oslo) {
+    assert.ok(text.includes(group(oslo.children)), `Oslo's children ${group(oslo.children)} in ${text}`);
+    const landet = population('0');
+    assert.ok(text.includes(group(landet.children)), 'landet beside it');
+    const share = ((100 * oslo.children) / oslo.total).toFixed(1).replace('.', ',');
+    assert.ok(text.includes(`${share} %`), `share ${share} % in ${text}`);
+  }
+  assert.ok(text.includes('Oslo') && text.includes('Hele landet'));
+  // The chart: an ECharts canvas with a non-zero size, drawn with every year.
+  await p.page.waitForSelector('.chart canvas');
+  const size = await p.page.evaluate(() => {
+    const c = document.querySelector('.chart canvas');
+    return [c.width, c.height];
+  });
+  assert.ok(size[0] > 0 && size[1] > 0, `canvas ${size}`);
+  const points = await p.page.evaluate(() => {
+    const inst = echarts.getInstanceByDom(document.querySelector('.chart'));
+    return inst.getOption().series[0].data.length;
+  });
+  assert.equal(points, 22, '2005–2026');
+  const rows = await p.page.locator('.chart-figure table tbody tr').count();
+  assert.equal(rows, 22);
+  await p.page.screenshot({ path: path.join(OUT, 'foundation-0301-1280.png'), fullPage: true });
+  p.check();
+  await p.close();
+});
+
+test('/kommune/5610 shows the name with its Sami form', async () => {
+  const p = await open(env);
+  await p.page.goto(`${env.url}/kommune/5610`);
+  const h1 = await p.page.locator('h1').textContent({ timeout: 20000 });
+  await p.page.waitForSelector('h1:has-text("Karasjok")');
+  const name = await p.page.locator('h1').textContent();
+  assert.ok(name.includes('Kárášjohka') && name.includes('Karasjok'), name ?? h1);
+  assert.match(await p.page.innerText('.parents'), /Finnmark/);
+  p.check();
+  await p.close();
+});
+
+test('/bydel/030101 shows Gamle Oslo inside Oslo', async () => {
+  const p = await open(env);
+  await p.page.goto(`${env.url}/bydel/030101`);
+  await p.page.waitForSelector('h1:text("Gamle Oslo")');
+  const parents = await p.page.innerText('.parents');
+  assert.match(parents, /Oslo/);
+  assert.equal(await p.page.getAttribute('.parents a >> nth=0', 'href'), '/kommune/0301');
+  // A bydel is set against its kommune too.
+  assert.equal(await p.page.locator('.key-figures tbody tr').count(), 4);
+  p.check();
+  await p.close();
+});
+
+test('/fylke/46 and /landet have pages', async () => {
+  const p = await open(env);
+  await p.page.goto(`${env.url}/fylke/46`);
+  await p.page.waitForSelector('h1:text("Vestland")');
+  await p.page.goto(`${env.url}/landet?lang=en`);
+  await p.page.waitForSelector('h1:text("Norway")');
+  assert.equal(await p.page.getAttribute('html', 'lang'), 'en');
+  p.check();
+  await p.close();
+});
+
+test('/kommune/9998 shows a not-found message with a way back', async () => {
+  const p = await open(env, { allow: [/404/] });
+  await p.page.goto(`${env.url}/kommune/9998`);
+  const alert = p.page.locator('[role=alert][data-error="unknown-area"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Fant ikke området/);
+  assert.match(await alert.innerText(), /9998/);
+  await p.page.goto(`${env.url}/kommune/12ab?lang=nn`);
+  await p.page.waitForSelector('[role=alert]:has-text("Fann ikkje området")');
+  await p.page.click('text=Tilbake til søket');
+  await p.page.waitForSelector('#area-search');
+  p.check();
+  await p.close();
+});
+
+test('a corrupted bundle shows an error message, not figures', async () => {
+  const p = await open(env);
+  await p.page.route(/\/data\/area\/0301-.*\.bin$/, async (route) => {
+    const resp = await route.fetch();
+    const body = Buffer.from(await resp.body());
+    body[body.length - 5] ^= 0xff;
+    await route.fulfill({ response: resp, body });
+  });
+  await p.page.goto(`${env.url}/kommune/0301`);
+  const alert = p.page.locator('[role=alert][data-error="corrupt"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /skadet eller av feil versjon/);
+  assert.equal(await p.page.locator('.key-figures').count(), 0);
+  p.check();
+  await p.close();
+});
+
+test('a missing bundle (404) shows an error message with retry', async () => {
+  const p = await open(env, { allow: [/404/] });
+  let fail = true;
+  await p.page.route(/\/data\/area\/4601-.*\.bin$/, (route) =>
+    fail ? route.fulfill({ status: 404, body: 'not found' }) : route.continue());
+  await p.page.goto(`${env.url}/kommune/4601?lang=en`);
+  const alert = p.page.locator('[role=alert][data-error="missing"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /missing on the server/);
+  fail = false;
+  await p.page.click('button:text("Try again")');
+  await p.page.waitForSelector('h1:text("Bergen")');
+  p.check();
+  await p.close();
+});
+
+test('the page works at 360 px with no horizontal scroll', async () => {
+  const p = await open(env, { width: 360, height: 740 });
+  for (const route of ['/kommune/0301', '/kommune/5610', '/', '/bydel/030101']) {
+    await p.page.goto(`${env.url}${route}`);
+    await p.page.waitForSelector(route === '/' ? '#area-search' : '.key-figures');
+    assert.ok((await horizontalOverflow(p.page)) <= 0, `${route} scrolls sideways`);
+  }
+  await p.page.goto(`${env.url}/kommune/0301`);
+  await p.page.waitForSelector('.chart canvas');
+  await p.page.screenshot({ path: path.join(OUT, 'foundation-0301-360.png'), fullPage: true });
+  p.check();
+  await p.close();
+});
+
+test('axe-core finds no serious or critical violation', async () => {
+  const p = await open(env, { allow: [/404/] });
+  for (const route of ['/', '/kommune/0301', '/bydel/030101', '/om?lang=nn', '/kommune/9998', '/no/such/page']) {
+    await p.page.goto(`${env.url}${route}`);
+    await p.page.waitForSelector('h1');
+    await axe(p.page);
+  }
+  p.check();
+  await p.close();
+});
+
+test('search finds an area by its Sami name and opens it', async () => {
+  const p = await open(env);
+  await p.page.goto(`${env.url}/`);
+  await p.page.fill('#area-search', 'karasjok');
+  await p.page.click('.search-hits a >> nth=0');
+  await p.page.waitForSelector('h1:has-text("Karasjok")');
+  assert.equal(new URL(p.page.url()).pathname, '/kommune/5610');
+  p.check();
+  await p.close();
+});
+
+test('every area of the registry has a route page and a bundle', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8'));
+  const codes = Object.keys(manifest.areas);
+  assert.equal(codes.length, 1 + 15 + 357 + 38);
+  const level = { 1: 'landet', 2: 'fylke', 4: 'kommune', 6: 'bydel' };
+  for (const c of codes) {
+    const route = c === '0' ? 'landet' : `${level[c.length]}/${c}`;
+    assert.ok(fs.existsSync(path.join(DIST, route, 'index.html')), route);
+    assert.ok(fs.existsSync(path.join(DIST, 'data', manifest.areas[c])), manifest.areas[c]);
+  }
+  // Compressed sizes stay small: one kommune bundle.
+  const oslo = fs.readFileSync(path.join(DIST, 'data', manifest.areas['0301']));
+  assert.ok(zlib.brotliCompressSync(oslo).length < 8 * 1024);
+});

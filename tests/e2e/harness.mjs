@@ -1,0 +1,71 @@
+// The browser-test harness: the real release build in Debian's headless Chromium. Every page
+// opened through it fails its test on a console error, an uncaught exception, or a request to
+// any host but the app's own; `axe` runs axe-core on the page.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer } from './server.mjs';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const DIST = path.resolve(process.env.OPPVEKST_DIST ?? 'dist');
+export const OUT = path.resolve('tests/output');
+
+export async function setup() {
+  const srv = await startServer(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  fs.mkdirSync(OUT, { recursive: true });
+  return {
+    url: srv.url, browser,
+    async close() { await browser.close(); await srv.close(); },
+  };
+}
+
+/**
+ * Opens a guarded page. `allow` lists console-error patterns a test expects (a 404 it
+ * provoked, say); anything else fails the test in `check()`.
+ */
+export async function open(env, { width = 1280, height = 900, allow = [] } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(env.url).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allow.some((re) => re.test(m.text()))) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) {
+      problems.push(`third-party request: ${u}`);
+    }
+  });
+  return {
+    page, context,
+    check() { assert.deepEqual(problems, [], problems.join('\n')); },
+    async close() { await context.close(); },
+  };
+}
+
+/** axe-core on the page; fails on violations of the given impacts. */
+export async function axe(page, impacts = ['serious', 'critical']) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => impacts.includes(v.impact));
+  assert.deepEqual(
+    bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+  );
+  return result;
+}
+
+/** Whether the page scrolls sideways. */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Text with no-break spaces and minus signs made plain, for comparing numbers. */
+export const plain = (s) => s.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-');
