@@ -154,6 +154,78 @@ catalogue! {
         "Kart over kommunar, fylke og bydelar: Kartverket og Geonorge. Lisens CC BY 4.0.",
         "Maps of municipalities, counties and districts: Norwegian Mapping Authority and Geonorge. Licence CC BY 4.0.",
     ],
+    Barometer => ["Oppvekstbarometer", "Oppvekstbarometer", "Growing-up barometer"],
+    BarometerIntro => [
+        "Alle indikatorene for {0}, sammenlignet med landet. Fargen og formen på merket viser om verdien er statistisk signifikant bedre eller dårligere enn landet.",
+        "Alle indikatorane for {0}, samanlikna med landet. Fargen og forma på merket viser om verdien er statistisk signifikant betre eller dårlegare enn landet.",
+        "Every indicator for {0}, compared with Norway. The colour and shape of the mark show whether the value is statistically significantly better or worse than Norway.",
+    ],
+    GroupBefolkning => ["Befolkning", "Befolkning", "Population"],
+    GroupLevekar => ["Levekår", "Levekår", "Living conditions"],
+    GroupBarnehageSkole => ["Barnehage og skole", "Barnehage og skule", "Kindergarten and school"],
+    GroupFritidNaermiljo => ["Fritid og nærmiljø", "Fritid og nærmiljø", "Leisure and neighbourhood"],
+    GroupHelse => ["Helse og helsetilstand", "Helse og helsetilstand", "Health"],
+    Indicator => ["Indikator", "Indikator", "Indicator"],
+    Comparison => ["Sammenlignet med landet", "Samanlikna med landet", "Compared with Norway"],
+    SpreadHeader => ["Spredning i kommunene", "Spreiing i kommunane", "Spread across municipalities"],
+    MarkBetter => ["Bedre enn landet", "Betre enn landet", "Better than Norway"],
+    MarkWorse => ["Dårligere enn landet", "Dårlegare enn landet", "Worse than Norway"],
+    MarkSimilar => ["Ikke signifikant forskjellig fra landet", "Ikkje signifikant ulik landet", "Not significantly different from Norway"],
+    MarkHigher => ["Høyere enn landet", "Høgare enn landet", "Higher than Norway"],
+    MarkLower => ["Lavere enn landet", "Lågare enn landet", "Lower than Norway"],
+    MarkNotTested => ["Ikke testet", "Ikkje testa", "Not tested"],
+    MarkNoData => ["Ingen sammenligning", "Inga samanlikning", "No comparison"],
+    VsKommuneBetter => ["bedre enn kommunen", "betre enn kommunen", "better than the municipality"],
+    VsKommuneWorse => ["dårligere enn kommunen", "dårlegare enn kommunen", "worse than the municipality"],
+    VsKommuneSimilar => ["som kommunen", "som kommunen", "like the municipality"],
+    VsKommuneHigher => ["høyere enn kommunen", "høgare enn kommunen", "higher than the municipality"],
+    VsKommuneLower => ["lavere enn kommunen", "lågare enn kommunen", "lower than the municipality"],
+    FlagMissing => ["Mangler tall", "Manglar tal", "No data"],
+    FlagNotComputable => ["Kan ikke beregnes", "Kan ikkje reknast ut", "Cannot be computed"],
+    FlagSuppressed => ["Skjult: for få tilfeller", "Skjult: for få tilfelle", "Hidden: too few cases"],
+    ShowDetails => ["Vis detaljer om {0}", "Vis detaljar om {0}", "Show details of {0}"],
+    Definition => ["Definisjon", "Definisjon", "Definition"],
+    SourceOf => ["Kilde", "Kjelde", "Source"],
+    Period => ["Periode", "Periode", "Period"],
+    ConfidenceInterval => ["95 % konfidensintervall", "95 % konfidensintervall", "95 % confidence interval"],
+    RankNational => ["Rangering i landet", "Rangering i landet", "Rank in Norway"],
+    RankFylke => ["Rangering i fylket", "Rangering i fylket", "Rank in the county"],
+    RankOf => ["{0} av {1} (1 er best)", "{0} av {1} (1 er best)", "{0} of {1} (1 is best)"],
+    RankOfNeutral => ["{0} av {1} (1 er høyest)", "{0} av {1} (1 er høgast)", "{0} of {1} (1 is highest)"],
+    TrendLabel => ["Utvikling", "Utvikling", "Trend"],
+    TrendRising => ["Signifikant økende de siste {0} periodene", "Signifikant aukande dei siste {0} periodane", "Significantly rising over the last {0} periods"],
+    TrendFalling => ["Signifikant synkende de siste {0} periodene", "Signifikant søkkande dei siste {0} periodane", "Significantly falling over the last {0} periods"],
+    TrendStable => ["Ingen signifikant endring de siste {0} periodene", "Inga signifikant endring dei siste {0} periodane", "No significant change over the last {0} periods"],
+    TrendInsufficient => ["For få tall til å si noe om utviklingen", "For få tal til å seie noko om utviklinga", "Too few figures to judge the trend"],
+    TrendChartTitle => ["{0}: {1} og landet", "{0}: {1} og landet", "{0}: {1} and Norway"],
+    SpreadLegend => [
+        "Spredningen: streken går fra laveste til høyeste kommune, den grå boksen dekker de midterste 50 %, det grønne feltet de ti beste kommunene, den loddrette streken er landet og sirkelen er {0}.",
+        "Spreiinga: streken går frå lågaste til høgaste kommune, den grå boksen dekkjer dei midtarste 50 %, det grøne feltet dei ti beste kommunane, den loddrette streken er landet og sirkelen er {0}.",
+        "The spread: the line runs from the lowest to the highest municipality, the grey box covers the middle 50 %, the green band the ten best municipalities, the vertical line is Norway and the circle is {0}.",
+    ],
+    SpreadSummary => [
+        "Kommunene spenner fra {0} til {1}, median {2}",
+        "Kommunane spenner frå {0} til {1}, median {2}",
+        "Municipalities range from {0} to {1}, median {2}",
+    ],
+    KeySentencesTitle => ["Dette skiller seg ut", "Dette skil seg ut", "What stands out"],
+    KeySentencesNone => [
+        "Ingen av indikatorene skiller seg signifikant fra landet.",
+        "Ingen av indikatorane skil seg signifikant frå landet.",
+        "None of the indicators differ significantly from Norway.",
+    ],
+    DemodataTitle => ["Demodata", "Demodata", "Demo data"],
+    DemodataBody => [
+        "Tallene for de fleste indikatorene er modellerte demodata, ikke ekte statistikk. Bare befolkningstallene er ekte.",
+        "Tala for dei fleste indikatorane er modellerte demodata, ikkje ekte statistikk. Berre folketala er ekte.",
+        "The figures of most indicators are modelled demo data, not real statistics. Only the population figures are real.",
+    ],
+    DemodataLink => ["Hva betyr demodata?", "Kva tyder demodata?", "What does demo data mean?"],
+    DemodataBadge => ["demodata", "demodata", "demo data"],
+    ThemeTitle => ["Tema", "Tema", "Themes"],
+    LeversTitle => ["Dette kan kommunen gjøre", "Dette kan kommunen gjere", "What the municipality can do"],
+    Legend => ["Tegnforklaring", "Teiknforklaring", "Key"],
+    ChildrenInYear => ["{0} barn 0–17 år ({1})", "{0} born 0–17 år ({1})", "{0} children aged 0–17 ({1})"],
     Footer => [
         "Laget etter modell av FHIs oppvekstprofiler. Kildekode og data er åpne.",
         "Laga etter modell av oppvekstprofilane til FHI. Kjeldekode og data er opne.",
@@ -204,8 +276,15 @@ mod tests {
 
     #[test]
     fn nynorsk_is_not_a_copy_of_bokmal_everywhere() {
-        let differ = Msg::ALL.iter().filter(|&&m| t(Lang::Nb, m) != t(Lang::Nn, m)).count();
-        assert!(differ * 2 > Msg::ALL.len(), "only {differ} of {} differ", Msg::ALL.len());
+        let differ = Msg::ALL
+            .iter()
+            .filter(|&&m| t(Lang::Nb, m) != t(Lang::Nn, m))
+            .count();
+        assert!(
+            differ * 2 > Msg::ALL.len(),
+            "only {differ} of {} differ",
+            Msg::ALL.len()
+        );
     }
 
     #[test]

@@ -13,7 +13,9 @@ pub fn install() {
 }
 
 fn show_fallback() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let lang = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|s| route::parse_query(&s).lang)

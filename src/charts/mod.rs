@@ -2,6 +2,7 @@
 //! the renderer, so they are tested natively.
 
 pub mod population;
+pub mod trend;
 
 /// Formatter names that the ECharts shim (`tools/echarts-entry.js`) turns into functions
 /// writing numbers the Norwegian way; charming itself can only send JSON.

@@ -16,7 +16,14 @@ pub fn children_trend(vm: &ChildrenTrend) -> Chart {
     let years: Vec<String> = vm.points.iter().map(|(y, _)| y.to_string()).collect();
     let values: Vec<i64> = vm.points.iter().map(|&(_, v)| v as i64).collect();
     Chart::new()
-        .grid(Grid::new().left(8).right(16).top(16).bottom(24).contain_label(true))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .top(16)
+                .bottom(24)
+                .contain_label(true),
+        )
         .tooltip(
             Tooltip::new()
                 .trigger(Trigger::Axis)
@@ -29,7 +36,12 @@ pub fn children_trend(vm: &ChildrenTrend) -> Chart {
                 .scale(true)
                 .axis_label(AxisLabel::new().formatter(Formatter::String(super::NUMBER.into()))),
         )
-        .series(Line::new().name(vm.area.clone()).data(values).show_symbol(false))
+        .series(
+            Line::new()
+                .name(vm.area.clone())
+                .data(values)
+                .show_symbol(false),
+        )
 }
 
 #[cfg(test)]
@@ -46,9 +58,17 @@ mod tests {
         assert_eq!(v["series"][0]["type"], "line");
         assert_eq!(v["series"][0]["name"], "Oslo");
         assert_eq!(v["series"][0]["data"][1], 120);
-        let x = if v["xAxis"].is_array() { &v["xAxis"][0] } else { &v["xAxis"] };
+        let x = if v["xAxis"].is_array() {
+            &v["xAxis"][0]
+        } else {
+            &v["xAxis"]
+        };
         assert_eq!(x["data"][0], "2005");
-        let y = if v["yAxis"].is_array() { &v["yAxis"][0] } else { &v["yAxis"] };
+        let y = if v["yAxis"].is_array() {
+            &v["yAxis"][0]
+        } else {
+            &v["yAxis"]
+        };
         assert_eq!(y["axisLabel"]["formatter"], super::super::NUMBER);
     }
 }

@@ -14,10 +14,12 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 /// Where the bundled ECharts is, relative to `<base href>`: our own origin, never a CDN.
 const ECHARTS_SRC: &str = "vendor/echarts.js";
 
+/// The one load of the ECharts script that every chart waits on.
+type ScriptLoad = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-    static LOADING: RefCell<Option<Shared<LocalBoxFuture<'static, Result<(), String>>>>> =
-        const { RefCell::new(None) };
+    static LOADING: RefCell<Option<ScriptLoad>> = const { RefCell::new(None) };
 }
 
 fn has_echarts() -> bool {
@@ -75,7 +77,10 @@ fn call(instance: &Echarts, method: &str) {
 /// A chart. `label` is its accessible name; the figures themselves are in the table that the
 /// caller puts beside it.
 #[component]
-pub fn EChart(#[prop(into)] chart: Signal<Chart>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn EChart(
+    #[prop(into)] chart: Signal<Chart>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
@@ -115,7 +120,10 @@ pub fn EChart(#[prop(into)] chart: Signal<Chart>, #[prop(into)] label: Signal<St
             }
         });
     });
-    let resize_fn: js_sys::Function = on_resize.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let resize_fn: js_sys::Function = on_resize
+        .as_ref()
+        .unchecked_ref::<js_sys::Function>()
+        .clone();
     let _ = window().add_event_listener_with_callback("resize", &resize_fn);
     let on_resize = StoredValue::new_local(Some(on_resize));
     on_cleanup(move || {

@@ -1,8 +1,14 @@
 //! Reusable parts of the pages.
 
+pub mod barometer;
 pub mod chart;
 pub mod data_table;
+pub mod demodata;
 pub mod error_view;
+pub mod key_sentences;
 pub mod lang_switch;
 pub mod layout;
+pub mod mark;
 pub mod search_box;
+pub mod spread_bar;
+pub mod themes;

@@ -27,7 +27,12 @@ pub fn SearchBox(registry: Rc<Registry>) -> impl IntoView {
                         .first()
                         .filter(|p| p.level() != oppvekst_core::Level::Landet)
                         .map(|p| area_name(p, lang));
-                    (area_path(&a.code), area_name(a, lang), level_name(a.level(), lang), parent)
+                    (
+                        area_path(&a.code),
+                        area_name(a, lang),
+                        level_name(a.level(), lang),
+                        parent,
+                    )
                 })
                 .collect::<Vec<_>>()
         })

@@ -3,15 +3,24 @@
 
 use crate::api::{self, ProfileData};
 use crate::charts::population::{children_trend, ChildrenTrend};
+use crate::components::barometer::{BarometerView, Sources};
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
+use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
+use crate::components::key_sentences::KeySentences;
+use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::{area_name, level_name};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use oppvekst_core::indicator::Provenance;
 use oppvekst_core::route::{area_path, parse_path, Page};
+use oppvekst_core::stats::ci::Confidence;
+use oppvekst_core::stats::sentences::{
+    key_sentences, landet_sentences, trend_sentences, KeySentence, Reference, DEFAULT_MAX,
+};
 use oppvekst_core::summary::children_figures;
 use oppvekst_core::{numfmt, AreaCode, Lang, Level};
 
@@ -51,8 +60,9 @@ fn Profile(code: AreaCode) -> impl IntoView {
         async move { api::profile(&code).await }
     });
     move || match data.get() {
-        None => view! { <p class="loading" role="status">{t(lang.get(), Msg::Loading)}</p> }
-            .into_any(),
+        None => {
+            view! { <p class="loading" role="status">{t(lang.get(), Msg::Loading)}</p> }.into_any()
+        }
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
         Some(Ok(p)) => view! { <ProfileBody data=p /> }.into_any(),
     }
@@ -62,14 +72,75 @@ fn Profile(code: AreaCode) -> impl IntoView {
 fn ProfileBody(data: ProfileData) -> impl IntoView {
     let lang = use_lang();
     let data = StoredValue::new_local(data);
-    view! {
-        <article class="profile">
-            {move || data.with_value(|d| heading(d, lang.get()))}
-            {move || data.with_value(|d| key_figures(d, lang.get()))}
-            {move || data.with_value(|d| children_chart(d, lang.get()))}
-        </article>
+    move || {
+        let lang = lang.get();
+        data.with_value(|d| {
+            let sources = Sources {
+                ctx: d.context.clone(),
+                area: d.area.clone(),
+                kommune: d.kommune.clone(),
+            };
+            let modelled = barometer_has_modelled(d);
+            view! {
+                <article class="profile">
+                    {heading(d, lang)}
+                    {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    <KeySentences sentences=sentences(d) lang />
+                    <BarometerView sources lang />
+                    <section class="population" aria-labelledby="population-title">
+                        <h2 id="population-title">{t(lang, Msg::KeyFigures)}</h2>
+                        {key_figures(d, lang)}
+                        {children_chart(d, lang)}
+                    </section>
+                    <ThemeSection themes=d.context.themes.clone() lang />
+                </article>
+            }
+        })
     }
 }
+
+/// Whether the profile shows any modelled value (then it must say «demodata»).
+fn barometer_has_modelled(d: &ProfileData) -> bool {
+    d.area.series.iter().any(|s| {
+        d.context
+            .indicator(&s.indicator)
+            .is_some_and(|i| i.provenance == Provenance::Modelled)
+            && s.cells.iter().any(|c| c.is_ok())
+    })
+}
+
+/// The key sentences: comparisons with landet (and, for a bydel, with its kommune), then the
+/// area's own significant trends; landet, which has no comparator, gets its trends.
+fn sentences(d: &ProfileData) -> Vec<KeySentence> {
+    let ctx = &d.context;
+    let mut out = match d.area.code.level() {
+        Level::Landet => Vec::new(),
+        _ => landet_sentences(ctx, &d.area.series, DEFAULT_MAX, Confidence::P95),
+    };
+    if let Some(k) = &d.kommune {
+        let room = DEFAULT_MAX.saturating_sub(out.len()).min(3);
+        let vs_kommune = key_sentences(
+            &ctx.catalogue,
+            &d.area.series,
+            &k.series,
+            Reference::Kommune,
+            room,
+            Confidence::P95,
+        );
+        out.extend(vs_kommune);
+    }
+    if out.len() < MIN_SENTENCES {
+        let known: Vec<String> = out.iter().map(|s| s.indicator_id.clone()).collect();
+        let trends = trend_sentences(&ctx.catalogue, &d.area.series, DEFAULT_MAX)
+            .into_iter()
+            .filter(|s| !known.contains(&s.indicator_id));
+        out.extend(trends.take(DEFAULT_MAX - out.len()));
+    }
+    out
+}
+
+/// FHI's profiles say four things at least, when the data have that much to say.
+const MIN_SENTENCES: usize = 4;
 
 fn heading(d: &ProfileData, lang: Lang) -> impl IntoView {
     let reg = &d.context.registry;
@@ -82,27 +153,35 @@ fn heading(d: &ProfileData, lang: Lang) -> impl IntoView {
         .filter(|a| a.level() != Level::Landet)
         .map(|a| (href(&area_path(&a.code), lang), area_name(a, lang)))
         .collect();
+    let children = d.area.population.latest().map(|(year, p)| {
+        tf(
+            lang,
+            Msg::ChildrenInYear,
+            &[&numfmt::int(p.age_0_17 as i64), &year.to_string()],
+        )
+    });
+    let parents = (!parents.is_empty()).then(|| {
+        view! {
+            <p class="parents">
+                {parents
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (link, pname))| {
+                        view! {
+                            {(i > 0).then_some(", ")}
+                            <a href=link>{tf(lang, Msg::InFylke, &[&pname])}</a>
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        }
+    });
     view! {
         <header class="profile-head">
             <p class="level">{level}</p>
             <h1>{name}</h1>
-            <Show when={
-                let any = !parents.is_empty();
-                move || any
-            }>
-                <p class="parents">
-                    {parents
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (link, pname))| {
-                            view! {
-                                {(i > 0).then_some(", ")}
-                                <a href=link.clone()>{tf(lang, Msg::InFylke, &[pname])}</a>
-                            }
-                        })
-                        .collect_view()}
-                </p>
-            </Show>
+            {parents}
+            {children.map(|c| view! { <p class="children-count">{c}</p> })}
         </header>
     }
 }
@@ -115,20 +194,25 @@ fn key_figures(d: &ProfileData, lang: Lang) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let name = reg.get(&f.code).map(|a| area_name(a, lang)).unwrap_or_default();
+            let name = reg
+                .get(&f.code)
+                .map(|a| area_name(a, lang))
+                .unwrap_or_default();
             // Comparators say what they are: «Oslo (fylke)» beside the kommune Oslo.
             let name = match f.code.level() {
                 Level::Landet => name,
                 _ if i == 0 => name,
                 l => format!("{name} ({})", level_name(l, lang).to_lowercase()),
             };
-            let share = f.share.map(|s| numfmt::percent(s, 1)).unwrap_or_else(|| "–".into());
+            let share = f
+                .share
+                .map(|s| numfmt::percent(s, 1))
+                .unwrap_or_else(|| "–".into());
             vec![name, numfmt::int(f.children as i64), share]
         })
         .collect();
     view! {
-        <section class="key-figures" aria-labelledby="key-figures-title">
-            <h2 id="key-figures-title">{t(lang, Msg::KeyFigures)}</h2>
+        <section class="key-figures">
             <DataTable
                 caption=tf(lang, Msg::PerYear, &[&year.to_string()])
                 headers=vec![
@@ -144,7 +228,10 @@ fn key_figures(d: &ProfileData, lang: Lang) -> impl IntoView {
 
 fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
     let reg = &d.context.registry;
-    let name = reg.get(&d.area.code).map(|a| area_name(a, lang)).unwrap_or_default();
+    let name = reg
+        .get(&d.area.code)
+        .map(|a| area_name(a, lang))
+        .unwrap_or_default();
     let points = d.area.population.points(|p| p.age_0_17);
     let (first, last) = match (points.first(), points.last()) {
         (Some(f), Some(l)) => (f.0, l.0),

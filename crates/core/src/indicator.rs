@@ -144,6 +144,54 @@ impl Period {
     pub fn years(&self) -> u16 {
         self.last.saturating_sub(self.first) + 1
     }
+
+    /// The period as readers know it: `2024`, `2022–2024`, school year `2024/25`.
+    pub fn label(&self, kind: PeriodKind) -> String {
+        match kind {
+            PeriodKind::SchoolYear if self.first == self.last => {
+                format!("{}/{:02}", self.first, (self.first + 1) % 100)
+            }
+            PeriodKind::SchoolYear => {
+                format!(
+                    "{}/{:02}–{}/{:02}",
+                    self.first,
+                    (self.first + 1) % 100,
+                    self.last,
+                    (self.last + 1) % 100
+                )
+            }
+            _ if self.first == self.last => self.first.to_string(),
+            _ => format!("{}–{}", self.first, self.last),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_labels() {
+        assert_eq!(Period::year(2024).label(PeriodKind::Year), "2024");
+        assert_eq!(
+            Period {
+                first: 2022,
+                last: 2024
+            }
+            .label(PeriodKind::Rolling3),
+            "2022–2024"
+        );
+        assert_eq!(Period::year(2024).label(PeriodKind::SchoolYear), "2024/25");
+        assert_eq!(Period::year(2099).label(PeriodKind::SchoolYear), "2099/00");
+        assert_eq!(
+            Period {
+                first: 2022,
+                last: 2024
+            }
+            .label(PeriodKind::SchoolYear),
+            "2022/23–2024/25"
+        );
+    }
 }
 
 /// The five groups of the oppvekstprofil barometer, in the order they are shown.

@@ -2,6 +2,7 @@
 //! the statistics. Nothing here knows about the web, so all of it is tested natively.
 
 pub mod area;
+pub mod barometer;
 pub mod codec;
 pub mod indicator;
 pub mod lang;
@@ -10,6 +11,7 @@ pub mod population;
 pub mod route;
 pub mod search;
 pub mod stats;
+pub mod suppress;
 pub mod summary;
 pub mod theme;
 

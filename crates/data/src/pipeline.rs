@@ -1,9 +1,19 @@
 //! Reads every input of a build: SSB's sources, the authored catalogue and texts, the model
 //! and any imported real tables, and applies suppression before anything leaves the pipeline.
+//!
+//! Order per indicator: real population cells, or imported real cells (`data/real/ID.csv`), or
+//! the demo model; then FHI's suppression rules on the true counts. Only suppressed cells go
+//! on to the bundles, so a true value of a suppressed cell is never written.
 
 use crate::build::Inputs;
+use crate::catalogue;
+use crate::import::read_normalised;
+use crate::model::{self, ModelParams, Population};
 use crate::{real, sources};
-use oppvekst_core::theme::Themes;
+use oppvekst_core::area::AreaCode;
+use oppvekst_core::indicator::{Cell, Indicator, Provenance};
+use oppvekst_core::population::{AgeProfile, PopulationSeries, PopulationYear};
+use oppvekst_core::suppress::{self, Rules};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -11,28 +21,112 @@ use std::path::Path;
 pub struct Paths<'a> {
     /// `../shared/data/sources`: SSB's and Kartverket's files.
     pub sources: &'a Path,
-    /// `data/`: the authored catalogue, texts and model parameters.
+    /// `data/`: the authored catalogue, texts, model parameters and imported real tables.
     pub authored: &'a Path,
+}
+
+/// SSB's population, as the demo model reads its denominators.
+struct Ssb<'a> {
+    groups: &'a BTreeMap<AreaCode, PopulationSeries>,
+    ages: &'a BTreeMap<AreaCode, AgeProfile>,
+}
+
+impl Population for Ssb<'_> {
+    fn year(&self, code: &AreaCode, year: u16) -> Option<PopulationYear> {
+        self.groups.get(code)?.get(year).copied()
+    }
+
+    fn ages(&self, code: &AreaCode, year: u16, from: u8, to: u8) -> Option<u32> {
+        let p = self.ages.get(code)?;
+        let row = p.years.get(year.checked_sub(p.first_year)? as usize)?;
+        row.get(from as usize..=to as usize).map(|a| a.iter().sum())
+    }
+}
+
+/// The real cells imported for an indicator, if `data/real/ID.csv` exists.
+fn imported(
+    authored: &Path,
+    ind: &Indicator,
+) -> Result<Option<BTreeMap<AreaCode, Vec<Cell>>>, String> {
+    let path = authored.join("real").join(format!("{}.csv", ind.id));
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let n = read_normalised(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if n.periods != ind.periods {
+        return Err(format!(
+            "{}: its periods differ from the catalogue's for {}",
+            path.display(),
+            ind.id
+        ));
+    }
+    Ok(Some(n.cells))
 }
 
 pub fn gather(paths: &Paths) -> Result<Inputs, String> {
     let registry = sources::read_registry(paths.sources).map_err(|e| e.to_string())?;
     let population = sources::read_population(paths.sources).map_err(|e| e.to_string())?;
     let ages = sources::read_ages(paths.sources).map_err(|e| e.to_string())?;
-    let catalogue = Vec::new();
+    let mut catalogue = catalogue::load_catalogue(&paths.authored.join("catalogue.toml"))
+        .map_err(|e| format!("data/catalogue.toml: {e}"))?;
+    let themes = catalogue::load_themes(&paths.authored.join("themes.toml"))
+        .map_err(|e| format!("data/themes.toml: {e}"))?;
+    let params = ModelParams::load(&paths.authored.join("model.toml"))
+        .map_err(|e| format!("data/model.toml: {e}"))?;
+    let ssb = Ssb {
+        groups: &population,
+        ages: &ages,
+    };
     let mut cells = BTreeMap::new();
-    for ind in &catalogue {
-        if let Some(c) = real::population_cells(ind, &population) {
-            cells.insert(ind.id.clone(), c);
+    for ind in &mut catalogue {
+        let (mut c, rules) = if let Some(c) = real::population_cells(ind, &population) {
+            // Population counts are published by SSB as they are: nothing to hide.
+            (c, None)
+        } else if let Some(c) = imported(paths.authored, ind)? {
+            ind.provenance = Provenance::Real;
+            (c, Some(params.rules(&ind.id)))
+        } else {
+            if ind.provenance != Provenance::Modelled {
+                return Err(format!("{} is marked real but has no real data", ind.id));
+            }
+            let c = model::model_indicator(ind, &params, &registry, &ssb, params.seed)
+                .map_err(|e| format!("model {}: {e}", ind.id))?;
+            (c, Some(params.rules(&ind.id)))
+        };
+        if let Some(rules) = rules {
+            suppress_checked(&registry, ind, &mut c, &rules)?;
         }
+        cells.insert(ind.id.clone(), c);
     }
-    let _ = paths.authored;
     Ok(Inputs {
         registry,
         population,
         ages,
         catalogue,
         cells,
-        themes: Themes::default(),
+        themes,
     })
+}
+
+/// Applies FHI's suppression and proves it with the audit: a build that would let a suppressed
+/// cell be recomputed fails.
+fn suppress_checked(
+    reg: &oppvekst_core::Registry,
+    ind: &Indicator,
+    cells: &mut BTreeMap<AreaCode, Vec<Cell>>,
+    rules: &Rules,
+) -> Result<(), String> {
+    let before = cells.clone();
+    suppress::apply(reg, ind.unit, cells, rules);
+    let leaks = suppress::audit(reg, ind.unit, &before, cells);
+    if leaks.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: suppression leaks {:?}",
+            ind.id,
+            &leaks[..leaks.len().min(5)]
+        ))
+    }
 }

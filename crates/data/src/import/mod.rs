@@ -1,1 +1,298 @@
-//! Importers for the formats FHI and SSB publish (in progress).
+//! Importers for the formats FHI and SSB publish: real indicator values that replace modelled ones.
+//!
+//! A file (JSON-stat 2.0 from SSB or FHI, or an FHI CSV export) becomes an [`ImportReport`]: cells
+//! on 2024 borders, keyed by area and period, plus every [`Problem`] met on the way. Nothing is
+//! dropped without a problem that names the file and the row, except cells that carry nothing
+//! (`..`, null) for a code that cannot be placed: they have no value to lose.
+//!
+//! A file that cannot be read at all is an [`ImportError`] instead.
+
+mod assemble;
+pub mod codes;
+mod csv;
+mod error;
+mod fhi_csv;
+mod jsonstat;
+pub mod normalised;
+pub mod period;
+mod reading;
+
+pub use codes::{normalise_code, CodeMap, CodeMapError, Resolution};
+pub use error::ImportError;
+pub use normalised::{read_normalised, write_normalised, Normalised, NormalisedError};
+pub use period::parse_period;
+
+use oppvekst_core::area::AreaCode;
+use oppvekst_core::indicator::{Cell, Flag, Period};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// One imported value on 2024 borders. Flagged cells carry no numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedCell {
+    pub area: AreaCode,
+    pub period: Period,
+    pub num: Option<f64>,
+    pub den: Option<f64>,
+    /// The published rate (RATE, MEIS, a percentage), kept for checks: the bundles use counts.
+    pub value: Option<f64>,
+    pub flag: Flag,
+}
+
+/// Something in a file that could not be used as it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// The 1-based line for CSV; for JSON-stat the 0-based position in `value` (as in its
+    /// keys); 0 for a problem that is about no single row.
+    pub row: usize,
+    pub message: String,
+}
+
+/// What an import produced: the cells (sorted by area, then period) and the problems.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    pub cells: Vec<ImportedCell>,
+    pub problems: Vec<Problem>,
+}
+
+impl ImportReport {
+    pub fn cell(&self, area: &str, period: Period) -> Option<&ImportedCell> {
+        self.cells
+            .iter()
+            .find(|c| c.area.as_str() == area && c.period == period)
+    }
+}
+
+/// The two kinds of file the importers read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    JsonStat,
+    FhiCsv,
+}
+
+impl Format {
+    /// JSON-stat starts with `{`; an FHI CSV has a `;` in its header line.
+    pub fn detect(bytes: &[u8]) -> Option<Format> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+        let rest = &bytes[start..];
+        if rest[0] == b'{' {
+            return Some(Format::JsonStat);
+        }
+        let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        rest[..line_end].contains(&b';').then_some(Format::FhiCsv)
+    }
+}
+
+/// What a measure (a JSON-stat metric category, or a CSV column) contributes to a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MeasureRole {
+    Num,
+    Den,
+    Value,
+}
+
+impl FromStr for MeasureRole {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "num" | "teller" => Ok(MeasureRole::Num),
+            "den" | "nevner" => Ok(MeasureRole::Den),
+            "value" | "rate" | "verdi" => Ok(MeasureRole::Value),
+            _ => Err(format!("unknown measure role «{s}»: use num, den or value")),
+        }
+    }
+}
+
+/// FHI's measure codes; used when the caller names none.
+pub const DEFAULT_MEASURES: [(&str, MeasureRole); 4] = [
+    ("TELLER", MeasureRole::Num),
+    ("NEVNER", MeasureRole::Den),
+    ("MEIS", MeasureRole::Value),
+    ("RATE", MeasureRole::Value),
+];
+
+/// How to read a file: which category of each extra dimension, and what each measure means.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportOptions {
+    /// `("KJONN", "0")`: keep that category of the dimension (matched without regard to case).
+    pub filters: Vec<(String, String)>,
+    /// Measure code → role. Empty means [`DEFAULT_MEASURES`]; a non-empty list replaces them.
+    /// Where two measures have the same role, the first listed that the file has is used.
+    pub measures: Vec<(String, MeasureRole)>,
+    /// The numerator counts a subset of the denominator (a share of persons), so `num > den` is
+    /// an error in the file. Off for rates of events and for changes.
+    pub shares: bool,
+}
+
+impl ImportOptions {
+    /// Parses `KEY=VALUE` arguments as the CLI gets them (`KJONN=0`, `Personer1=num`).
+    pub fn from_args(filters: &[&str], measures: &[&str]) -> Result<ImportOptions, String> {
+        let pair = |s: &&str| -> Result<(String, String), String> {
+            let (k, v) = s
+                .split_once('=')
+                .ok_or_else(|| format!("«{s}» is not KEY=VALUE"))?;
+            Ok((k.trim().to_string(), v.trim().to_string()))
+        };
+        let filters = filters.iter().map(pair).collect::<Result<_, _>>()?;
+        let measures = measures
+            .iter()
+            .map(|s| {
+                let (k, v) = pair(s)?;
+                Ok((k, v.parse()?))
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(ImportOptions {
+            filters,
+            measures,
+            shares: false,
+        })
+    }
+
+    /// The role of a measure code, if it has one.
+    pub(crate) fn role_of(&self, code: &str) -> Option<MeasureRole> {
+        if self.measures.is_empty() {
+            DEFAULT_MEASURES
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(code))
+                .map(|(_, r)| *r)
+        } else {
+            self.measures
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(code))
+                .map(|(_, r)| *r)
+        }
+    }
+
+    /// The listed order of a measure code, for choosing between measures of the same role.
+    pub(crate) fn rank_of(&self, code: &str) -> usize {
+        let pos = if self.measures.is_empty() {
+            DEFAULT_MEASURES
+                .iter()
+                .position(|(c, _)| c.eq_ignore_ascii_case(code))
+        } else {
+            self.measures
+                .iter()
+                .position(|(c, _)| c.eq_ignore_ascii_case(code))
+        };
+        pos.unwrap_or(usize::MAX)
+    }
+
+    pub(crate) fn filter_for(&self, dimension: &str) -> Option<&str> {
+        self.filters
+            .iter()
+            .find(|(d, _)| d.eq_ignore_ascii_case(dimension))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Reads one file of either format and places its cells on 2024 borders.
+///
+/// `known` says whether an area (after mapping) is in the registry.
+pub fn import_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    codes: &CodeMap,
+    known: &dyn Fn(&AreaCode) -> bool,
+) -> Result<ImportReport, ImportError> {
+    let format = Format::detect(bytes).ok_or(ImportError::UnknownFormat)?;
+    import_as(format, name, bytes, opts, codes, known)
+}
+
+/// As [`import_bytes`], for a caller that knows the format.
+pub fn import_as(
+    format: Format,
+    name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    codes: &CodeMap,
+    known: &dyn Fn(&AreaCode) -> bool,
+) -> Result<ImportReport, ImportError> {
+    let parsed = match format {
+        Format::JsonStat => jsonstat::read(bytes, opts)?,
+        Format::FhiCsv => fhi_csv::read(bytes, opts)?,
+    };
+    Ok(assemble::assemble(name, parsed, opts, codes, known))
+}
+
+/// Lines the imported cells up with an indicator's periods for the given areas.
+///
+/// Counts are rounded to whole numbers (FHI publishes yearly averages over 3-year periods). A cell
+/// that is absent, or has no numerator (only a rate), becomes [`Flag::Missing`]; the import has
+/// already reported the latter as a problem.
+pub fn to_cells(
+    report: &ImportReport,
+    periods: &[Period],
+    areas: &[AreaCode],
+) -> BTreeMap<AreaCode, Vec<Cell>> {
+    let by_key: BTreeMap<(&AreaCode, Period), &ImportedCell> = report
+        .cells
+        .iter()
+        .map(|c| ((&c.area, c.period), c))
+        .collect();
+    areas
+        .iter()
+        .map(|area| {
+            let cells = periods
+                .iter()
+                .map(|p| match by_key.get(&(area, *p)) {
+                    Some(c) => to_cell(c),
+                    None => Cell::flagged(Flag::Missing),
+                })
+                .collect();
+            (area.clone(), cells)
+        })
+        .collect()
+}
+
+fn to_cell(c: &ImportedCell) -> Cell {
+    if c.flag != Flag::Ok {
+        return Cell::flagged(c.flag);
+    }
+    match c.num {
+        Some(num) => Cell::ok(count(num), c.den.map(count).unwrap_or(0)),
+        None => Cell::flagged(Flag::Missing),
+    }
+}
+
+/// Counts were checked to be within `0..=u32::MAX` on import; the clamp keeps a hand-built
+/// report from wrapping.
+fn count(v: f64) -> u32 {
+    v.round().clamp(0.0, u32::MAX as f64) as u32
+}
+
+/// The imported cells that [`to_cells`] leaves out because their area or period is not asked
+/// for, as problems, so that a caller can show what was not used.
+pub fn outside(
+    name: &str,
+    report: &ImportReport,
+    periods: &[Period],
+    areas: &[AreaCode],
+) -> Vec<Problem> {
+    report
+        .cells
+        .iter()
+        .filter(|c| !periods.contains(&c.period) || !areas.contains(&c.area))
+        .map(|c| Problem {
+            file: name.to_string(),
+            row: 0,
+            message: format!(
+                "{} {}: not among the indicator's areas and periods, not used",
+                c.area,
+                period::display(c.period)
+            ),
+        })
+        .collect()
+}
+
+/// This build has no HTTP client on purpose: the data are fetched by hand and committed in the
+/// normalised format, so that the bundles can be rebuilt offline.
+pub fn fetch_unavailable_message(url: &str) -> String {
+    format!(
+        "cannot fetch {url}: oppvekst-data has no network client. Download the response by hand \
+         (for FHI and SSB, ask for json-stat2, or csv from FHI), save it to a file and import \
+         that file instead."
+    )
+}

@@ -1,0 +1,143 @@
+//! The oppvekstbarometer as data: one row per indicator with the area's latest value, the
+//! values it is set against (kommune for a bydel, fylke, landet), the comparison with landet,
+//! the spread over all kommuner, the ranks and the trend. The UI only draws what this holds.
+
+use crate::area::{AreaCode, Level};
+use crate::codec::{AreaBundle, ContextBundle, Series};
+use crate::indicator::{Cell, Group, Indicator, Period, Provenance};
+use crate::stats::cells::{comparator, series_cells};
+use crate::stats::ci::{cell_ci, Confidence, Interval};
+use crate::stats::compare::{compare, Comparison};
+use crate::stats::rank::{kommune_rank, AreaRank};
+use crate::stats::spread::{kommune_spread, Spread};
+use crate::stats::trend::{trend, Trend, DEFAULT_PERIODS};
+
+/// One value with what the UI needs to show and explain it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Value {
+    pub cell: Cell,
+    /// `None` for a flagged cell: the UI shows the flag's reason, never a number.
+    pub value: Option<f64>,
+    pub ci: Option<Interval>,
+}
+
+impl Value {
+    fn of(ind: &Indicator, cell: Cell, conf: Confidence) -> Value {
+        Value {
+            cell,
+            value: cell.value(ind.unit),
+            ci: cell_ci(ind, &cell, conf),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    pub indicator: &'a Indicator,
+    /// Index of the period shown in `indicator.periods` (the latest).
+    pub period_index: usize,
+    pub period: Period,
+    pub area: Option<Value>,
+    /// The kommune of a bydel.
+    pub kommune: Option<Value>,
+    /// The fylke of a kommune or bydel.
+    pub fylke: Option<Value>,
+    pub landet: Option<Value>,
+    /// `None` on landet's own page.
+    pub vs_landet: Option<Comparison>,
+    /// A bydel against its kommune.
+    pub vs_kommune: Option<Comparison>,
+    pub spread: Option<Spread>,
+    pub rank: Option<AreaRank>,
+    pub trend: Trend,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Barometer<'a> {
+    pub groups: Vec<(Group, Vec<Row<'a>>)>,
+    /// Whether any row shows modelled values: the UI must then say «demodata».
+    pub has_modelled: bool,
+}
+
+impl Barometer<'_> {
+    pub fn rows(&self) -> impl Iterator<Item = &Row<'_>> {
+        self.groups.iter().flat_map(|(_, rows)| rows.iter())
+    }
+}
+
+/// The cells of indicator `i` in `series`, if they reach the latest period.
+fn latest(series: Option<&[Series]>, ind: &Indicator, i: usize) -> Option<Cell> {
+    let cells = series_cells(series?, &ind.id, i)?;
+    // Comparators and areas hold every period; the last cell is the latest.
+    (cells.len() == ind.periods.len()).then(|| cells.last().copied())?
+}
+
+/// The barometer row of catalogue entry `i` for `area`; `kommune` is the kommune bundle of a
+/// bydel. `None` for an indicator without periods.
+pub fn row<'a>(
+    ctx: &'a ContextBundle,
+    area: &AreaBundle,
+    kommune: Option<&AreaBundle>,
+    i: usize,
+    conf: Confidence,
+) -> Option<Row<'a>> {
+    let ind = ctx.catalogue.get(i)?;
+    let period_index = ind.periods.len().checked_sub(1)?;
+    let level = area.code.level();
+    let fylke_code = area.code.fylke().filter(|_| level != Level::Fylke);
+    let fylke_series = fylke_code.as_ref().and_then(|c| comparator(ctx, c));
+    let landet_series = comparator(ctx, &AreaCode::landet());
+    let kommune_series = kommune
+        .filter(|_| level == Level::Bydel)
+        .map(|k| k.series.as_slice());
+    let value = |s: Option<&[Series]>| latest(s, ind, i).map(|c| Value::of(ind, c, conf));
+    let area_value = value(Some(&area.series));
+    let landet = value(landet_series);
+    let kommune = value(kommune_series);
+    let versus = |reference: &Option<Value>| match (&area_value, reference) {
+        (Some(a), Some(r)) => compare(ind, &a.cell, &r.cell, conf),
+        _ => Comparison::NoData,
+    };
+    let area_cells = series_cells(&area.series, &ind.id, i).unwrap_or(&[]);
+    Some(Row {
+        indicator: ind,
+        period_index,
+        period: ind.periods[period_index],
+        vs_landet: (level != Level::Landet).then(|| versus(&landet)),
+        vs_kommune: kommune_series.map(|_| versus(&kommune)),
+        area: area_value,
+        kommune,
+        fylke: value(fylke_series),
+        landet,
+        spread: kommune_spread(ctx, &ind.id, period_index),
+        rank: (level == Level::Kommune)
+            .then(|| kommune_rank(ctx, &ind.id, period_index, &area.code)),
+        trend: trend(ind, area_cells, DEFAULT_PERIODS),
+    })
+}
+
+/// Builds the barometer of `area`; `kommune` is the kommune bundle of a bydel.
+pub fn barometer<'a>(
+    ctx: &'a ContextBundle,
+    area: &AreaBundle,
+    kommune: Option<&AreaBundle>,
+    conf: Confidence,
+) -> Barometer<'a> {
+    let mut groups: Vec<(Group, Vec<Row<'a>>)> =
+        Group::ALL.iter().map(|&g| (g, Vec::new())).collect();
+    let mut has_modelled = false;
+    for i in 0..ctx.catalogue.len() {
+        let Some(row) = row(ctx, area, kommune, i, conf) else {
+            continue;
+        };
+        has_modelled |= row.indicator.provenance == Provenance::Modelled && row.area.is_some();
+        if let Some((_, rows)) = groups.iter_mut().find(|(g, _)| *g == row.indicator.group) {
+            rows.push(row);
+        }
+    }
+    groups.retain(|(_, rows)| !rows.is_empty());
+    Barometer {
+        groups,
+        has_modelled,
+    }
+}

@@ -1,0 +1,411 @@
+//! The oppvekstbarometer: every indicator in its group, with the area's value beside its
+//! comparators, the mark of the comparison with landet and the spread over all kommuner. A row
+//! opens to its definition, source, CI, ranks and a small trend chart.
+
+use crate::charts::trend::{indicator_trend, IndicatorTrend};
+use crate::components::chart::EChart;
+use crate::components::data_table::DataTable;
+use crate::components::mark::{mark_class, Mark};
+use crate::components::spread_bar::SpreadBar;
+use crate::i18n::{t, tf, Msg};
+use crate::state::area_name;
+use leptos::prelude::*;
+use oppvekst_core::barometer::{self, Row, Value};
+use oppvekst_core::codec::{AreaBundle, ContextBundle, Series};
+use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
+use oppvekst_core::stats::cells::{comparator, series_cells};
+use oppvekst_core::stats::ci::Confidence;
+use oppvekst_core::stats::compare::Comparison;
+use oppvekst_core::stats::rank::Rank;
+use oppvekst_core::stats::sentences::format_value;
+use oppvekst_core::stats::trend::TrendDirection;
+use oppvekst_core::{AreaCode, Lang, Level};
+use std::rc::Rc;
+
+pub fn group_name(g: Group, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match g {
+            Group::Befolkning => Msg::GroupBefolkning,
+            Group::Levekar => Msg::GroupLevekar,
+            Group::BarnehageSkole => Msg::GroupBarnehageSkole,
+            Group::FritidNaermiljo => Msg::GroupFritidNaermiljo,
+            Group::Helse => Msg::GroupHelse,
+        },
+    )
+}
+
+/// A value as the barometer shows it: the number, or why there is none.
+pub fn value_text(ind: &Indicator, v: &Option<Value>, lang: Lang) -> String {
+    match v {
+        Some(Value { value: Some(x), .. }) => format_value(ind, *x),
+        Some(Value { cell, .. }) => flag_text(cell.flag, lang).to_string(),
+        None => t(lang, Msg::FlagMissing).to_string(),
+    }
+}
+
+fn flag_text(flag: Flag, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match flag {
+            Flag::Suppressed => Msg::FlagSuppressed,
+            Flag::NotComputable => Msg::FlagNotComputable,
+            Flag::Ok | Flag::Missing => Msg::FlagMissing,
+        },
+    )
+}
+
+fn value_cell(ind: &Indicator, v: &Option<Value>, lang: Lang, label: String) -> impl IntoView {
+    let flag = match v {
+        Some(Value {
+            cell, value: None, ..
+        }) => Some(cell.flag),
+        None => Some(Flag::Missing),
+        _ => None,
+    };
+    let class = match flag {
+        Some(Flag::Suppressed) => "num flagged suppressed",
+        Some(_) => "num flagged",
+        None => "num",
+    };
+    view! { <td class=class data-label=label>{value_text(ind, v, lang)}</td> }
+}
+
+/// The column heads: the area, then what it is compared with.
+pub struct Columns {
+    pub area: String,
+    pub kommune: Option<String>,
+    pub fylke: Option<String>,
+    pub landet: Option<String>,
+}
+
+impl Columns {
+    pub fn new(ctx: &ContextBundle, code: &AreaCode, lang: Lang) -> Columns {
+        let name =
+            |c: Option<AreaCode>| c.and_then(|c| ctx.registry.get(&c).map(|a| area_name(a, lang)));
+        let level = code.level();
+        Columns {
+            area: name(Some(code.clone())).unwrap_or_default(),
+            kommune: name(code.kommune().filter(|_| level == Level::Bydel)),
+            fylke: name(
+                code.fylke()
+                    .filter(|_| matches!(level, Level::Kommune | Level::Bydel)),
+            ),
+            landet: (level != Level::Landet).then(|| t(lang, Msg::Landet).to_string()),
+        }
+    }
+}
+
+fn rank_text(r: &Option<Rank>, polarity: Polarity, lang: Lang) -> Option<String> {
+    let r = r.as_ref()?;
+    let msg = match polarity {
+        Polarity::NoDirection => Msg::RankOfNeutral,
+        _ => Msg::RankOf,
+    };
+    Some(tf(lang, msg, &[&r.rank.to_string(), &r.of.to_string()]))
+}
+
+fn trend_text(row: &Row, lang: Lang) -> String {
+    let n = row.trend.periods_used.to_string();
+    match row.trend.direction {
+        TrendDirection::Rising => tf(lang, Msg::TrendRising, &[&n]),
+        TrendDirection::Falling => tf(lang, Msg::TrendFalling, &[&n]),
+        TrendDirection::Stable => tf(lang, Msg::TrendStable, &[&n]),
+        TrendDirection::Insufficient => t(lang, Msg::TrendInsufficient).to_string(),
+    }
+}
+
+fn vs_kommune_text(c: Comparison, lang: Lang) -> Option<&'static str> {
+    let m = match c {
+        Comparison::Better => Msg::VsKommuneBetter,
+        Comparison::Worse => Msg::VsKommuneWorse,
+        Comparison::Similar => Msg::VsKommuneSimilar,
+        Comparison::Higher => Msg::VsKommuneHigher,
+        Comparison::Lower => Msg::VsKommuneLower,
+        _ => return None,
+    };
+    Some(t(lang, m))
+}
+
+/// Values over all periods for the trend chart and its table.
+fn history(series: Option<&[Series]>, ind: &Indicator, hint: usize) -> Vec<Option<f64>> {
+    let cells = series
+        .and_then(|s| series_cells(s, &ind.id, hint))
+        .unwrap_or(&[]);
+    (0..ind.periods.len())
+        .map(|i| {
+            let skip = ind.periods.len().saturating_sub(cells.len());
+            i.checked_sub(skip)
+                .and_then(|j| cells.get(j))
+                .and_then(|c| c.value(ind.unit))
+        })
+        .collect()
+}
+
+/// The opened row: definition, source, period, CI, ranks, trend with a chart and its table.
+fn row_detail(
+    ctx: &ContextBundle,
+    area: &[Series],
+    code: &AreaCode,
+    row: &Row,
+    cols: &Columns,
+    lang: Lang,
+) -> impl IntoView {
+    let ind = row.indicator;
+    let hint = ctx
+        .catalogue
+        .iter()
+        .position(|i| i.id == ind.id)
+        .unwrap_or(0);
+    let ci = row.area.and_then(|v| v.ci).map(|ci| {
+        format!(
+            "{} – {}",
+            format_value(ind, ci.lo),
+            format_value(ind, ci.hi)
+        )
+    });
+    let rank_national = row
+        .rank
+        .as_ref()
+        .and_then(|r| rank_text(&r.national, ind.polarity, lang));
+    let rank_fylke = row
+        .rank
+        .as_ref()
+        .and_then(|r| rank_text(&r.fylke, ind.polarity, lang));
+    let periods: Vec<String> = ind
+        .periods
+        .iter()
+        .map(|p| p.label(ind.period_kind))
+        .collect();
+    let mut lines = vec![(cols.area.clone(), history(Some(area), ind, hint))];
+    if let (Some(name), Some(f)) = (&cols.fylke, code.fylke()) {
+        lines.push((name.clone(), history(comparator(ctx, &f), ind, hint)));
+    }
+    if let Some(name) = &cols.landet {
+        lines.push((
+            name.clone(),
+            history(comparator(ctx, &AreaCode::landet()), ind, hint),
+        ));
+    }
+    let label = ind.label.get(lang).to_string();
+    let title = tf(lang, Msg::TrendChartTitle, &[&label, &cols.area]);
+    let headers: Vec<String> = std::iter::once(t(lang, Msg::Period).to_string())
+        .chain(lines.iter().map(|(n, _)| n.clone()))
+        .collect();
+    let rows: Vec<Vec<String>> = periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            std::iter::once(p.clone())
+                .chain(lines.iter().map(|(_, v)| {
+                    v[i].map(|x| format_value(ind, x))
+                        .unwrap_or_else(|| "–".into())
+                }))
+                .collect()
+        })
+        .collect();
+    let chart = indicator_trend(&IndicatorTrend {
+        periods,
+        lines,
+        percent: ind.unit == Unit::Percent,
+    });
+    view! {
+        <div class="row-detail">
+            <dl>
+                <dt>{t(lang, Msg::Definition)}</dt>
+                <dd>{ind.definition.get(lang).to_string()}</dd>
+                <dt>{t(lang, Msg::SourceOf)}</dt>
+                <dd>{format!("{}: {}", ind.source_org, ind.source_table)}</dd>
+                <dt>{t(lang, Msg::Period)}</dt>
+                <dd>{row.period.label(ind.period_kind)}</dd>
+                {ci.map(|ci| view! { <dt>{t(lang, Msg::ConfidenceInterval)}</dt><dd class="ci">{ci}</dd> })}
+                {rank_national.map(|r| view! { <dt>{t(lang, Msg::RankNational)}</dt><dd class="rank-national">{r}</dd> })}
+                {rank_fylke.map(|r| view! { <dt>{t(lang, Msg::RankFylke)}</dt><dd class="rank-fylke">{r}</dd> })}
+                <dt>{t(lang, Msg::TrendLabel)}</dt>
+                <dd class="trend">{trend_text(row, lang)}</dd>
+            </dl>
+            <figure class="chart-figure small">
+                <figcaption>{title.clone()}</figcaption>
+                <EChart chart=Signal::stored(chart) label=Signal::stored(title) />
+                <details>
+                    <summary>{t(lang, Msg::ChartAsTable)}</summary>
+                    <DataTable caption=label headers rows />
+                </details>
+            </figure>
+        </div>
+    }
+}
+
+/// What a barometer needs, kept for the rows' details, which are built only when opened.
+#[derive(Clone)]
+pub struct Sources {
+    pub ctx: Rc<ContextBundle>,
+    pub area: Rc<AreaBundle>,
+    pub kommune: Option<Rc<AreaBundle>>,
+}
+
+/// One barometer row and its detail row.
+fn barometer_row(
+    src: StoredValue<Sources, LocalStorage>,
+    index: usize,
+    row: &Row,
+    cols: &Columns,
+    lang: Lang,
+) -> impl IntoView {
+    let modelled = row.indicator.provenance == Provenance::Modelled;
+    let ind = row.indicator;
+    let open = RwSignal::new(false);
+    let detail_id = format!("detail-{}", ind.id);
+    let label = ind.label.get(lang).to_string();
+    let vs = row.vs_landet.unwrap_or(Comparison::NoData);
+    let spread_text = row.spread.map(|s| {
+        tf(
+            lang,
+            Msg::SpreadSummary,
+            &[
+                &format_value(ind, s.min),
+                &format_value(ind, s.max),
+                &format_value(ind, s.median),
+            ],
+        )
+    });
+    let spread = row.spread.map(|s| {
+        view! {
+            <SpreadBar
+                spread=s
+                landet=row.landet.and_then(|v| v.value)
+                area=row.area.and_then(|v| v.value)
+                mark=mark_class(vs)
+                summary=spread_text.clone().unwrap_or_default()
+            />
+        }
+    });
+    let detail = move || {
+        src.with_value(|s| {
+            let row = barometer::row(
+                &s.ctx,
+                &s.area,
+                s.kommune.as_deref(),
+                index,
+                Confidence::P95,
+            )?;
+            let cols = Columns::new(&s.ctx, &s.area.code, lang);
+            Some(row_detail(&s.ctx, &s.area.series, &s.area.code, &row, &cols, lang).into_any())
+        })
+    };
+    let vs_kommune = row.vs_kommune.and_then(|c| vs_kommune_text(c, lang));
+    let period = row.period.label(ind.period_kind);
+    let unit_age = ind.age.get(lang).to_string();
+    let colspan = 4
+        + usize::from(cols.kommune.is_some())
+        + usize::from(cols.fylke.is_some())
+        + usize::from(cols.landet.is_some());
+    view! {
+        <tbody class="indicator" data-indicator=ind.id.clone() data-mark=mark_class(vs)>
+            <tr>
+                <th scope="row" class="label">
+                    <button
+                        type="button"
+                        class="row-toggle"
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls=detail_id.clone()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        <span class="name">{label.clone()}</span>
+                        <span class="sr-only">{tf(lang, Msg::ShowDetails, &[&label])}</span>
+                    </button>
+                    <span class="meta">
+                        {format!("{unit_age} · {period}")}
+                        {modelled.then(|| view! { <span class="badge-demo">{t(lang, Msg::DemodataBadge)}</span> })}
+                    </span>
+                </th>
+                {value_cell(ind, &row.area, lang, cols.area.clone())}
+                {cols.kommune.clone().map(|k| value_cell(ind, &row.kommune, lang, k))}
+                {cols.fylke.clone().map(|f| value_cell(ind, &row.fylke, lang, f))}
+                {cols.landet.clone().map(|l| value_cell(ind, &row.landet, lang, l))}
+                <td class="compare" data-label=t(lang, Msg::Comparison)>
+                    {row.vs_landet.map(|c| view! { <Mark comparison=c lang /> })}
+                    {vs_kommune.map(|s| view! { <span class="vs-kommune">{s}</span> })}
+                </td>
+                <td class="spread-cell" data-label=t(lang, Msg::SpreadHeader)>{spread}</td>
+            </tr>
+            <tr class="detail" id=detail_id.clone() hidden=move || !open.get()>
+                <td colspan=colspan.to_string()>
+                    <Show when=move || open.get()>{detail}</Show>
+                </td>
+            </tr>
+        </tbody>
+    }
+}
+
+/// The legend of the marks, so that the shapes mean something without colour.
+fn legend(lang: Lang, area: &str) -> impl IntoView {
+    let marks = [
+        Comparison::Better,
+        Comparison::Similar,
+        Comparison::Worse,
+        Comparison::Higher,
+        Comparison::Lower,
+        Comparison::NotTested,
+    ];
+    view! {
+        <div class="legend">
+            <h3>{t(lang, Msg::Legend)}</h3>
+            <ul>
+                {marks.into_iter().map(|c| view! { <li><Mark comparison=c lang /></li> }).collect_view()}
+            </ul>
+            <p class="spread-legend">{tf(lang, Msg::SpreadLegend, &[area])}</p>
+        </div>
+    }
+}
+
+/// The whole barometer of an area.
+#[component]
+pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
+    let (ctx, area) = (sources.ctx.clone(), sources.area.clone());
+    let b = barometer::barometer(&ctx, &area, sources.kommune.as_deref(), Confidence::P95);
+    let src = StoredValue::new_local(sources);
+    let cols = Columns::new(&ctx, &area.code, lang);
+    let heads: Vec<String> = std::iter::once(t(lang, Msg::Indicator).to_string())
+        .chain(std::iter::once(cols.area.clone()))
+        .chain(cols.kommune.clone())
+        .chain(cols.fylke.clone())
+        .chain(cols.landet.clone())
+        .chain([
+            t(lang, Msg::Comparison).to_string(),
+            t(lang, Msg::SpreadHeader).to_string(),
+        ])
+        .collect();
+    let groups = b
+        .groups
+        .iter()
+        .map(|(g, rows)| {
+            let heads = heads.clone();
+            view! {
+                <section class="barometer-group" data-group=format!("{g:?}")>
+                    <h3>{group_name(*g, lang)}</h3>
+                    <table class="barometer">
+                        <thead>
+                            <tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                        </thead>
+                        {rows
+                            .iter()
+                            .map(|r| {
+                                let index = ctx.catalogue.iter().position(|i| i.id == r.indicator.id).unwrap_or(0);
+                                barometer_row(src, index, r, &cols, lang)
+                            })
+                            .collect_view()}
+                    </table>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="barometer-section" aria-labelledby="barometer-title">
+            <h2 id="barometer-title">{t(lang, Msg::Barometer)}</h2>
+            <p>{tf(lang, Msg::BarometerIntro, &[&cols.area])}</p>
+            {legend(lang, &cols.area)}
+            {groups}
+        </section>
+    }
+}

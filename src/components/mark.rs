@@ -1,0 +1,64 @@
+//! The comparison mark: colour *and* shape, so that it reads in greyscale and for colour-blind
+//! readers, with its meaning as text for screen readers.
+
+use crate::i18n::{t, Msg};
+use leptos::prelude::*;
+use oppvekst_core::stats::compare::Comparison;
+use oppvekst_core::Lang;
+
+/// The mark's meaning, as the barometer and its legend say it.
+pub fn mark_text(c: Comparison, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match c {
+            Comparison::Better => Msg::MarkBetter,
+            Comparison::Worse => Msg::MarkWorse,
+            Comparison::Similar => Msg::MarkSimilar,
+            Comparison::Higher => Msg::MarkHigher,
+            Comparison::Lower => Msg::MarkLower,
+            Comparison::NotTested => Msg::MarkNotTested,
+            Comparison::NoData => Msg::MarkNoData,
+        },
+    )
+}
+
+/// The CSS class of a comparison; the shapes below differ per class too.
+pub fn mark_class(c: Comparison) -> &'static str {
+    match c {
+        Comparison::Better => "better",
+        Comparison::Worse => "worse",
+        Comparison::Similar => "similar",
+        Comparison::Higher => "higher",
+        Comparison::Lower => "lower",
+        Comparison::NotTested => "not-tested",
+        Comparison::NoData => "no-data",
+    }
+}
+
+/// The shape inside a 16 × 16 box, distinct for each meaning so that greyscale prints and
+/// colour-blind readers can tell them apart: circle (better), diamond (worse), square
+/// (similar), triangle up/down (higher/lower, no direction), ring (not tested or no data).
+fn shape(c: Comparison) -> impl IntoView {
+    match c {
+        Comparison::Better => view! { <circle cx="8" cy="8" r="7" /> }.into_any(),
+        Comparison::Worse => view! { <path d="M8 0.5 L15.5 8 L8 15.5 L0.5 8 Z" /> }.into_any(),
+        Comparison::Similar => view! { <rect x="2" y="2" width="12" height="12" /> }.into_any(),
+        Comparison::Higher => view! { <path d="M8 1 L15 14 L1 14 Z" /> }.into_any(),
+        Comparison::Lower => view! { <path d="M1 2 L15 2 L8 15 Z" /> }.into_any(),
+        Comparison::NotTested | Comparison::NoData => {
+            view! { <circle cx="8" cy="8" r="6" class="ring" /> }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn Mark(comparison: Comparison, lang: Lang) -> impl IntoView {
+    view! {
+        <span class=format!("mark mark-{}", mark_class(comparison)) data-mark=mark_class(comparison)>
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                {shape(comparison)}
+            </svg>
+            <span class="mark-text">{mark_text(comparison, lang)}</span>
+        </span>
+    }
+}

@@ -1,0 +1,72 @@
+//! The small spread graphic of a barometer row, drawn as inline SVG by Leptos so that the
+//! barometer paints without waiting for ECharts: the range over all kommuner, the middle half,
+//! the ten best, landet's value and the area's own mark.
+
+use leptos::prelude::*;
+use oppvekst_core::stats::spread::Spread;
+
+/// Maps a value to the 0–100 width of the graphic (2–98, so that marks at the ends show).
+fn scale(s: &Spread, v: f64) -> f64 {
+    let span = s.max - s.min;
+    if span <= 0.0 {
+        return 50.0;
+    }
+    2.0 + 96.0 * ((v - s.min) / span).clamp(0.0, 1.0)
+}
+
+#[component]
+pub fn SpreadBar(
+    spread: Spread,
+    landet: Option<f64>,
+    area: Option<f64>,
+    /// The class of the area's mark (`better`, `worse` …).
+    mark: &'static str,
+    /// Text for screen readers; the graphic itself is decorative.
+    #[prop(into)]
+    summary: String,
+) -> impl IntoView {
+    let x = move |v: f64| format!("{:.2}", scale(&spread, v));
+    let best = spread.best.map(|b| {
+        let (a, c) = (scale(&spread, b.lo), scale(&spread, b.hi));
+        view! { <rect class="best" x=format!("{:.2}", a.min(c)) y="3" width=format!("{:.2}", (c - a).abs().max(0.8)) height="14" /> }
+    });
+    let landet_line =
+        landet.map(|v| view! { <line class="landet" x1=x(v) x2=x(v) y1="1" y2="19" /> });
+    let area_mark = area.map(|v| {
+        view! { <circle class=format!("area mark-{mark}") cx=x(v) cy="10" r="4.5" /> }
+    });
+    view! {
+        <span class="spread">
+            <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <line class="range" x1=x(spread.min) x2=x(spread.max) y1="10" y2="10" />
+                {best}
+                <rect class="iqr" x=x(spread.p25) y="6" width=format!("{:.2}", (scale(&spread, spread.p75) - scale(&spread, spread.p25)).max(0.8)) height="8" />
+                {landet_line}
+                {area_mark}
+            </svg>
+            <span class="sr-only">{summary}</span>
+        </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_maps_the_range_inside_the_box() {
+        let s = Spread {
+            n: 3,
+            min: 10.0,
+            p25: 12.0,
+            median: 15.0,
+            p75: 18.0,
+            max: 20.0,
+            best: None,
+        };
+        assert_eq!(scale(&s, 10.0), 2.0);
+        assert_eq!(scale(&s, 20.0), 98.0);
+        assert_eq!(scale(&s, 15.0), 50.0);
+        assert_eq!(scale(&s, 99.0), 98.0);
+    }
+}
