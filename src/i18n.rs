@@ -54,6 +54,12 @@ catalogue! {
     SearchPlaceholder => ["Navn eller nummer", "Namn eller nummer", "Name or number"],
     SearchNoHits => ["Ingen treff på «{0}».", "Ingen treff på «{0}».", "Nothing matches “{0}”."],
     SearchHits => ["{0} treff", "{0} treff", "{0} matches"],
+    OldCodeNotice => [
+        "Kommunenummer {0} ble til {1} i {2}.",
+        "Kommunenummer {0} vart til {1} i {2}.",
+        "Municipality number {0} became {1} in {2}.",
+    ],
+    RecentTitle => ["Sist besøkt", "Sist vitja", "Recently visited"],
     BrowseByFylke => ["Alle kommuner etter fylke", "Alle kommunar etter fylke", "All municipalities by county"],
     KeyFigures => ["Barn i befolkningen", "Born i folkesetnaden", "Children in the population"],
     Children017 => ["Barn 0–17 år", "Born 0–17 år", "Children aged 0–17"],

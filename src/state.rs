@@ -38,3 +38,39 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
         },
     )
 }
+
+/// The areas the reader opened last, newest first, kept in the browser's local storage (and
+/// nowhere else). Storage may be off (private mode, an iframe): then nothing is remembered.
+pub mod recent {
+    use oppvekst_core::AreaCode;
+
+    const KEY: &str = "oppvekst.recent";
+    const MAX: usize = 5;
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn list() -> Vec<AreaCode> {
+        storage()
+            .and_then(|s| s.get_item(KEY).ok()?)
+            .map(|v| {
+                v.split(',')
+                    .filter_map(|c| AreaCode::parse(c).ok())
+                    .take(MAX)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn visit(code: &AreaCode) {
+        let mut codes = list();
+        codes.retain(|c| c != code);
+        codes.insert(0, code.clone());
+        codes.truncate(MAX);
+        let value: Vec<&str> = codes.iter().map(AreaCode::as_str).collect();
+        if let Some(s) = storage() {
+            let _ = s.set_item(KEY, &value.join(","));
+        }
+    }
+}

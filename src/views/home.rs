@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::error_view::ErrorView;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{href, t, use_lang, Msg};
-use crate::state::area_name;
+use crate::state::{area_name, recent};
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
 use oppvekst_core::route::area_path;
@@ -34,9 +34,41 @@ pub fn Home() -> impl IntoView {
 fn HomeBody(ctx: Rc<ContextBundle>) -> impl IntoView {
     let lang = use_lang();
     let registry = Rc::new(ctx.registry.clone());
+    let old_codes = Rc::new(ctx.old_codes.clone());
+    let recent: Vec<_> = recent::list()
+        .into_iter()
+        .filter_map(|c| ctx.registry.get(&c).cloned())
+        .collect();
     let ctx = StoredValue::new_local(ctx);
     view! {
-        <SearchBox registry />
+        <SearchBox registry old_codes id="home-search" />
+        <Show when={
+            let any = !recent.is_empty();
+            move || any
+        }>
+            <section class="recent">
+                <h2>{move || t(lang.get(), Msg::RecentTitle)}</h2>
+                <ul>
+                    {
+                        let recent = recent.clone();
+                        move || {
+                            recent
+                                .iter()
+                                .map(|a| {
+                                    view! {
+                                        <li>
+                                            <a href=href(&area_path(&a.code), lang.get())>
+                                                {area_name(a, lang.get())}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }
+                    }
+                </ul>
+            </section>
+        </Show>
         <section class="browse">
             <h2>{move || t(lang.get(), Msg::BrowseByFylke)}</h2>
             <p>

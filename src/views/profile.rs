@@ -11,7 +11,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::key_sentences::KeySentences;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
-use crate::state::{area_name, level_name};
+use crate::state::{area_name, level_name, recent};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -71,6 +71,7 @@ fn Profile(code: AreaCode) -> impl IntoView {
 #[component]
 fn ProfileBody(data: ProfileData) -> impl IntoView {
     let lang = use_lang();
+    recent::visit(&data.area.code);
     let data = StoredValue::new_local(data);
     move || {
         let lang = lang.get();

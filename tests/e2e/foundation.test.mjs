@@ -101,7 +101,7 @@ test('/kommune/9998 shows a not-found message with a way back', async () => {
   await p.page.goto(`${env.url}/kommune/12ab?lang=nn`);
   await p.page.waitForSelector('[role=alert]:has-text("Fann ikkje området")');
   await p.page.click('text=Tilbake til søket');
-  await p.page.waitForSelector('#area-search');
+  await p.page.waitForSelector('#home-search-input');
   p.check();
   await p.close();
 });
@@ -143,7 +143,7 @@ test('the page works at 360 px with no horizontal scroll', async () => {
   const p = await open(env, { width: 360, height: 740 });
   for (const route of ['/kommune/0301', '/kommune/5610', '/', '/bydel/030101']) {
     await p.page.goto(`${env.url}${route}`);
-    await p.page.waitForSelector(route === '/' ? '#area-search' : '.key-figures');
+    await p.page.waitForSelector(route === '/' ? '#home-search-input' : '.key-figures');
     assert.ok((await horizontalOverflow(p.page)) <= 0, `${route} scrolls sideways`);
   }
   await p.page.goto(`${env.url}/kommune/0301`);
@@ -167,8 +167,8 @@ test('axe-core finds no serious or critical violation', async () => {
 test('search finds an area by its Sami name and opens it', async () => {
   const p = await open(env);
   await p.page.goto(`${env.url}/`);
-  await p.page.fill('#area-search', 'karasjok');
-  await p.page.click('.search-hits a >> nth=0');
+  await p.page.fill('#home-search-input', 'karasjok');
+  await p.page.click('#home-search-list [role=option] >> nth=0');
   await p.page.waitForSelector('h1:has-text("Karasjok")');
   assert.equal(new URL(p.page.url()).pathname, '/kommune/5610');
   p.check();

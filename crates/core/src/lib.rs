@@ -4,6 +4,7 @@
 pub mod area;
 pub mod barometer;
 pub mod codec;
+pub mod geometry;
 pub mod indicator;
 pub mod lang;
 pub mod numfmt;
@@ -11,8 +12,8 @@ pub mod population;
 pub mod route;
 pub mod search;
 pub mod stats;
-pub mod suppress;
 pub mod summary;
+pub mod suppress;
 pub mod theme;
 
 pub use area::{Area, AreaCode, Level, Registry};

@@ -1,7 +1,25 @@
 //! Finding an area by name or number: accent-tolerant matching on every name form (Sami and
 //! Kven forms included) and on the code.
 
-use crate::area::{Area, Level, Registry};
+use crate::area::{Area, AreaCode, Level, Registry};
+use serde::{Deserialize, Serialize};
+
+/// A kommune number that is no longer in use, and the 2024 kommune it became part of. A split
+/// kommune has one entry per kommune it went to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OldCode {
+    pub code: String,
+    pub to: AreaCode,
+    /// The last year the old number was in use.
+    pub until: u16,
+}
+
+/// A search hit: an area, found by its name or code, or through an old number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit<'a> {
+    pub area: &'a Area,
+    pub via: Option<&'a OldCode>,
+}
 
 /// Folds a name for matching: lower case, and Sami/Norwegian letters to plain ones
 /// («Kárášjohka» → «karasjohka», «Bærum» → «baerum»), so that a reader without those keys
@@ -53,6 +71,30 @@ fn score(area: &Area, q: &str) -> Option<u32> {
     best
 }
 
+/// Up to `limit` hits for `query`: areas by name or code as in [`search`], then, for a number,
+/// the areas that old kommune numbers became («1201» → Bergen, 4601).
+pub fn search_with_old<'a>(
+    reg: &'a Registry,
+    old: &'a [OldCode],
+    query: &str,
+    limit: usize,
+) -> Vec<Hit<'a>> {
+    let mut hits: Vec<Hit<'a>> = search(reg, query, limit)
+        .into_iter()
+        .map(|area| Hit { area, via: None })
+        .collect();
+    let q = query.trim();
+    if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
+        for o in old.iter().filter(|o| o.code == q) {
+            let Some(area) = reg.get(&o.to) else { continue };
+            if hits.len() < limit && hits.iter().all(|h| h.area.code != area.code) {
+                hits.push(Hit { area, via: Some(o) });
+            }
+        }
+    }
+    hits
+}
+
 /// Up to `limit` areas matching `query`, best first; ties go kommune, fylke, bydel, then name.
 pub fn search<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<&'a Area> {
     let q = fold(query);
@@ -100,6 +142,36 @@ mod tests {
 
     fn codes(hits: Vec<&Area>) -> Vec<&str> {
         hits.iter().map(|a| a.code.as_str()).collect()
+    }
+
+    #[test]
+    fn old_numbers_lead_to_their_new_kommune() {
+        let mut r = vec![Area {
+            code: AreaCode::parse("46").unwrap(),
+            name: "Vestland".into(),
+        }];
+        r.push(Area {
+            code: AreaCode::parse("4601").unwrap(),
+            name: "Bergen".into(),
+        });
+        r.push(Area {
+            code: AreaCode::landet(),
+            name: "Norge".into(),
+        });
+        let reg = Registry::new(r).unwrap();
+        let old = vec![OldCode {
+            code: "1201".into(),
+            to: AreaCode::parse("4601").unwrap(),
+            until: 2019,
+        }];
+        let hits = search_with_old(&reg, &old, "1201", 5);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].area.name, "Bergen");
+        assert_eq!(hits[0].via.unwrap().until, 2019);
+        // A current number is found directly, with no notice.
+        let hits = search_with_old(&reg, &old, "4601", 5);
+        assert_eq!(hits[0].via, None);
+        assert!(search_with_old(&reg, &old, "9999", 5).is_empty());
     }
 
     #[test]

@@ -3,8 +3,10 @@
 
 use oppvekst_core::area::{AreaCode, Level, Registry};
 use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest, Series};
+use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Indicator};
 use oppvekst_core::population::{AgeProfile, PopulationSeries};
+use oppvekst_core::search::OldCode;
 use oppvekst_core::theme::Themes;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,6 +20,9 @@ pub struct Inputs {
     /// Cells per indicator id, per area, lined up with the indicator's periods, suppressed.
     pub cells: BTreeMap<String, BTreeMap<AreaCode, Vec<Cell>>>,
     pub themes: Themes,
+    pub old_codes: Vec<OldCode>,
+    /// The maps, loaded lazily by the app.
+    pub geometry: GeometryBundle,
 }
 
 /// The files of one build: relative path → bytes.
@@ -95,6 +100,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
             .map(|a| (a.code.clone(), series_of(inputs, &a.code, true)))
             .collect(),
         themes: inputs.themes.clone(),
+        old_codes: inputs.old_codes.clone(),
     };
     // Check what we wrote with the app's own decoder: a bundle that the app would reject
     // must never be written.
@@ -108,11 +114,15 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     }
     let context_name = hashed("", "context", &bytes);
     files.insert(context_name.clone(), bytes);
+    let geometry_bytes = codec::encode(&inputs.geometry);
+    codec::decode::<GeometryBundle>(&geometry_bytes).map_err(|e| format!("geometry: {e}"))?;
+    let geometry_name = hashed("", "geometry", &geometry_bytes);
+    files.insert(geometry_name.clone(), geometry_bytes);
     let manifest = Manifest {
         format_version: codec::FORMAT_VERSION,
         context: context_name,
         areas,
-        geometry: BTreeMap::new(),
+        geometry: BTreeMap::from([("maps".to_string(), geometry_name)]),
     };
     files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
     Ok(Output { files })

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod geometry;
 pub mod import;
 pub mod model;
 pub mod pipeline;

@@ -68,6 +68,7 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
     let registry = sources::read_registry(paths.sources).map_err(|e| e.to_string())?;
     let population = sources::read_population(paths.sources).map_err(|e| e.to_string())?;
     let ages = sources::read_ages(paths.sources).map_err(|e| e.to_string())?;
+    let old_codes = sources::read_old_codes(paths.sources, &registry).map_err(|e| e.to_string())?;
     let mut catalogue = catalogue::load_catalogue(&paths.authored.join("catalogue.toml"))
         .map_err(|e| format!("data/catalogue.toml: {e}"))?;
     let themes = catalogue::load_themes(&paths.authored.join("themes.toml"))
@@ -106,6 +107,8 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
         catalogue,
         cells,
         themes,
+        old_codes,
+        geometry: crate::geometry::read_geometry(paths.sources)?,
     })
 }
 

@@ -4,6 +4,7 @@
 use flate2::read::GzDecoder;
 use oppvekst_core::area::{Area, AreaCode, Level, Registry};
 use oppvekst_core::population::{AgeProfile, PopulationSeries, PopulationYear};
+use oppvekst_core::search::OldCode;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 pub const CLASSIFICATION: &str = "norgeo_ssb_klass_2024_fylke_kommune_bydel.csv";
 pub const POPULATION: &str = "csdata_population_agegroups_b2024.csv";
 pub const POPULATION_BY_AGE: &str = "csdata_population_by_age_b2024_single_year.csv.gz";
+pub const REDISTRICTING: &str = "csdata_nor_locations_redistricting_b2024.csv";
 
 /// The first and last year of population the bundles carry (the source's kommune range).
 pub const FIRST_YEAR: u16 = 2005;
@@ -199,6 +201,39 @@ pub fn read_ages(dir: &Path) -> Result<BTreeMap<AreaCode, AgeProfile>, SourceErr
             Ok((code, profile))
         })
         .collect()
+}
+
+/// Old kommune numbers (retired by the 2020 and 2024 reforms, or earlier) and the 2024
+/// kommuner they went to, with the last year each was in use. Numbers still in use in 2024 are
+/// left out, so that a reused number never points anywhere but to its current kommune.
+pub fn read_old_codes(dir: &Path, reg: &Registry) -> Result<Vec<OldCode>, SourceError> {
+    let path = dir.join(REDISTRICTING);
+    let text = read_text(&path)?;
+    let mut last: BTreeMap<(String, AreaCode), u16> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() != 5 {
+            return Err(err(&path, i + 1, "expected 5 columns"));
+        }
+        if f[4] != "municip" || f[0] == f[1] {
+            continue;
+        }
+        let (Some(to), Some(from)) = (location_code(f[0]), location_code(f[1])) else {
+            continue;
+        };
+        let year = f[2]
+            .parse::<f64>()
+            .map_err(|_| err(&path, i + 1, "bad year"))? as u16;
+        if reg.get(&from).is_some() || reg.get(&to).is_none() || year > LAST_YEAR {
+            continue;
+        }
+        let e = last.entry((from.to_string(), to)).or_insert(year);
+        *e = (*e).max(year);
+    }
+    Ok(last
+        .into_iter()
+        .map(|((code, to), until)| OldCode { code, to, until })
+        .collect())
 }
 
 #[cfg(test)]

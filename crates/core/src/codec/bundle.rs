@@ -5,6 +5,7 @@ use super::{Bundle, DecodeError, Kind};
 use crate::area::{AreaCode, Level, Registry};
 use crate::indicator::{Cell, Flag, Indicator};
 use crate::population::{AgeProfile, PopulationSeries};
+use crate::search::OldCode;
 use crate::theme::Themes;
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,8 @@ pub struct ContextBundle {
     pub kommuner: Vec<(AreaCode, Vec<Series>)>,
     /// The theme texts and the kommune's levers, in nb, nn and en.
     pub themes: Themes,
+    /// Old kommune numbers and the 2024 kommuner they became, for search.
+    pub old_codes: Vec<OldCode>,
 }
 
 /// One area's own figures.
@@ -157,6 +160,12 @@ impl Bundle for ContextBundle {
         ids.sort_unstable();
         if ids.windows(2).any(|w| w[0] == w[1]) {
             return Err(invalid("an indicator id appears twice"));
+        }
+        if let Some(o) = self.old_codes.iter().find(|o| reg.get(&o.to).is_none()) {
+            return Err(invalid(format!(
+                "old code {} leads to unknown area {}",
+                o.code, o.to
+            )));
         }
         for ind in &self.catalogue {
             if ind.periods.windows(2).any(|w| w[0] >= w[1])

@@ -65,6 +65,7 @@ pub(crate) fn context_bundle() -> ContextBundle {
         comparators: vec![],
         kommuner: vec![],
         themes: Default::default(),
+        old_codes: vec![],
     }
 }
 

@@ -563,6 +563,7 @@ pub fn synthetic_context(seed: u64) -> ContextBundle {
         comparators,
         kommuner,
         themes: Default::default(),
+        old_codes: Vec::new(),
     }
 }
 

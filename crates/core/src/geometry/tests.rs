@@ -1,0 +1,294 @@
+//! Round trips, every rule of the geometry bundle, and the GeoJSON the app hands to ECharts.
+
+use super::*;
+use crate::codec::{decode, encode, DecodeError, FORMAT_VERSION, HEADER_LEN, MAGIC};
+use proptest::prelude::*;
+use serde_json::json;
+
+fn code(s: &str) -> AreaCode {
+    AreaCode::parse(s).unwrap()
+}
+
+/// A closed square of side `n` grid steps with its lower left corner at `at`.
+fn square(at: [i32; 2], n: i32) -> Ring {
+    let [x, y] = at;
+    Ring::from_points(&[[x, y], [x + n, y], [x + n, y + n], [x, y + n], [x, y]])
+}
+
+fn layer(name: &str, codes: &[&str]) -> Layer {
+    Layer {
+        name: name.into(),
+        transform: Transform {
+            scale: [0.002, 0.001],
+            translate: [4.0, 57.0],
+        },
+        features: codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Feature {
+                code: code(c),
+                polygons: vec![Polygon {
+                    rings: vec![
+                        square([100 * i as i32, 0], 50),
+                        square([100 * i as i32 + 10, 10], 5),
+                    ],
+                }],
+            })
+            .collect(),
+    }
+}
+
+fn bundle() -> GeometryBundle {
+    GeometryBundle {
+        layers: vec![
+            layer(Layer::KOMMUNER, &["0301", "4601"]),
+            layer(Layer::FYLKER, &["03", "46"]),
+            layer(Layer::BYDELER, &["030101"]),
+        ],
+    }
+}
+
+fn invalid_after(change: impl FnOnce(&mut GeometryBundle)) -> DecodeError {
+    let mut b = bundle();
+    change(&mut b);
+    decode::<GeometryBundle>(&encode(&b)).unwrap_err()
+}
+
+#[test]
+fn round_trip() {
+    let b = bundle();
+    assert_eq!(decode::<GeometryBundle>(&encode(&b)).unwrap(), b);
+}
+
+#[test]
+fn encoding_is_deterministic_and_compact() {
+    let bytes = encode(&bundle());
+    assert_eq!(bytes, encode(&bundle()));
+    // Ten rings of ten steps: as fixed i32s the steps alone would take 400 bytes; as zigzag
+    // varints the whole file, layers and codes included, must take less.
+    let b = bundle();
+    let rings: usize = b.layers.iter().map(|l| l.features.len() * 2).sum();
+    assert_eq!(rings, 10);
+    assert!(
+        bytes.len() < HEADER_LEN + rings * 10 * 4,
+        "{} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn an_open_ring_is_rejected() {
+    let e = invalid_after(|b| {
+        b.layers[0].features[0].polygons[0].rings[0] =
+            Ring::from_points(&[[0, 0], [5, 0], [5, 5], [0, 5], [1, 0]]);
+    });
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("not closed")),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_ring_of_three_points_is_rejected() {
+    let e = invalid_after(|b| {
+        b.layers[0].features[0].polygons[0].rings[1] = Ring::from_points(&[[0, 0], [5, 0], [0, 0]]);
+    });
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("at least 4")),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_odd_number_of_steps_is_rejected() {
+    let e = invalid_after(|b| b.layers[2].features[0].polygons[0].rings[0].steps.push(0));
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("odd")),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_code_of_the_wrong_level_is_rejected() {
+    let e = invalid_after(|b| b.layers[1].features[1].code = code("4601"));
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("4601 is not a fylke")),
+        "{e}"
+    );
+    let e = invalid_after(|b| b.layers[2].features[0].code = code("0301"));
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("not a bydel")),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_unknown_or_repeated_layer_is_rejected() {
+    let e = invalid_after(|b| b.layers[0].name = "grunnkretser".into());
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("unknown map layer")),
+        "{e}"
+    );
+    let e = invalid_after(|b| b.layers[2] = layer(Layer::KOMMUNER, &["0301"]));
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("twice")),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_features_and_repeated_codes_are_rejected() {
+    let e = invalid_after(|b| b.layers[0].features[1].polygons.clear());
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("4601 has no shape")),
+        "{e}"
+    );
+    let e = invalid_after(|b| b.layers[0].features[1].polygons[0].rings.clear());
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("no shape")),
+        "{e}"
+    );
+    let e = invalid_after(|b| b.layers[0].features[1].code = code("0301"));
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("0301 appears twice")),
+        "{e}"
+    );
+    let e = invalid_after(|b| b.layers[1].features.clear());
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("no features")),
+        "{e}"
+    );
+}
+
+#[test]
+fn points_outside_norway_and_broken_transforms_are_rejected() {
+    let e = invalid_after(|b| b.layers[0].transform.translate = [-80.0, 40.0]);
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("outside Norway")),
+        "{e}"
+    );
+    // A huge first step puts a point far out even though the transform is fine.
+    let e = invalid_after(|b| b.layers[0].features[0].polygons[0].rings[0].steps[1] = 1 << 30);
+    assert!(
+        matches!(&e, DecodeError::Invalid(m) if m.contains("outside")),
+        "{e}"
+    );
+    for scale in [0.0, -0.001, f64::NAN, f64::INFINITY] {
+        let e = invalid_after(|b| b.layers[1].transform.scale[0] = scale);
+        assert!(
+            matches!(&e, DecodeError::Invalid(m) if m.contains("transform")),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn truncated_and_foreign_bytes_are_typed_errors() {
+    let bytes = encode(&bundle());
+    for cut in [1, HEADER_LEN - 1, HEADER_LEN, bytes.len() - 1] {
+        let e = decode::<GeometryBundle>(&bytes[..cut]).unwrap_err();
+        assert!(matches!(e, DecodeError::Truncated { .. }), "cut {cut}: {e}");
+    }
+    let area_kind = {
+        let mut b = bytes.clone();
+        b[6] = Kind::Area as u8;
+        b
+    };
+    assert_eq!(
+        decode::<GeometryBundle>(&area_kind).unwrap_err(),
+        DecodeError::WrongKind {
+            expected: Kind::Geometry as u8,
+            found: Kind::Area as u8
+        }
+    );
+}
+
+#[test]
+fn geojson_has_the_shape_echarts_reads() {
+    let l = layer(Layer::KOMMUNER, &["0301", "4601", "4602"]);
+    let gj = l.to_geojson(|c| c.as_str() != "4601");
+    assert_eq!(gj["type"], "FeatureCollection");
+    let fs = gj["features"].as_array().unwrap();
+    let names: Vec<&str> = fs
+        .iter()
+        .map(|f| f["properties"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["0301", "4602"]);
+    let f = &fs[1];
+    assert_eq!(f["type"], "Feature");
+    assert_eq!(f["geometry"]["type"], "MultiPolygon");
+    let polys = f["geometry"]["coordinates"].as_array().unwrap();
+    assert_eq!(polys.len(), 1);
+    let rings = polys[0].as_array().unwrap();
+    assert_eq!(rings.len(), 2, "outer ring and hole");
+    let outer = rings[0].as_array().unwrap();
+    assert_eq!(outer.len(), 5);
+    assert_eq!(outer[0], outer[4], "closed as GeoJSON wants");
+    // The third feature's square starts at grid x = 200: 4 + 200 * 0.002 degrees.
+    assert_eq!(outer[0], json!([4.4, 57.0]));
+    assert_eq!(outer[2], json!([4.5, 57.05]));
+    assert!(l.to_geojson(|_| false)["features"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn bbox_and_aspect_follow_the_filter() {
+    let l = layer(Layer::KOMMUNER, &["0301", "4601"]);
+    let b = l.bbox(|c| c.as_str() == "4601").unwrap();
+    let want = [4.2, 57.0, 4.3, 57.05];
+    for (got, want) in b.iter().zip(want) {
+        assert!((got - want).abs() < 1e-9, "{b:?}");
+    }
+    let a = l.aspect_scale(|c| c.as_str() == "4601");
+    assert!((a - 57.025f64.to_radians().cos()).abs() < 1e-9);
+    assert_eq!(l.bbox(|_| false), None);
+    assert_eq!(l.aspect_scale(|_| false), 1.0);
+}
+
+fn envelope(payload: &[u8]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&[Kind::Geometry as u8, 0]);
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = decode::<GeometryBundle>(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_payload_behind_a_valid_envelope_never_panics(
+        payload in proptest::collection::vec(any::<u8>(), 0..400)
+    ) {
+        if let Ok(b) = decode::<GeometryBundle>(&envelope(&payload)) {
+            // Whatever passes validation must also convert without trouble.
+            for l in &b.layers {
+                let _ = l.to_geojson(|_| true);
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_real_payload_never_panics(at in 0usize..10_000, byte in any::<u8>()) {
+        let bytes = encode(&bundle());
+        let mut payload = bytes[HEADER_LEN..].to_vec();
+        let i = at % payload.len();
+        payload[i] = byte;
+        let _ = decode::<GeometryBundle>(&envelope(&payload));
+    }
+
+    #[test]
+    fn grid_points_round_trip(pts in proptest::collection::vec((-1_000_000i32..1_000_000, -1_000_000i32..1_000_000), 0..50)) {
+        let pts: Vec<[i32; 2]> = pts.into_iter().map(|(x, y)| [x, y]).collect();
+        let back: Vec<[i64; 2]> = Ring::from_points(&pts).points().collect();
+        let want: Vec<[i64; 2]> = pts.iter().map(|p| [p[0] as i64, p[1] as i64]).collect();
+        prop_assert_eq!(back, want);
+    }
+}
