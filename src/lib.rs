@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bench;
 pub mod charts;
 pub mod components;
 pub mod i18n;

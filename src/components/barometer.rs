@@ -17,7 +17,7 @@ use oppvekst_core::stats::cells::{comparator, series_cells};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::rank::Rank;
-use oppvekst_core::stats::sentences::format_value;
+use oppvekst_core::stats::sentences::{format_precise, format_value};
 use oppvekst_core::stats::trend::TrendDirection;
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::rc::Rc;
@@ -142,6 +142,15 @@ fn history(series: Option<&[Series]>, ind: &Indicator, hint: usize) -> Vec<Optio
         .collect()
 }
 
+/// «SSB: tabell 12944», without saying the organisation twice («SSB: SSB 12944»).
+fn source_text(ind: &Indicator) -> String {
+    if ind.source_table.starts_with(&ind.source_org) {
+        ind.source_table.clone()
+    } else {
+        format!("{}: {}", ind.source_org, ind.source_table)
+    }
+}
+
 /// The opened row: definition, source, period, CI, ranks, trend with a chart and its table.
 fn row_detail(
     ctx: &ContextBundle,
@@ -157,11 +166,13 @@ fn row_detail(
         .iter()
         .position(|i| i.id == ind.id)
         .unwrap_or(0);
+    // Limits need a decimal more than the value, or a narrow interval reads «18 % – 18 %».
+    let precise = ind.decimals as usize + 1;
     let ci = row.area.and_then(|v| v.ci).map(|ci| {
         format!(
             "{} – {}",
-            format_value(ind, ci.lo),
-            format_value(ind, ci.hi)
+            format_precise(ind, ci.lo, precise),
+            format_precise(ind, ci.hi, precise)
         )
     });
     let rank_national = row
@@ -215,7 +226,7 @@ fn row_detail(
                 <dt>{t(lang, Msg::Definition)}</dt>
                 <dd>{ind.definition.get(lang).to_string()}</dd>
                 <dt>{t(lang, Msg::SourceOf)}</dt>
-                <dd>{format!("{}: {}", ind.source_org, ind.source_table)}</dd>
+                <dd>{source_text(ind)}</dd>
                 <dt>{t(lang, Msg::Period)}</dt>
                 <dd>{row.period.label(ind.period_kind)}</dd>
                 {ci.map(|ci| view! { <dt>{t(lang, Msg::ConfidenceInterval)}</dt><dd class="ci">{ci}</dd> })}
@@ -311,8 +322,7 @@ fn barometer_row(
                         aria-controls=detail_id.clone()
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
-                        <span class="name">{label.clone()}</span>
-                        <span class="sr-only">{tf(lang, Msg::ShowDetails, &[&label])}</span>
+                        {label.clone()}
                     </button>
                     <span class="meta">
                         {format!("{unit_age} · {period}")}

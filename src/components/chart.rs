@@ -89,10 +89,47 @@ pub fn EChart(
     let node = NodeRef::<leptos::html::Div>::new();
     let instance: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
     let failed = RwSignal::new(false);
+    // ECharts is fetched only when a chart comes near the screen, so that the page (and the
+    // barometer above the charts) paints without waiting for it.
+    let visible = RwSignal::new(false);
+    type Observer = (
+        web_sys::IntersectionObserver,
+        Closure<dyn Fn(js_sys::Array)>,
+    );
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let seen = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if seen {
+                visible.try_set(true);
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("200px");
+        match web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            Ok(o) => {
+                o.observe(&el);
+                // Kept with the observer, and dropped with it when the chart leaves the page.
+                observer.set_value(Some((o, on_change)));
+            }
+            // No IntersectionObserver: draw at once.
+            Err(_) => visible.set(true),
+        }
+    });
     let dom_id = id.clone();
     Effect::new(move |_| {
         let chart = chart.get();
-        if node.get().is_none() {
+        if node.get().is_none() || !visible.get() {
             return;
         }
         let id = dom_id.clone();
@@ -127,6 +164,11 @@ pub fn EChart(
     let _ = window().add_event_listener_with_callback("resize", &resize_fn);
     let on_resize = StoredValue::new_local(Some(on_resize));
     on_cleanup(move || {
+        observer.try_update_value(|o| {
+            if let Some((o, _callback)) = o.take() {
+                o.disconnect();
+            }
+        });
         let _ = window().remove_event_listener_with_callback("resize", &resize_fn);
         on_resize.try_update_value(|c| c.take());
         instance.try_update_value(|slot| {

@@ -9,8 +9,11 @@ pub fn DataTable(
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
 ) -> impl IntoView {
+    // A table wider than a phone scrolls inside its own region, which must then be reachable
+    // and named for keyboard and screen-reader users.
+    let region = caption.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region>
             <table>
                 <caption>{caption}</caption>
                 <thead>

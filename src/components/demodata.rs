@@ -9,10 +9,11 @@ use oppvekst_core::Lang;
 pub fn DemodataNotice(lang: Lang) -> impl IntoView {
     view! {
         <aside class="demodata" role="note" aria-labelledby="demodata-title">
-            <strong id="demodata-title">{t(lang, Msg::DemodataTitle)}</strong>
-            " "
-            <span>{t(lang, Msg::DemodataBody)}</span>
-            " "
+            <p>
+                <strong id="demodata-title">{t(lang, Msg::DemodataTitle)}</strong>
+                " "
+                {t(lang, Msg::DemodataBody)}
+            </p>
             <a href=format!("{}#demodata", href("/om", lang))>{t(lang, Msg::DemodataLink)}</a>
         </aside>
     }

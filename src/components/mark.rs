@@ -37,7 +37,7 @@ pub fn mark_class(c: Comparison) -> &'static str {
 
 /// The shape inside a 16 × 16 box, distinct for each meaning so that greyscale prints and
 /// colour-blind readers can tell them apart: circle (better), diamond (worse), square
-/// (similar), triangle up/down (higher/lower, no direction), ring (not tested or no data).
+/// (similar), triangle up/down (higher/lower, no direction), ring (not tested), dash (no data).
 fn shape(c: Comparison) -> impl IntoView {
     match c {
         Comparison::Better => view! { <circle cx="8" cy="8" r="7" /> }.into_any(),
@@ -45,20 +45,26 @@ fn shape(c: Comparison) -> impl IntoView {
         Comparison::Similar => view! { <rect x="2" y="2" width="12" height="12" /> }.into_any(),
         Comparison::Higher => view! { <path d="M8 1 L15 14 L1 14 Z" /> }.into_any(),
         Comparison::Lower => view! { <path d="M1 2 L15 2 L8 15 Z" /> }.into_any(),
-        Comparison::NotTested | Comparison::NoData => {
-            view! { <circle cx="8" cy="8" r="6" class="ring" /> }.into_any()
-        }
+        Comparison::NotTested => view! { <circle cx="8" cy="8" r="6" class="ring" /> }.into_any(),
+        Comparison::NoData => view! { <rect x="1" y="6.5" width="14" height="3" /> }.into_any(),
     }
 }
 
+/// A mark; `label` replaces the default text where the mark means something else than a
+/// comparison with landet (a trend, a comparison with the kommune).
 #[component]
-pub fn Mark(comparison: Comparison, lang: Lang) -> impl IntoView {
+pub fn Mark(
+    comparison: Comparison,
+    lang: Lang,
+    #[prop(optional, into)] label: Option<String>,
+) -> impl IntoView {
+    let text = label.unwrap_or_else(|| mark_text(comparison, lang).to_string());
     view! {
         <span class=format!("mark mark-{}", mark_class(comparison)) data-mark=mark_class(comparison)>
             <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                 {shape(comparison)}
             </svg>
-            <span class="mark-text">{mark_text(comparison, lang)}</span>
+            <span class="mark-text">{text}</span>
         </span>
     }
 }

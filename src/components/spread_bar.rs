@@ -32,8 +32,12 @@ pub fn SpreadBar(
     });
     let landet_line =
         landet.map(|v| view! { <line class="landet" x1=x(v) x2=x(v) y1="1" y2="19" /> });
+    // The area's circle is drawn in HTML over the stretched SVG, so that it stays round, and it
+    // is placed inside the bar's ends so that it is never cut in half.
     let area_mark = area.map(|v| {
-        view! { <circle class=format!("area mark-{mark}") cx=x(v) cy="10" r="4.5" /> }
+        let f = (scale(&spread, v) - 2.0) / 96.0;
+        let left = format!("calc(7px + (100% - 14px) * {f:.4})");
+        view! { <span class=format!("area-dot mark-{mark}") style:left=left></span> }
     });
     view! {
         <span class="spread">
@@ -42,8 +46,8 @@ pub fn SpreadBar(
                 {best}
                 <rect class="iqr" x=x(spread.p25) y="6" width=format!("{:.2}", (scale(&spread, spread.p75) - scale(&spread, spread.p25)).max(0.8)) height="8" />
                 {landet_line}
-                {area_mark}
             </svg>
+            {area_mark}
             <span class="sr-only">{summary}</span>
         </span>
     }

@@ -1,7 +1,6 @@
 //! The theme section and the kommune's levers, from the authored texts in the context bundle.
 //! Texts are data: they are rendered as text, paragraph by paragraph, never as markup.
 
-use crate::components::barometer::group_name;
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 use oppvekst_core::lang::Text;
@@ -38,7 +37,7 @@ pub fn ThemeSection(themes: Themes, lang: Lang) -> impl IntoView {
                 .map(|g| {
                     view! {
                         <section class="theme" data-group=format!("{:?}", g.group)>
-                            <h3>{group_name(g.group, lang)}": "{g.section.title.get(lang).to_string()}</h3>
+                            <h3>{g.section.title.get(lang).to_string()}</h3>
                             {paragraphs(&g.section.body, lang)}
                         </section>
                     }

@@ -36,7 +36,9 @@ test('/kommune/0301 shows Oslo, real figures, a rendered chart and its table', a
     assert.ok(text.includes(`${share} %`), `share ${share} % in ${text}`);
   }
   assert.ok(text.includes('Oslo') && text.includes('Hele landet'));
-  // The chart: an ECharts canvas with a non-zero size, drawn with every year.
+  // The chart: an ECharts canvas with a non-zero size, drawn with every year. Charts load
+  // ECharts only when they come near the screen.
+  await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
   await p.page.waitForSelector('.chart canvas');
   const size = await p.page.evaluate(() => {
     const c = document.querySelector('.chart canvas');
@@ -147,6 +149,7 @@ test('the page works at 360 px with no horizontal scroll', async () => {
     assert.ok((await horizontalOverflow(p.page)) <= 0, `${route} scrolls sideways`);
   }
   await p.page.goto(`${env.url}/kommune/0301`);
+  await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
   await p.page.waitForSelector('.chart canvas');
   await p.page.screenshot({ path: path.join(OUT, 'foundation-0301-360.png'), fullPage: true });
   p.check();

@@ -40,10 +40,21 @@ pub enum Reference {
     Kommune,
 }
 
+/// What a key sentence is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SentenceKind {
+    /// The area against a reference (landet, or a bydel's kommune).
+    Versus(Reference),
+    /// The area's own development over the last periods.
+    Trend,
+}
+
 /// One key sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeySentence {
     pub indicator_id: String,
+    /// What the sentence compares: landet, the kommune, or the area's own past.
+    pub kind: SentenceKind,
     pub comparison: Comparison,
     /// The effect size it was ranked by (see the module's doc).
     pub effect: f64,
@@ -60,8 +71,17 @@ fn format_with(unit: Unit, v: f64, decimals: usize) -> String {
             numfmt::int(1000),
             nbsp = numfmt::NBSP
         ),
+        // A change says its direction: «+1,6 %», «−2,3 %».
+        Unit::ChangePercent if v > 0.0 => format!("+{}", numfmt::percent(v, decimals)),
+        Unit::ChangePercent => numfmt::percent(v, decimals),
         _ => numfmt::dec(v, decimals),
     }
+}
+
+/// A value with a fixed number of decimals, for confidence limits, which need more precision
+/// than the value itself to read as an interval («17,97 % – 18,15 %», not «18 % – 18 %»).
+pub fn format_precise(ind: &Indicator, v: f64, decimals: usize) -> String {
+    format_with(ind.unit, v, decimals)
 }
 
 /// A value as FHI writes it: the indicator's decimals below 10, none from 10.
@@ -198,6 +218,7 @@ pub fn key_sentences(
             i,
             KeySentence {
                 indicator_id: ind.id.clone(),
+                kind: SentenceKind::Versus(against),
                 comparison,
                 effect,
                 text,
@@ -269,6 +290,7 @@ pub fn trend_sentences(catalogue: &[Indicator], area: &[Series], max: usize) -> 
             i,
             KeySentence {
                 indicator_id: ind.id.clone(),
+                kind: SentenceKind::Trend,
                 comparison,
                 effect,
                 text: Text {

@@ -1,0 +1,8 @@
+//! Fuzzes the decoder of the context bundle: no bytes may make it panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use oppvekst_core::codec::ContextBundle;
+use oppvekst_fuzz::check_decoder;
+
+fuzz_target!(|data: &[u8]| check_decoder::<ContextBundle>(data));
