@@ -1,0 +1,98 @@
+// `./x bench`: performance figures, not pass/fail (timings are noisy on a shared machine).
+// Serves dist/ with brotli like a real host, then measures in headless Chromium:
+//  - time from navigation to a fully rendered barometer (every indicator row present), on
+//    desktop and under Lighthouse's mobile settings (Slow 4G: 150 ms RTT, 1,6 Mbit/s down,
+//    750 kbit/s up; 4× CPU slowdown), as the median of RUNS runs each;
+//  - the latency of switching area and of switching language (in-app navigation);
+//  - the statistics core's full pass in wasm (bench_full_pass, exported by the app).
+// Writes tests/output/bench.json and prints a short table.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import { startServer } from '../tests/e2e/server.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const ROWS = 31;
+const srv = await startServer('dist', { compress: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const PROFILES = {
+  desktop: null,
+  mobile: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 },
+};
+
+async function page(profile, width) {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const p = await context.newPage();
+  const cdp = await context.newCDPSession(p);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: profile.latency,
+      downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
+  return { p, context };
+}
+
+// A function, not a string: the app's CSP forbids evaluating strings.
+const barometerDone = (rows) => document.querySelectorAll('tbody.indicator').length >= rows;
+
+const report = { runs: RUNS, time_to_barometer_ms: {}, switch_area_ms: {}, switch_language_ms: {} };
+for (const [name, profile] of Object.entries(PROFILES)) {
+  for (const route of ['/kommune/0301', '/kommune/1151']) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { p, context } = await page(profile, name === 'mobile' ? 412 : 1280);
+      await p.goto(`${srv.url}${route}`, { waitUntil: 'commit' });
+      await p.waitForFunction(barometerDone, ROWS, { timeout: 60000, polling: 'raf' });
+      // performance.now() counts from the navigation's start.
+      times.push(await p.evaluate(() => performance.now()));
+      await context.close();
+    }
+    report.time_to_barometer_ms[`${name} ${route}`] = { median: median(times), all: times };
+  }
+  // Switching area and language inside the app, after the first load.
+  const { p, context } = await page(profile, 1280);
+  await p.goto(`${srv.url}/kommune/0301`);
+  await p.waitForFunction(barometerDone, ROWS, { timeout: 60000 });
+  const area = [], language = [];
+  for (let i = 0; i < RUNS; i++) {
+    const target = i % 2 ? '/kommune/0301' : '/kommune/4601';
+    const name_ = i % 2 ? 'Oslo' : 'Bergen';
+    const t0 = await p.evaluate((href) => {
+      const a = document.createElement('a'); a.href = href; document.querySelector('main').append(a);
+      const t = performance.now(); a.click(); a.remove(); return t;
+    }, target);
+    await p.waitForFunction(([n, rows]) => document.querySelector('h1')?.textContent === n
+      && document.querySelectorAll('tbody.indicator').length >= rows, [name_, ROWS], { timeout: 60000 });
+    area.push((await p.evaluate(() => performance.now())) - t0);
+    const lang = i % 2 ? 'Bokmål' : 'Nynorsk';
+    const t1 = await p.evaluate((l) => { const t = performance.now(); [...document.querySelectorAll('.lang-switch a')].find((a) => a.textContent === l).click(); return t; }, lang);
+    await p.waitForFunction((code) => document.documentElement.lang === code && document.querySelectorAll('tbody.indicator').length > 0, lang === 'Bokmål' ? 'nb' : 'nn', { timeout: 60000 });
+    language.push((await p.evaluate(() => performance.now())) - t1);
+  }
+  report.switch_area_ms[name] = { median: median(area), all: area };
+  report.switch_language_ms[name] = { median: median(language), all: language };
+  if (name === 'desktop') {
+    report.stats_full_pass_wasm_ms = await p.evaluate(() => window.wasmBindings.bench_full_pass(30));
+  }
+  await context.close();
+}
+await browser.close();
+await srv.close();
+fs.mkdirSync('tests/output', { recursive: true });
+fs.writeFileSync('tests/output/bench.json', JSON.stringify(report, null, 2));
+const f = (v) => `${Math.round(v)} ms`.padStart(9);
+console.log(`median of ${RUNS} runs`);
+for (const [k, v] of Object.entries(report.time_to_barometer_ms)) console.log(`time to barometer   ${k.padEnd(22)}${f(v.median)}`);
+for (const k of Object.keys(PROFILES)) {
+  console.log(`switch area         ${k.padEnd(22)}${f(report.switch_area_ms[k].median)}`);
+  console.log(`switch language     ${k.padEnd(22)}${f(report.switch_language_ms[k].median)}`);
+}
+console.log(`statistics full pass in wasm (median of 30): ${report.stats_full_pass_wasm_ms.toFixed(2)} ms`);
