@@ -5,6 +5,7 @@ pub mod build;
 pub mod catalogue;
 pub mod geometry;
 pub mod import;
+pub mod import_cmd;
 pub mod model;
 pub mod pipeline;
 pub mod real;

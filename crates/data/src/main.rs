@@ -1,7 +1,8 @@
 //! `oppvekst-data`: the data CLI. Builds the bundles in `data/bundles/` from the source files,
 //! checks that the committed bundles are fresh, and writes the static route pages.
 
-use oppvekst_data::{build, pipeline, routes};
+use oppvekst_data::import::ImportOptions;
+use oppvekst_data::{build, import_cmd, pipeline, routes};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,12 +12,21 @@ commands:
   build   [--sources DIR] [--data DIR]   read the sources, write DATA/bundles/
   check   [--sources DIR] [--data DIR]   rebuild in memory, fail if DATA/bundles/ differs
   routes  DIST [--data DIR]              write one index.html per area route into DIST
+  import  --indicator ID --file F [--filter DIM=CODE]... [--measure CODE=num|den|value]... [--shares]
+                                         read a real table (FHI json-stat2 or CSV, SSB JSON-stat 2.0)
+                                         into DATA/real/ID.csv; the next build uses it instead of
+                                         the demo model (provenance real)
   fetch                                  download real tables (needs a network)
 
 defaults: --sources ../shared/data/sources, --data data";
 
 struct Args {
     command: String,
+    indicator: Option<String>,
+    file: Option<PathBuf>,
+    filters: Vec<String>,
+    measures: Vec<String>,
+    shares: bool,
     positional: Vec<String>,
     sources: PathBuf,
     data: PathBuf,
@@ -27,6 +37,11 @@ fn parse_args() -> Result<Args, String> {
     let command = it.next().ok_or(USAGE)?;
     let mut args = Args {
         command,
+        indicator: None,
+        file: None,
+        filters: Vec::new(),
+        measures: Vec::new(),
+        shares: false,
         positional: Vec::new(),
         sources: PathBuf::from("../shared/data/sources"),
         data: PathBuf::from("data"),
@@ -36,6 +51,11 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--sources" => args.sources = PathBuf::from(value()?),
             "--data" => args.data = PathBuf::from(value()?),
+            "--indicator" => args.indicator = Some(value()?),
+            "--file" => args.file = Some(PathBuf::from(value()?)),
+            "--filter" => args.filters.push(value()?),
+            "--measure" => args.measures.push(value()?),
+            "--shares" => args.shares = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
             s => args.positional.push(s.to_string()),
@@ -90,6 +110,28 @@ fn run(args: Args) -> Result<(), String> {
             let reg = routes::registry_of(&bundles)?;
             let n = routes::write_routes(Path::new(dist), &reg).map_err(|e| e.to_string())?;
             println!("wrote {n} route pages into {dist}");
+            Ok(())
+        }
+        "import" => {
+            let indicator = args
+                .indicator
+                .as_deref()
+                .ok_or("import needs --indicator")?;
+            let file = args.file.as_deref().ok_or("import needs --file")?;
+            let filters: Vec<&str> = args.filters.iter().map(String::as_str).collect();
+            let measures: Vec<&str> = args.measures.iter().map(String::as_str).collect();
+            let mut opts = ImportOptions::from_args(&filters, &measures)?;
+            opts.shares = args.shares;
+            let done = import_cmd::run(&args.sources, &args.data, indicator, file, &opts)?;
+            for p in &done.problems {
+                eprintln!("problem: {p}");
+            }
+            println!(
+                "read {} cells, {} problems; wrote {} (run `oppvekst-data build` next)",
+                done.cells,
+                done.problems.len(),
+                done.written.display()
+            );
             Ok(())
         }
         "fetch" => Err(
