@@ -1,20 +1,12 @@
 //! What every decoder target checks: the raw bytes, the same bytes behind a valid envelope, and
 //! that whatever decodes also survives a second encode/decode.
 
-use oppvekst_core::codec::{decode, encode, Bundle, FORMAT_VERSION, HEADER_LEN, MAGIC};
+use oppvekst_core::codec::{decode, encode, Bundle, HEADER_LEN};
 
 /// `payload` behind a header that passes every envelope check for `B`. Without it the fuzzer
 /// would almost never get past the CRC-32 and would only ever exercise the envelope.
 pub fn in_envelope<B: Bundle>(payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(&MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.push(B::KIND as u8);
-    out.push(0);
-    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
-    out.extend_from_slice(payload);
-    out
+    oppvekst_core::codec::envelope(B::KIND, payload)
 }
 
 /// Runs one fuzz input through the decoder of `B`: as it is (the envelope checks) and with its

@@ -2,8 +2,7 @@
 //! parser, so that a fixed crash stays fixed in the plain `cargo test`.
 
 use oppvekst_core::codec::{
-    decode, encode, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest, Series,
-    FORMAT_VERSION, HEADER_LEN, MAGIC,
+    decode, encode, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest, Series, HEADER_LEN,
 };
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Flag};
@@ -15,15 +14,7 @@ use std::path::{Path, PathBuf};
 /// `payload` behind a valid header for `B`, as the fuzz targets build it (fuzz/src/lib.rs):
 /// most crashes sit behind the checksum, which the fuzzer cannot forge by mutation.
 fn in_envelope<B: Bundle>(payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(&MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.push(B::KIND as u8);
-    out.push(0);
-    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
-    out.extend_from_slice(payload);
-    out
+    oppvekst_core::codec::envelope(B::KIND, payload)
 }
 
 /// The file as it is and with its header made valid, the two ways the fuzz targets decode.
