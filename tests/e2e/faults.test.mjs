@@ -226,3 +226,23 @@ test('malformed query parameters: the page still renders, in bokmål, without er
   p.check();
   await p.close();
 });
+
+// The Content-Security-Policy holds, and a page that broke it would fail the tests: an inline
+// script slipped into the page is refused by the browser, and the harness reports it.
+test('a page that breaks the CSP is caught: an inline script is refused and reported', async () => {
+  const p = await open(env, { allow: [] });
+  const violations = [];
+  p.page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/.test(m.text())) violations.push(m.text()); });
+  await p.page.route(/\/kommune\/0301\/?$/, async (route) => {
+    const resp = await route.fetch();
+    const html = (await resp.text()).replace('</body>', '<script>window.__inline = 1</script></body>');
+    await route.fulfill({ response: resp, body: html });
+  });
+  await p.page.goto(`${env.url}/kommune/0301`);
+  await p.page.waitForSelector('h1');
+  assert.equal(await p.page.evaluate(() => window.__inline), undefined, 'the inline script ran');
+  assert.ok(violations.length > 0, 'the browser reported the violation');
+  // The harness's own check fails on it, as it would for a real page breaking the policy.
+  assert.throws(() => p.check(), /Content Security Policy/);
+  await p.close();
+});
