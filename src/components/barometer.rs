@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Msg};
 use crate::state::area_name;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
-use oppvekst_core::codec::{AreaBundle, ContextBundle, Series};
+use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, Series};
 use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
 use oppvekst_core::stats::cells::{comparator, series_cells};
 use oppvekst_core::stats::ci::Confidence;
@@ -133,12 +133,7 @@ fn history(series: Option<&[Series]>, ind: &Indicator, hint: usize) -> Vec<Optio
         .and_then(|s| series_cells(s, &ind.id, hint))
         .unwrap_or(&[]);
     (0..ind.periods.len())
-        .map(|i| {
-            let skip = ind.periods.len().saturating_sub(cells.len());
-            i.checked_sub(skip)
-                .and_then(|j| cells.get(j))
-                .and_then(|c| c.value(ind.unit))
-        })
+        .map(|i| cell_at(cells, i, ind.periods.len()).and_then(|c| c.value(ind.unit)))
         .collect()
 }
 
@@ -161,11 +156,7 @@ fn row_detail(
     lang: Lang,
 ) -> impl IntoView {
     let ind = row.indicator;
-    let hint = ctx
-        .catalogue
-        .iter()
-        .position(|i| i.id == ind.id)
-        .unwrap_or(0);
+    let hint = row.index;
     // Limits need a decimal more than the value, or a narrow interval reads «18 % – 18 %».
     let precise = ind.decimals as usize + 1;
     let ci = row.area.and_then(|v| v.ci).map(|ci| {
@@ -401,7 +392,7 @@ pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
                         {rows
                             .iter()
                             .map(|r| {
-                                let index = ctx.catalogue.iter().position(|i| i.id == r.indicator.id).unwrap_or(0);
+                                let index = r.index;
                                 barometer_row(src, index, r, &cols, lang)
                             })
                             .collect_view()}

@@ -15,7 +15,7 @@ use crate::state::{area_name, level_name, recent};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use oppvekst_core::indicator::Provenance;
+use oppvekst_core::barometer::shows_modelled;
 use oppvekst_core::route::{area_path, parse_path, Page};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::sentences::{
@@ -81,7 +81,7 @@ fn ProfileBody(data: ProfileData) -> impl IntoView {
                 area: d.area.clone(),
                 kommune: d.kommune.clone(),
             };
-            let modelled = barometer_has_modelled(d);
+            let modelled = shows_modelled(&d.context, &d.area);
             view! {
                 <article class="profile">
                     {heading(d, lang)}
@@ -98,16 +98,6 @@ fn ProfileBody(data: ProfileData) -> impl IntoView {
             }
         })
     }
-}
-
-/// Whether the profile shows any modelled value (then it must say «demodata»).
-fn barometer_has_modelled(d: &ProfileData) -> bool {
-    d.area.series.iter().any(|s| {
-        d.context
-            .indicator(&s.indicator)
-            .is_some_and(|i| i.provenance == Provenance::Modelled)
-            && s.cells.iter().any(|c| c.is_ok())
-    })
 }
 
 /// The key sentences: comparisons with landet (and, for a bydel, with its kommune), then the

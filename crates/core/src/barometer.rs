@@ -34,6 +34,8 @@ impl Value {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row<'a> {
     pub indicator: &'a Indicator,
+    /// The indicator's place in the catalogue (and, by the pipeline's order, in the series).
+    pub index: usize,
     /// Index of the period shown in `indicator.periods` (the latest).
     pub period_index: usize,
     pub period: Period,
@@ -55,8 +57,16 @@ pub struct Row<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Barometer<'a> {
     pub groups: Vec<(Group, Vec<Row<'a>>)>,
-    /// Whether any row shows modelled values: the UI must then say «demodata».
-    pub has_modelled: bool,
+}
+
+/// Whether the area's profile shows any modelled value: a modelled indicator with at least one
+/// cell that carries a value. The UI must then say «demodata».
+pub fn shows_modelled(ctx: &ContextBundle, area: &AreaBundle) -> bool {
+    area.series.iter().any(|s| {
+        ctx.indicator(&s.indicator)
+            .is_some_and(|i| i.provenance == Provenance::Modelled)
+            && s.cells.iter().any(Cell::is_ok)
+    })
 }
 
 impl Barometer<'_> {
@@ -101,6 +111,7 @@ pub fn row<'a>(
     let area_cells = series_cells(&area.series, &ind.id, i).unwrap_or(&[]);
     Some(Row {
         indicator: ind,
+        index: i,
         period_index,
         period: ind.periods[period_index],
         vs_landet: (level != Level::Landet).then(|| versus(&landet)),
@@ -125,19 +136,62 @@ pub fn barometer<'a>(
 ) -> Barometer<'a> {
     let mut groups: Vec<(Group, Vec<Row<'a>>)> =
         Group::ALL.iter().map(|&g| (g, Vec::new())).collect();
-    let mut has_modelled = false;
     for i in 0..ctx.catalogue.len() {
         let Some(row) = row(ctx, area, kommune, i, conf) else {
             continue;
         };
-        has_modelled |= row.indicator.provenance == Provenance::Modelled && row.area.is_some();
         if let Some((_, rows)) = groups.iter_mut().find(|(g, _)| *g == row.indicator.group) {
             rows.push(row);
         }
     }
     groups.retain(|(_, rows)| !rows.is_empty());
-    Barometer {
-        groups,
-        has_modelled,
+    Barometer { groups }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::tests::context_bundle;
+    use crate::indicator::{Polarity, TestKind, Unit};
+    use crate::population::{AgeProfile, PopulationSeries, PopulationYear};
+    use crate::stats::testutil::indicator;
+
+    fn area(cells: Vec<Cell>) -> AreaBundle {
+        AreaBundle {
+            code: AreaCode::parse("0301").unwrap(),
+            population: PopulationSeries {
+                first_year: 2024,
+                years: vec![PopulationYear {
+                    total: 10,
+                    ..Default::default()
+                }],
+            },
+            ages: AgeProfile::default(),
+            series: vec![Series {
+                indicator: "x".into(),
+                cells,
+            }],
+        }
+    }
+
+    #[test]
+    fn modelled_values_are_flagged_only_when_shown() {
+        let mut ctx = context_bundle();
+        ctx.catalogue = vec![indicator(
+            "x",
+            Unit::Percent,
+            TestKind::Binomial,
+            Polarity::HigherIsWorse,
+        )];
+        let suppressed = vec![Cell::flagged(crate::indicator::Flag::Suppressed); 5];
+        assert!(!shows_modelled(&ctx, &area(suppressed)));
+        let mut shown = vec![Cell::flagged(crate::indicator::Flag::Missing); 4];
+        shown.push(Cell::ok(3, 40));
+        assert!(shows_modelled(&ctx, &area(shown.clone())));
+        ctx.catalogue[0].provenance = Provenance::Real;
+        assert!(!shows_modelled(&ctx, &area(shown.clone())));
+        // Rows know their place in the catalogue.
+        let b = barometer(&ctx, &area(shown), None, Confidence::P95);
+        assert_eq!(b.rows().map(|r| r.index).collect::<Vec<_>>(), [0]);
     }
 }

@@ -18,11 +18,18 @@ pub struct Series {
     pub cells: Vec<Cell>,
 }
 
+/// The cell of period `index` out of `periods` periods in `cells`, which line up with the *last*
+/// periods; `None` where the cells do not reach back that far. The one place that knows how a
+/// shortened series lines up.
+pub fn cell_at(cells: &[Cell], index: usize, periods: usize) -> Option<&Cell> {
+    let skip = periods.checked_sub(cells.len())?;
+    index.checked_sub(skip).and_then(|i| cells.get(i))
+}
+
 impl Series {
     /// The cell of period `index` out of `periods` periods, if this series reaches back to it.
     pub fn cell_at(&self, index: usize, periods: usize) -> Option<&Cell> {
-        let skip = periods.checked_sub(self.cells.len())?;
-        index.checked_sub(skip).and_then(|i| self.cells.get(i))
+        cell_at(&self.cells, index, periods)
     }
 
     /// The latest cell.

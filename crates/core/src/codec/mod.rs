@@ -9,7 +9,7 @@
 mod bundle;
 mod manifest;
 
-pub use bundle::{AreaBundle, ContextBundle, Series};
+pub use bundle::{cell_at, AreaBundle, ContextBundle, Series};
 pub use manifest::{Manifest, ManifestError};
 
 use serde::{de::DeserializeOwned, Serialize};

@@ -2,7 +2,7 @@
 //! the similar kommuner and the full pass share.
 
 use crate::area::AreaCode;
-use crate::codec::{ContextBundle, Series};
+use crate::codec::{cell_at, ContextBundle, Series};
 use crate::indicator::Cell;
 
 /// The cells of indicator `id` among one area's series. `hint` is where the series usually is
@@ -60,8 +60,7 @@ pub fn kommune_values(ctx: &ContextBundle, ind: usize, period: usize) -> Vec<(us
         .enumerate()
         .filter_map(|(k, (_, series))| {
             let cells = series_cells(series, &indicator.id, ind)?;
-            let skip = indicator.periods.len().checked_sub(cells.len())?;
-            let cell = cells.get(period.checked_sub(skip)?)?;
+            let cell = cell_at(cells, period, indicator.periods.len())?;
             let v = cell.value(indicator.unit)?;
             v.is_finite().then_some((k, v))
         })
