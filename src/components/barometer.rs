@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Msg};
 use crate::state::area_name;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
-use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, Series};
+use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
 use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
 use oppvekst_core::stats::cells::{comparator, series_cells};
 use oppvekst_core::stats::ci::Confidence;
@@ -128,10 +128,8 @@ fn vs_kommune_text(c: Comparison, lang: Lang) -> Option<&'static str> {
 }
 
 /// Values over all periods for the trend chart and its table.
-fn history(series: Option<&[Series]>, ind: &Indicator, hint: usize) -> Vec<Option<f64>> {
-    let cells = series
-        .and_then(|s| series_cells(s, &ind.id, hint))
-        .unwrap_or(&[]);
+fn history(series: Option<&SeriesSet>, ind: &Indicator, hint: usize) -> Vec<Option<f64>> {
+    let cells = series.and_then(|s| series_cells(s, hint)).unwrap_or(&[]);
     (0..ind.periods.len())
         .map(|i| cell_at(cells, i, ind.periods.len()).and_then(|c| c.value(ind.unit)))
         .collect()
@@ -149,7 +147,7 @@ fn source_text(ind: &Indicator) -> String {
 /// The opened row: definition, source, period, CI, ranks, trend with a chart and its table.
 fn row_detail(
     ctx: &ContextBundle,
-    area: &[Series],
+    area: &SeriesSet,
     code: &AreaCode,
     row: &Row,
     cols: &Columns,

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const KIND = { context: 1, area: 2, geometry: 3 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
@@ -75,7 +75,52 @@ class Reader {
     if (i >= names.length) throw new Error(`postcard: variant ${i} of ${names}`);
     return names[i];
   }
+  /** A byte string (postcard: length, then the bytes), as a reader of its own. */
+  bytes() {
+    const n = this.u32();
+    if (this.i + n > this.b.length) throw new Error('postcard: bytes past the end');
+    const sub = new Reader(this.b.subarray(this.i, this.i + n));
+    this.i += n;
+    return sub;
+  }
   done() { if (this.i !== this.b.length) throw new Error(`postcard: ${this.b.length - this.i} bytes left`); }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format 2 packs the bulk of a bundle into byte strings (crates/core/src/codec/packed.rs): rows
+// of counts, each count the zigzag varint of its difference from the same column one row up
+// (zero above the first row). Read here from that description, not from the Rust code.
+
+function packedRows(r, n, cols) {
+  const rows = [];
+  let above = new Array(cols).fill(0);
+  for (let k = 0; k < n; k++) {
+    const row = above.map((a) => a + r.i64());
+    if (row.some((v) => v < 0 || v > 0xffffffff)) throw new Error('packed: count out of range');
+    rows.push(row);
+    above = row;
+  }
+  return rows;
+}
+
+/** Cells: count, flagged cells as (gap, flag byte), then the Ok cells' denominators, then numerators. */
+function packedCells(r) {
+  const n = r.u32();
+  const cells = Array.from({ length: n }, () => ({ num: 0, den: 0, flag: 'Ok' }));
+  const flagged = r.u32();
+  let next = 0;
+  for (let k = 0; k < flagged; k++) {
+    const i = next + r.u32();
+    if (i >= n) throw new Error('packed: flag beyond the cells');
+    const f = r.byte();
+    if (f < 1 || f > 3) throw new Error(`packed: flag ${f}`);
+    cells[i].flag = FLAGS[f];
+    next = i + 1;
+  }
+  const ok = cells.filter((c) => c.flag === 'Ok');
+  packedRows(r, ok.length, 1).forEach(([d], k) => { ok[k].den = d; });
+  packedRows(r, ok.length, 1).forEach(([m], k) => { ok[k].num = m; });
+  return cells;
 }
 
 // The bundle types, field by field as the Rust structs declare them.
@@ -89,14 +134,29 @@ const PROVENANCES = ['Real', 'Modelled'];
 
 const text = (r) => ({ nb: r.str(), nn: r.str(), en: r.str() });
 const area = (r) => ({ code: r.str(), name: r.str() });
-const cell = (r) => ({ num: r.u32(), den: r.u32(), flag: r.enumOf(FLAGS) });
-const series = (r) => ({ indicator: r.str(), cells: r.vec(cell) });
+/** A SeriesSet: the number of series, then each one's catalogue index and packed cells. */
+const seriesSet = (r0) => {
+  const r = r0.bytes();
+  const out = r.vec((r2) => ({ indicator: r2.u16(), cells: packedCells(r2) }));
+  r.done();
+  return out;
+};
 const period = (r) => ({ first: r.u16(), last: r.u16() });
 const populationYear = (r) => ({
   total: r.u32(), age_0_5: r.u32(), age_6_15: r.u32(), age_0_17: r.u32(), age_0_24: r.u32(), age_16_24: r.u32(),
 });
-const populationSeries = (r) => ({ first_year: r.u16(), years: r.vec(populationYear) });
-const ageProfile = (r) => ({ first_year: r.u16(), years: r.vec((r2) => r2.vec((r3) => r3.u32())) });
+const GROUP_FIELDS = ['total', 'age_0_5', 'age_6_15', 'age_0_17', 'age_0_24', 'age_16_24'];
+const packed = (r0, cols) => {
+  const r = r0.bytes();
+  const rows = packedRows(r, r.u32(), cols);
+  r.done();
+  return rows;
+};
+const populationSeries = (r) => ({
+  first_year: r.u16(),
+  years: packed(r, 6).map((row) => Object.fromEntries(GROUP_FIELDS.map((f, k) => [f, row[k]]))),
+});
+const ageProfile = (r) => ({ first_year: r.u16(), years: packed(r, 25) });
 const indicator = (r) => ({
   id: r.str(),
   group: r.enumOf(GROUPS),
@@ -122,7 +182,7 @@ const themes = (r) => ({
   immigrant: section(r),
   sources: text(r),
 });
-const codeSeries = (r) => [r.str(), r.vec(series)];
+const codeSeries = (r) => [r.str(), seriesSet(r)];
 
 export function decodeContext(bytes) {
   const r = new Reader(openEnvelope(bytes, KIND.context));
@@ -135,15 +195,25 @@ export function decodeContext(bytes) {
     kommuner: r.vec(codeSeries),
     themes: themes(r),
     // Added after format 1 first shipped, at the end: read it when the file has it.
-    old_codes: r.i < r.b.length ? r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16() })) : [],
+    old_codes: r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16() })),
   };
   r.done();
+  for (const [, list] of [...ctx.comparators, ...ctx.kommuner]) named(list, ctx.catalogue);
   return ctx;
 }
 
-export function decodeArea(bytes) {
+/** Series name their indicator by catalogue index; the tests look them up by id. */
+function named(list, catalogue) {
+  for (const s of list) {
+    if (!catalogue[s.indicator]) throw new Error(`indicator index ${s.indicator} beyond the catalogue`);
+    s.indicator = catalogue[s.indicator].id;
+  }
+  return list;
+}
+
+export function decodeArea(bytes, catalogue) {
   const r = new Reader(openEnvelope(bytes, KIND.area));
-  const a = { code: r.str(), population: populationSeries(r), ages: ageProfile(r), series: r.vec(series) };
+  const a = { code: r.str(), population: populationSeries(r), ages: ageProfile(r), series: named(seriesSet(r), catalogue) };
   r.done();
   return a;
 }
@@ -263,7 +333,7 @@ export function loadData(dist) {
   const context = decodeContext(fs.readFileSync(path.join(dir, manifest.context)));
   const areas = new Map();
   const areaBundle = (code) => {
-    if (!areas.has(code)) areas.set(code, decodeArea(fs.readFileSync(path.join(dir, manifest.areas[code]))));
+    if (!areas.has(code)) areas.set(code, decodeArea(fs.readFileSync(path.join(dir, manifest.areas[code])), context.catalogue));
     return areas.get(code);
   };
   return { manifest, context, areaBundle };

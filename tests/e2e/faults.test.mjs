@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open } from './harness.mjs';
+import { FORMAT_VERSION } from './expected.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -110,19 +111,20 @@ for (const [file, status, lang] of STATUS_CASES) {
 const damage = {
   truncated: (b) => b.subarray(0, Math.floor(b.length * 0.6)),
   flipped: (b) => { const c = Buffer.from(b); const i = Math.floor(c.length * 0.7); c[i] ^= 0x5a; c[i + 1] ^= 0xa5; return c; },
-  'wrong version': (b) => { const c = Buffer.from(b); c[4] = 2; return c; },
+  'wrong version': (b) => { const c = Buffer.from(b); c[4] = FORMAT_VERSION + 1; return c; },
 };
 // The technical detail under the message names the fault, so each case is the fault meant.
 const detail = {
   truncated: /truncated|unreadable bundle/,
   flipped: /checksum/,
-  'wrong version': /bundle format 2, this app reads 1/,
+  'wrong version': new RegExp(`bundle format ${FORMAT_VERSION + 1}, this app reads ${FORMAT_VERSION}`),
 };
 // The manifest is JSON: the same faults in its terms.
 const damageManifest = {
   truncated: (b) => b.subarray(0, Math.floor(b.length * 0.6)),
   flipped: (b) => { const c = Buffer.from(b); c[0] ^= 0x5a; return c; },
-  'wrong version': (b) => Buffer.from(b.toString('utf8').replace(/"format_version":\s*1/, '"format_version": 2')),
+  'wrong version': (b) => Buffer.from(b.toString('utf8')
+    .replace(/"format_version":\s*\d+/, `"format_version": ${FORMAT_VERSION + 1}`)),
 };
 for (const file of ['manifest', 'context', 'area']) {
   for (const how of Object.keys(damage)) {
@@ -141,7 +143,9 @@ for (const file of ['manifest', 'context', 'area']) {
       const alert = await assertError(p.page, 'corrupt', 'nb', TEXT.nb.corrupt);
       const technical = await alert.locator('.detail').innerText();
       const named = file === 'manifest'
-        ? (how === 'wrong version' ? /data format 2, this app reads 1/ : /unreadable manifest/)
+        ? (how === 'wrong version'
+          ? new RegExp(`data format ${FORMAT_VERSION + 1}, this app reads ${FORMAT_VERSION}`)
+          : /unreadable manifest/)
         : detail[how];
       assert.match(technical, named);
       fail = false;

@@ -188,6 +188,8 @@ pub enum RegistryError {
     Duplicate(String),
     OrphanArea(String),
     EmptyName(String),
+    /// Only from [`Registry::check`] on a registry that was not built by `new`.
+    Unsorted(String),
 }
 
 impl fmt::Display for RegistryError {
@@ -197,6 +199,7 @@ impl fmt::Display for RegistryError {
             RegistryError::Duplicate(c) => write!(f, "area {c} appears twice"),
             RegistryError::OrphanArea(c) => write!(f, "area {c} has no parent in the registry"),
             RegistryError::EmptyName(c) => write!(f, "area {c} has no name"),
+            RegistryError::Unsorted(c) => write!(f, "area {c} is out of code order"),
         }
     }
 }
@@ -205,26 +208,47 @@ impl Registry {
     /// Builds a registry and checks it: one landet, unique codes, names, and a parent for all.
     pub fn new(mut areas: Vec<Area>) -> Result<Registry, RegistryError> {
         areas.sort_by(|a, b| a.code.cmp(&b.code));
+        let reg = Registry { areas };
+        reg.check()?;
+        Ok(reg)
+    }
+
+    /// The checks of [`Registry::new`] on a registry as it stands, without copying it: the
+    /// codec runs them on a registry that deserialisation built without `new`. A registry out
+    /// of code order would break every lookup, so that is an error here too.
+    pub fn check(&self) -> Result<(), RegistryError> {
+        let areas = &self.areas;
         if areas.first().map(|a| a.level()) != Some(Level::Landet) {
             return Err(RegistryError::NoLandet);
         }
         for pair in areas.windows(2) {
-            if pair[0].code == pair[1].code {
-                return Err(RegistryError::Duplicate(pair[0].code.to_string()));
+            match pair[0].code.cmp(&pair[1].code) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => {
+                    return Err(RegistryError::Duplicate(pair[0].code.to_string()))
+                }
+                std::cmp::Ordering::Greater => {
+                    return Err(RegistryError::Unsorted(pair[1].code.to_string()))
+                }
             }
         }
-        let reg = Registry { areas };
-        for a in &reg.areas {
+        // In code order, siblings follow one another: remembering the last parent found spares
+        // most of the lookups (this runs on every decode of the context).
+        let mut known_parent: Option<AreaCode> = None;
+        for a in areas {
             if a.name.trim().is_empty() {
                 return Err(RegistryError::EmptyName(a.code.to_string()));
             }
             if let Some(p) = a.code.parent() {
-                if reg.get(&p).is_none() {
-                    return Err(RegistryError::OrphanArea(a.code.to_string()));
+                if known_parent.as_ref() != Some(&p) {
+                    if self.get(&p).is_none() {
+                        return Err(RegistryError::OrphanArea(a.code.to_string()));
+                    }
+                    known_parent = Some(p);
                 }
             }
         }
-        Ok(reg)
+        Ok(())
     }
 
     pub fn areas(&self) -> &[Area] {
@@ -330,6 +354,26 @@ mod tests {
         assert_eq!(
             Registry::new(vec![area("03", "Oslo")]),
             Err(RegistryError::NoLandet)
+        );
+        // A registry that did not come through `new` (a decoded one) must be in code order,
+        // and its parents found even where siblings share them.
+        let unsorted = Registry {
+            areas: vec![area("0", "L"), area("03", "Oslo"), area("02", "Akershus")],
+        };
+        assert_eq!(unsorted.check(), Err(RegistryError::Unsorted("02".into())));
+        let orphan_after_sibling = Registry {
+            areas: vec![
+                area("0", "L"),
+                area("03", "Oslo"),
+                area("0301", "Oslo"),
+                area("030101", "Gamle Oslo"),
+                area("030102", "Grünerløkka"),
+                area("030201", "Nowhere"),
+            ],
+        };
+        assert_eq!(
+            orphan_after_sibling.check(),
+            Err(RegistryError::OrphanArea("030201".into()))
         );
     }
 

@@ -3,7 +3,7 @@
 //! the spread over all kommuner, the ranks and the trend. The UI only draws what this holds.
 
 use crate::area::{AreaCode, Level};
-use crate::codec::{AreaBundle, ContextBundle, Series};
+use crate::codec::{AreaBundle, ContextBundle, SeriesSet};
 use crate::indicator::{Cell, Group, Indicator, Period, Provenance};
 use crate::stats::cells::{comparator, series_cells};
 use crate::stats::ci::{cell_ci, Confidence, Interval};
@@ -63,7 +63,8 @@ pub struct Barometer<'a> {
 /// cell that carries a value. The UI must then say «demodata».
 pub fn shows_modelled(ctx: &ContextBundle, area: &AreaBundle) -> bool {
     area.series.iter().any(|s| {
-        ctx.indicator(&s.indicator)
+        ctx.catalogue
+            .get(usize::from(s.indicator))
             .is_some_and(|i| i.provenance == Provenance::Modelled)
             && s.cells.iter().any(Cell::is_ok)
     })
@@ -76,8 +77,8 @@ impl Barometer<'_> {
 }
 
 /// The cells of indicator `i` in `series`, if they reach the latest period.
-fn latest(series: Option<&[Series]>, ind: &Indicator, i: usize) -> Option<Cell> {
-    let cells = series_cells(series?, &ind.id, i)?;
+fn latest(series: Option<&SeriesSet>, ind: &Indicator, i: usize) -> Option<Cell> {
+    let cells = series_cells(series?, i)?;
     // Comparators and areas hold every period; the last cell is the latest.
     (cells.len() == ind.periods.len()).then(|| cells.last().copied())?
 }
@@ -97,10 +98,8 @@ pub fn row<'a>(
     let fylke_code = area.code.fylke().filter(|_| level != Level::Fylke);
     let fylke_series = fylke_code.as_ref().and_then(|c| comparator(ctx, c));
     let landet_series = comparator(ctx, &AreaCode::landet());
-    let kommune_series = kommune
-        .filter(|_| level == Level::Bydel)
-        .map(|k| k.series.as_slice());
-    let value = |s: Option<&[Series]>| latest(s, ind, i).map(|c| Value::of(ind, c, conf));
+    let kommune_series = kommune.filter(|_| level == Level::Bydel).map(|k| &k.series);
+    let value = |s: Option<&SeriesSet>| latest(s, ind, i).map(|c| Value::of(ind, c, conf));
     let area_value = value(Some(&area.series));
     let landet = value(landet_series);
     let kommune = value(kommune_series);
@@ -108,7 +107,7 @@ pub fn row<'a>(
         (Some(a), Some(r)) => compare(ind, &a.cell, &r.cell, conf),
         _ => Comparison::NoData,
     };
-    let area_cells = series_cells(&area.series, &ind.id, i).unwrap_or(&[]);
+    let area_cells = series_cells(&area.series, i).unwrap_or(&[]);
     Some(Row {
         indicator: ind,
         index: i,
@@ -167,10 +166,11 @@ mod tests {
                 }],
             },
             ages: AgeProfile::default(),
-            series: vec![Series {
-                indicator: "x".into(),
+            series: vec![crate::codec::Series {
+                indicator: 0,
                 cells,
-            }],
+            }]
+            .into(),
         }
     }
 

@@ -34,6 +34,7 @@ impl PopulationYear {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PopulationSeries {
     pub first_year: u16,
+    #[serde(with = "crate::codec::packed::years")]
     pub years: Vec<PopulationYear>,
 }
 
@@ -63,9 +64,14 @@ impl PopulationSeries {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AgeProfile {
     pub first_year: u16,
-    /// One row per year, each with the counts for ages `0..=MAX_AGE`.
-    pub years: Vec<Vec<u32>>,
+    /// One row per year, each with the counts for ages `0..=MAX_AGE`. Fixed-width rows: the
+    /// width cannot be wrong, and a profile is one allocation.
+    #[serde(with = "crate::codec::packed::ages")]
+    pub years: Vec<AgeRow>,
 }
+
+/// One year's counts for ages `0..=AgeProfile::MAX_AGE`.
+pub type AgeRow = [u32; AgeProfile::MAX_AGE + 1];
 
 impl AgeProfile {
     pub const MAX_AGE: usize = 24;

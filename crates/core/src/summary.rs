@@ -65,7 +65,7 @@ mod tests {
                 }],
             },
             ages: AgeProfile::default(),
-            series: vec![],
+            series: Default::default(),
         };
         let f = children_figures(&ctx, &area, None);
         let codes: Vec<&str> = f.iter().map(|f| f.code.as_str()).collect();

@@ -74,12 +74,13 @@ fn area() -> AreaBundle {
         },
         ages: AgeProfile {
             first_year: 2024,
-            years: vec![vec![3_500; 25]],
+            years: vec![[3_500; 25]],
         },
         series: vec![Series {
-            indicator: "mobbing".into(),
+            indicator: 0,
             cells: vec![Cell::ok(120, 1000), Cell::flagged(Flag::Suppressed)],
-        }],
+        }]
+        .into(),
     }
 }
 

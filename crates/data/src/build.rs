@@ -2,7 +2,7 @@
 //! content-hashed names, written deterministically so that the same sources give the same bytes.
 
 use oppvekst_core::area::{AreaCode, Level, Registry};
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest, Series};
+use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest, Series, SeriesSet};
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Indicator};
 use oppvekst_core::population::{AgeProfile, PopulationSeries};
@@ -30,11 +30,12 @@ pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-fn series_of(inputs: &Inputs, code: &AreaCode, latest_only: bool) -> Vec<Series> {
+fn series_of(inputs: &Inputs, code: &AreaCode, latest_only: bool) -> SeriesSet {
     inputs
         .catalogue
         .iter()
-        .filter_map(|ind| {
+        .enumerate()
+        .filter_map(|(i, ind)| {
             let cells = inputs.cells.get(&ind.id)?.get(code)?;
             let cells = if latest_only {
                 cells.last().copied().into_iter().collect()
@@ -42,7 +43,7 @@ fn series_of(inputs: &Inputs, code: &AreaCode, latest_only: bool) -> Vec<Series>
                 cells.clone()
             };
             Some(Series {
-                indicator: ind.id.clone(),
+                indicator: u16::try_from(i).expect("a catalogue of fewer than 65 536 indicators"),
                 cells,
             })
         })

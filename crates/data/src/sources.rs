@@ -3,7 +3,7 @@
 
 use flate2::read::GzDecoder;
 use oppvekst_core::area::{Area, AreaCode, Level, Registry};
-use oppvekst_core::population::{AgeProfile, PopulationSeries, PopulationYear};
+use oppvekst_core::population::{AgeProfile, AgeRow, PopulationSeries, PopulationYear};
 use oppvekst_core::search::OldCode;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -162,8 +162,7 @@ pub fn read_population(dir: &Path) -> Result<BTreeMap<AreaCode, PopulationSeries
 pub fn read_ages(dir: &Path) -> Result<BTreeMap<AreaCode, AgeProfile>, SourceError> {
     let path = dir.join(POPULATION_BY_AGE);
     let text = read_text(&path)?;
-    let width = AgeProfile::MAX_AGE + 1;
-    let mut rows: BTreeMap<AreaCode, BTreeMap<u16, Vec<u32>>> = BTreeMap::new();
+    let mut rows: BTreeMap<AreaCode, BTreeMap<u16, AgeRow>> = BTreeMap::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
         if f.len() != 5 {
@@ -185,7 +184,7 @@ pub fn read_ages(dir: &Path) -> Result<BTreeMap<AreaCode, AgeProfile>, SourceErr
         rows.entry(code)
             .or_default()
             .entry(year)
-            .or_insert_with(|| vec![0; width])[age] = n;
+            .or_insert([0; AgeProfile::MAX_AGE + 1])[age] = n;
     }
     // Like the age groups, a profile starts at the first year the source has for the area.
     rows.into_iter()

@@ -1,42 +1,14 @@
 //! The two data bundles: the shared context (registry, catalogue, comparators) and one bundle
 //! per area. Each knows the rules its data must keep, checked after every decode.
 
+use super::series::SeriesSet;
 use super::{Bundle, DecodeError, Kind};
 use crate::area::{AreaCode, Level, Registry};
-use crate::indicator::{Cell, Flag, Indicator};
+use crate::indicator::{Flag, Indicator};
 use crate::population::{AgeProfile, PopulationSeries};
 use crate::search::OldCode;
 use crate::theme::Themes;
 use serde::{Deserialize, Serialize};
-
-/// One indicator's cells for one area, lined up with the *last* `cells.len()` periods of the
-/// indicator in the catalogue. Area bundles and comparators hold every period; the context's
-/// kommune distribution holds only the latest, which keeps the context file small.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Series {
-    pub indicator: String,
-    pub cells: Vec<Cell>,
-}
-
-/// The cell of period `index` out of `periods` periods in `cells`, which line up with the *last*
-/// periods; `None` where the cells do not reach back that far. The one place that knows how a
-/// shortened series lines up.
-pub fn cell_at(cells: &[Cell], index: usize, periods: usize) -> Option<&Cell> {
-    let skip = periods.checked_sub(cells.len())?;
-    index.checked_sub(skip).and_then(|i| cells.get(i))
-}
-
-impl Series {
-    /// The cell of period `index` out of `periods` periods, if this series reaches back to it.
-    pub fn cell_at(&self, index: usize, periods: usize) -> Option<&Cell> {
-        cell_at(&self.cells, index, periods)
-    }
-
-    /// The latest cell.
-    pub fn latest(&self) -> Option<&Cell> {
-        self.cells.last()
-    }
-}
 
 /// Everything an area page needs besides the area itself: loaded once, shared by all pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,10 +22,10 @@ pub struct ContextBundle {
     /// The indicator catalogue, in barometer order.
     pub catalogue: Vec<Indicator>,
     /// Cells of every indicator for landet and each fylke: the barometer's comparators.
-    pub comparators: Vec<(AreaCode, Vec<Series>)>,
+    pub comparators: Vec<(AreaCode, SeriesSet)>,
     /// Cells of every indicator for every kommune (latest period only), for spread, ranks,
     /// similar kommuner and maps.
-    pub kommuner: Vec<(AreaCode, Vec<Series>)>,
+    pub kommuner: Vec<(AreaCode, SeriesSet)>,
     /// The theme texts and the kommune's levers, in nb, nn and en.
     pub themes: Themes,
     /// Old kommune numbers and the 2024 kommuner they became, for search.
@@ -66,7 +38,7 @@ pub struct AreaBundle {
     pub code: AreaCode,
     pub population: PopulationSeries,
     pub ages: AgeProfile,
-    pub series: Vec<Series>,
+    pub series: SeriesSet,
 }
 
 fn invalid(msg: impl Into<String>) -> DecodeError {
@@ -90,13 +62,10 @@ fn check_population(code: &AreaCode, p: &PopulationSeries) -> Result<(), DecodeE
 }
 
 fn check_ages(code: &AreaCode, a: &AgeProfile) -> Result<(), DecodeError> {
-    if a.years
-        .iter()
-        .any(|row| row.len() != AgeProfile::MAX_AGE + 1)
+    // The rows have their width by type; the years must stay in range like the population's.
+    if !a.years.is_empty() && (a.first_year < 1900 || a.first_year as usize + a.years.len() > 2200)
     {
-        return Err(invalid(format!(
-            "{code}: age profile rows must hold ages 0–24"
-        )));
+        return Err(invalid(format!("{code}: age profile years out of range")));
     }
     Ok(())
 }
@@ -105,14 +74,14 @@ fn check_ages(code: &AreaCode, a: &AgeProfile) -> Result<(), DecodeError> {
 /// that flagged cells carry no counts (a suppressed value must never travel).
 fn check_series(
     code: &AreaCode,
-    series: &[Series],
+    series: &SeriesSet,
     catalogue: &[Indicator],
     all_periods: bool,
 ) -> Result<(), DecodeError> {
-    for s in series {
-        let Some(ind) = catalogue.iter().find(|i| i.id == s.indicator) else {
+    for s in series.iter() {
+        let Some(ind) = catalogue.get(usize::from(s.indicator)) else {
             return Err(invalid(format!(
-                "{code}: unknown indicator {}",
+                "{code}: indicator index {} beyond the catalogue",
                 s.indicator
             )));
         };
@@ -124,7 +93,7 @@ fn check_series(
         if !fits {
             return Err(invalid(format!(
                 "{code}: {} has {} cells for {} periods",
-                s.indicator,
+                ind.id,
                 s.cells.len(),
                 ind.periods.len()
             )));
@@ -135,7 +104,7 @@ fn check_series(
         {
             return Err(invalid(format!(
                 "{code}: {} has counts in a flagged cell",
-                s.indicator
+                ind.id
             )));
         }
     }
@@ -148,7 +117,7 @@ impl Bundle for ContextBundle {
     fn validate(&self) -> Result<(), DecodeError> {
         let reg = &self.registry;
         // Re-run the registry's own checks: postcard built it without going through `new`.
-        Registry::new(reg.areas().to_vec()).map_err(|e| invalid(e.to_string()))?;
+        reg.check().map_err(|e| invalid(e.to_string()))?;
         for (code, p) in &self.population {
             if !matches!(code.level(), Level::Landet | Level::Fylke) || reg.get(code).is_none() {
                 return Err(invalid(format!("population of unexpected area {code}")));
@@ -215,14 +184,6 @@ impl ContextBundle {
         }
         check_series(&area.code, &area.series, &self.catalogue, true)
     }
-
-    /// The comparator series (landet or a fylke) of one indicator.
-    pub fn comparator(&self, code: &AreaCode, indicator: &str) -> Option<&Series> {
-        self.comparators
-            .iter()
-            .find(|(c, _)| c == code)
-            .and_then(|(_, s)| s.iter().find(|s| s.indicator == indicator))
-    }
 }
 
 impl Bundle for AreaBundle {
@@ -231,13 +192,8 @@ impl Bundle for AreaBundle {
     fn validate(&self) -> Result<(), DecodeError> {
         check_population(&self.code, &self.population)?;
         check_ages(&self.code, &self.ages)?;
-        if self.series.iter().any(|s| {
-            s.cells
-                .iter()
-                .any(|c| c.flag != Flag::Ok && (c.num, c.den) != (0, 0))
-        }) {
-            return Err(invalid(format!("{}: counts in a flagged cell", self.code)));
-        }
+        // No test for counts in flagged cells: the packed cells have no room for them. The
+        // series are checked against the catalogue by `ContextBundle::check_area`.
         Ok(())
     }
 }

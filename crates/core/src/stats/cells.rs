@@ -2,44 +2,33 @@
 //! the similar kommuner and the full pass share.
 
 use crate::area::AreaCode;
-use crate::codec::{cell_at, ContextBundle, Series};
+use crate::codec::{cell_at, ContextBundle, SeriesSet};
 use crate::indicator::Cell;
 
-/// The cells of indicator `id` among one area's series. `hint` is where the series usually is
-/// (its place in the catalogue, which the data pipeline keeps), so that the common case costs
-/// one comparison instead of a search.
-pub fn series_cells<'a>(series: &'a [Series], id: &str, hint: usize) -> Option<&'a [Cell]> {
-    match series.get(hint) {
-        Some(s) if s.indicator == id => Some(&s.cells),
-        _ => series
-            .iter()
-            .find(|s| s.indicator == id)
-            .map(|s| s.cells.as_slice()),
-    }
+/// The cells of catalogue entry `index` among one area's series.
+pub fn series_cells(series: &SeriesSet, index: usize) -> Option<&[Cell]> {
+    series.get(index)
 }
 
 /// The series of a comparator (landet or a fylke) in the context.
-pub fn comparator<'a>(ctx: &'a ContextBundle, code: &AreaCode) -> Option<&'a [Series]> {
+pub fn comparator<'a>(ctx: &'a ContextBundle, code: &AreaCode) -> Option<&'a SeriesSet> {
     ctx.comparators
         .iter()
         .find(|(c, _)| c == code)
-        .map(|(_, s)| s.as_slice())
+        .map(|(_, s)| s)
 }
 
 /// Landet's series: the reference of every comparison.
-pub fn landet(ctx: &ContextBundle) -> Option<&[Series]> {
+pub fn landet(ctx: &ContextBundle) -> Option<&SeriesSet> {
     ctx.comparators
         .iter()
         .find(|(c, _)| c.as_str() == AreaCode::LANDET)
-        .map(|(_, s)| s.as_slice())
+        .map(|(_, s)| s)
 }
 
 /// A kommune's series in the context.
-pub fn kommune<'a>(ctx: &'a ContextBundle, code: &AreaCode) -> Option<&'a [Series]> {
-    ctx.kommuner
-        .iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, s)| s.as_slice())
+pub fn kommune<'a>(ctx: &'a ContextBundle, code: &AreaCode) -> Option<&'a SeriesSet> {
+    ctx.kommuner.iter().find(|(c, _)| c == code).map(|(_, s)| s)
 }
 
 /// The place of an indicator in the catalogue.
@@ -59,33 +48,10 @@ pub fn kommune_values(ctx: &ContextBundle, ind: usize, period: usize) -> Vec<(us
         .iter()
         .enumerate()
         .filter_map(|(k, (_, series))| {
-            let cells = series_cells(series, &indicator.id, ind)?;
+            let cells = series_cells(series, ind)?;
             let cell = cell_at(cells, period, indicator.periods.len())?;
             let v = cell.value(indicator.unit)?;
             v.is_finite().then_some((k, v))
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_series_with_or_without_the_hint() {
-        let series = vec![
-            Series {
-                indicator: "a".into(),
-                cells: vec![Cell::ok(1, 2)],
-            },
-            Series {
-                indicator: "b".into(),
-                cells: vec![Cell::ok(3, 4)],
-            },
-        ];
-        assert_eq!(series_cells(&series, "b", 1).unwrap()[0], Cell::ok(3, 4));
-        assert_eq!(series_cells(&series, "b", 0).unwrap()[0], Cell::ok(3, 4));
-        assert_eq!(series_cells(&series, "a", 7).unwrap()[0], Cell::ok(1, 2));
-        assert!(series_cells(&series, "c", 0).is_none());
-    }
 }

@@ -62,13 +62,9 @@ pub fn full_pass_at(ctx: &ContextBundle, conf: Confidence) -> PassSummary {
     let mut values: Vec<f64> = Vec::with_capacity(ctx.kommuner.len());
     let mut ranking = Ranking::default();
     for (i, ind) in ctx.catalogue.iter().enumerate() {
-        let reference = landet.and_then(|l| series_cells(l, &ind.id, i));
+        let reference = landet.and_then(|l| series_cells(l, i));
         kommune_cells.clear();
-        kommune_cells.extend(
-            ctx.kommuner
-                .iter()
-                .map(|(_, s)| series_cells(s, &ind.id, i)),
-        );
+        kommune_cells.extend(ctx.kommuner.iter().map(|(_, s)| series_cells(s, i)));
         for p in 0..ind.periods.len() {
             let ref_value = reference
                 .and_then(|c| c.get(p))
@@ -126,10 +122,10 @@ mod tests {
         let mut counts = [0usize; 7];
         let mut ranked = 0;
         for (i, ind) in ctx.catalogue.iter().enumerate() {
-            let reference = series_cells(landet, &ind.id, i).unwrap();
+            let reference = series_cells(landet, i).unwrap();
             for p in 0..ind.periods.len() {
                 for (_, series) in &ctx.kommuner {
-                    let cell = &series_cells(series, &ind.id, i).unwrap()[p];
+                    let cell = &series_cells(series, i).unwrap()[p];
                     counts[slot(compare(ind, cell, &reference[p], Confidence::P95))] += 1;
                 }
                 ranked += national_ranks(&ctx, &ind.id, p).len();

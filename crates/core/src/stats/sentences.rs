@@ -23,7 +23,7 @@
 use super::cells::{landet, series_cells};
 use super::ci::Confidence;
 use super::compare::{compare, Comparison};
-use crate::codec::{ContextBundle, Series};
+use crate::codec::{ContextBundle, SeriesSet};
 use crate::indicator::{Cell, Indicator, TestKind, Unit};
 use crate::lang::{Lang, Text};
 use crate::numfmt;
@@ -186,8 +186,8 @@ pub fn effect_size(ind: &Indicator, area: &Cell, reference: &Cell) -> Option<f64
 /// the largest effect first.
 pub fn key_sentences(
     catalogue: &[Indicator],
-    area: &[Series],
-    reference: &[Series],
+    area: &SeriesSet,
+    reference: &SeriesSet,
     against: Reference,
     max: usize,
     conf: Confidence,
@@ -198,8 +198,8 @@ pub fn key_sentences(
             continue;
         };
         let (Some(a), Some(r)) = (
-            series_cells(area, &ind.id, i).and_then(|c| c.get(last)),
-            series_cells(reference, &ind.id, i).and_then(|c| c.get(last)),
+            series_cells(area, i).and_then(|c| c.get(last)),
+            series_cells(reference, i).and_then(|c| c.get(last)),
         ) else {
             continue;
         };
@@ -232,7 +232,7 @@ pub fn key_sentences(
 /// The key sentences of an area against landet, from the context's catalogue and comparators.
 pub fn landet_sentences(
     ctx: &ContextBundle,
-    area: &[Series],
+    area: &SeriesSet,
     max: usize,
     conf: Confidence,
 ) -> Vec<KeySentence> {
@@ -252,11 +252,11 @@ pub fn landet_sentences(
 /// Sentences about an area's own development: the indicators with a significant trend over
 /// the last periods, the steepest first. Landet's profile has no comparator, so these are its
 /// key sentences; other areas get them after the comparisons.
-pub fn trend_sentences(catalogue: &[Indicator], area: &[Series], max: usize) -> Vec<KeySentence> {
+pub fn trend_sentences(catalogue: &[Indicator], area: &SeriesSet, max: usize) -> Vec<KeySentence> {
     use super::trend::{trend, TrendDirection, DEFAULT_PERIODS};
     let mut found: Vec<(f64, usize, KeySentence)> = Vec::new();
     for (i, ind) in catalogue.iter().enumerate() {
-        let Some(cells) = series_cells(area, &ind.id, i) else {
+        let Some(cells) = series_cells(area, i) else {
             continue;
         };
         let t = trend(ind, cells, DEFAULT_PERIODS);
@@ -308,6 +308,7 @@ pub fn trend_sentences(catalogue: &[Indicator], area: &[Series], max: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::Series;
     use crate::indicator::{Flag, Polarity};
     use crate::stats::testutil::indicator;
 
@@ -326,9 +327,10 @@ mod tests {
         i
     }
 
-    fn series(id: &str, last: Cell) -> Series {
+    /// The series of catalogue entry `index`, ending in `last`.
+    fn series(index: u16, last: Cell) -> Series {
         Series {
-            indicator: id.into(),
+            indicator: index,
             cells: vec![
                 Cell::ok(1, 10),
                 Cell::ok(1, 10),
@@ -395,16 +397,16 @@ mod tests {
             i.subject = crate::stats::testutil::text(id);
             cat.push(i);
         }
-        let landet: Vec<Series> = ["trangt", "b", "c", "d"]
-            .iter()
-            .map(|id| series(id, Cell::ok(98_000, 1_000_000)))
+        let landet: SeriesSet = (0..4)
+            .map(|i| series(i, Cell::ok(98_000, 1_000_000)))
             .collect();
-        let area = vec![
-            series("trangt", Cell::ok(150, 1000)), // 15 % against 9,8 %: worse
-            series("b", Cell::ok(300, 1000)),      // 30 %: better, the largest effect
-            series("c", Cell::ok(100, 1000)),      // 10 %: no significant difference
-            series("d", Cell::ok(70, 1000)),       // 7 %: better (lower where higher is worse)
-        ];
+        let area: SeriesSet = vec![
+            series(0, Cell::ok(150, 1000)), // 15 % against 9,8 %: worse
+            series(1, Cell::ok(300, 1000)), // 30 %: better, the largest effect
+            series(2, Cell::ok(100, 1000)), // 10 %: no significant difference
+            series(3, Cell::ok(70, 1000)),  // 7 %: better (lower where higher is worse)
+        ]
+        .into();
         let s = key_sentences(
             &cat,
             &area,
@@ -427,8 +429,8 @@ mod tests {
     #[test]
     fn a_suppressed_area_gives_no_sentence() {
         let cat = vec![crowded()];
-        let landet = vec![series("trangt", Cell::ok(98_000, 1_000_000))];
-        let area = vec![series("trangt", Cell::flagged(Flag::Suppressed))];
+        let landet: SeriesSet = vec![series(0, Cell::ok(98_000, 1_000_000))].into();
+        let area: SeriesSet = vec![series(0, Cell::flagged(Flag::Suppressed))].into();
         assert!(
             key_sentences(&cat, &area, &landet, Reference::Landet, 8, Confidence::P95).is_empty()
         );
@@ -438,7 +440,7 @@ mod tests {
             den: 1000,
             flag: Flag::Suppressed,
         };
-        let area = vec![series("trangt", leaked)];
+        let area: SeriesSet = vec![series(0, leaked)].into();
         assert!(
             key_sentences(&cat, &area, &landet, Reference::Landet, 8, Confidence::P95).is_empty()
         );
@@ -447,7 +449,7 @@ mod tests {
             None
         );
         // The same counts, not suppressed, do give one.
-        let area = vec![series("trangt", Cell::ok(900, 1000))];
+        let area: SeriesSet = vec![series(0, Cell::ok(900, 1000))].into();
         assert_eq!(
             key_sentences(&cat, &area, &landet, Reference::Landet, 8, Confidence::P95).len(),
             1

@@ -128,13 +128,13 @@ pub struct Profiles {
 }
 
 /// The raw variables of one kommune from its series, in the order of [`Feature::ALL`].
-fn raw_features(ctx: &ContextBundle, series: &[crate::codec::Series]) -> Option<[f64; 5]> {
+fn raw_features(ctx: &ContextBundle, series: &crate::codec::SeriesSet) -> Option<[f64; 5]> {
     let mut out = [0.0; 5];
     for (slot, f) in out.iter_mut().zip(Feature::ALL) {
         let id = f.indicator_id();
         let idx = catalogue_index(ctx, id)?;
         let ind = &ctx.catalogue[idx];
-        let cell = series_cells(series, id, idx)?.last()?;
+        let cell = series_cells(series, idx)?.last()?;
         *slot = match f {
             Feature::Population => {
                 (cell.is_ok() && cell.den > 0).then(|| (cell.den as f64).ln())?
@@ -308,12 +308,9 @@ mod tests {
     fn kommuner_lacking_a_variable_are_skipped() {
         let mut ctx = synthetic_context(7);
         let victim = ctx.kommuner[3].0.clone();
-        let s = ctx.kommuner[3]
-            .1
-            .iter_mut()
-            .find(|s| s.indicator == "innvandrere_0_17")
-            .unwrap();
-        *s.cells.last_mut().unwrap() = Cell::flagged(Flag::Suppressed);
+        let index = catalogue_index(&ctx, "innvandrere_0_17").unwrap();
+        let cells = ctx.kommuner[3].1.get_mut(index).unwrap();
+        *cells.last_mut().unwrap() = Cell::flagged(Flag::Suppressed);
         let p = profiles(&ctx);
         assert!(!p.codes.contains(&victim));
         assert!(similar_kommuner(&ctx, &victim, 5).is_empty());
