@@ -12,13 +12,22 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <Shell />
+            <Shell>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/om") view=About />
+                    <Route path=path!("/landet") view=ProfilePage />
+                    <Route path=path!("/:level/:code") view=ProfilePage />
+                </Routes>
+            </Shell>
         </Router>
     }
 }
 
+/// Everything around a page: the app's frame in the browser, and the prerenderer's
+/// (`crate::ssr`) around a profile.
 #[component]
-fn Shell() -> impl IntoView {
+pub fn Shell(children: Children) -> impl IntoView {
     let lang = lang_from_url();
     provide_context(lang);
     // Screen readers and hyphenation follow <html lang>.
@@ -30,14 +39,7 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
         <Header />
-        <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/") view=Home />
-                <Route path=path!("/om") view=About />
-                <Route path=path!("/landet") view=ProfilePage />
-                <Route path=path!("/:level/:code") view=ProfilePage />
-            </Routes>
-        </main>
+        <main id="main" tabindex="-1">{children()}</main>
         <Footer />
     }
 }

@@ -2,6 +2,9 @@
 //! `api` fetches and decodes the bundles, `state` holds what is loaded, `views` are the pages,
 //! `components` the reusable parts and `charts` the pure chart builders.
 
+// Leptos' SSR types nest deeply (the row detail and the profile body).
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod bench;
@@ -9,5 +12,8 @@ pub mod charts;
 pub mod components;
 pub mod i18n;
 pub mod panic;
+pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod state;
 pub mod views;

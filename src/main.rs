@@ -1,6 +1,7 @@
-//! Entry point of the wasm app: installs the panic fallback and mounts the app on `<body>`.
+//! Entry point of the wasm app: installs the panic fallback and mounts the app (beside the
+//! page's prerendered copy, where there is one).
 
 fn main() {
     oppvekst::panic::install();
-    leptos::mount::mount_to_body(oppvekst::app::App);
+    oppvekst::prerender::mount(oppvekst::app::App);
 }

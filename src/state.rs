@@ -48,6 +48,10 @@ pub mod recent {
     const MAX: usize = 5;
 
     fn storage() -> Option<web_sys::Storage> {
+        // The prerenderer draws profiles natively, where there is no browser to remember in.
+        if cfg!(not(target_arch = "wasm32")) {
+            return None;
+        }
         web_sys::window()?.local_storage().ok()?
     }
 

@@ -4,11 +4,15 @@
 //    desktop and under Lighthouse's mobile settings (Slow 4G: 150 ms RTT, 1,6 Mbit/s down,
 //    750 kbit/s up; 4× CPU slowdown), as the median of RUNS runs each;
 //  - the latency of switching area and of switching language (in-app navigation);
-//  - the statistics core's full pass in wasm (bench_full_pass, exported by the app).
+//  - the time until the live app has taken over from the page's prerendered copy;
+//  - the statistics core's full pass in wasm (bench_full_pass, exported by the app);
+//  - Lighthouse, mobile and desktop presets, on /kommune/0301 and /kommune/1151 (SKIP_LIGHTHOUSE=1
+//    leaves it out).
 // Writes tests/output/bench.json and prints a short table.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import { startServer } from '../tests/e2e/server.mjs';
+import { lighthouse } from './lighthouse.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const ROWS = 31;
@@ -43,19 +47,24 @@ async function page(profile, width) {
 // A function, not a string: the app's CSP forbids evaluating strings.
 const barometerDone = (rows) => document.querySelectorAll('tbody.indicator').length >= rows;
 
-const report = { runs: RUNS, time_to_barometer_ms: {}, switch_area_ms: {}, switch_language_ms: {} };
+const appLive = () => !document.getElementById('prerendered');
+const report = { runs: RUNS, time_to_barometer_ms: {}, time_to_live_app_ms: {}, switch_area_ms: {}, switch_language_ms: {} };
 for (const [name, profile] of Object.entries(PROFILES)) {
   for (const route of ['/kommune/0301', '/kommune/1151']) {
     const times = [];
+    const live = [];
     for (let i = 0; i < RUNS; i++) {
       const { p, context } = await page(profile, name === 'mobile' ? 412 : 1280);
       await p.goto(`${srv.url}${route}`, { waitUntil: 'commit' });
       await p.waitForFunction(barometerDone, ROWS, { timeout: 60000, polling: 'raf' });
       // performance.now() counts from the navigation's start.
       times.push(await p.evaluate(() => performance.now()));
+      await p.waitForFunction(appLive, null, { timeout: 60000, polling: 'raf' });
+      live.push(await p.evaluate(() => performance.now()));
       await context.close();
     }
     report.time_to_barometer_ms[`${name} ${route}`] = { median: median(times), all: times };
+    report.time_to_live_app_ms[`${name} ${route}`] = { median: median(live), all: live };
   }
   // Switching area and language inside the app, after the first load.
   const { p, context } = await page(profile, 1280);
@@ -85,14 +94,22 @@ for (const [name, profile] of Object.entries(PROFILES)) {
   await context.close();
 }
 await browser.close();
+if (!process.env.SKIP_LIGHTHOUSE) report.lighthouse = await lighthouse(srv.url);
 await srv.close();
 fs.mkdirSync('tests/output', { recursive: true });
 fs.writeFileSync('tests/output/bench.json', JSON.stringify(report, null, 2));
 const f = (v) => `${Math.round(v)} ms`.padStart(9);
 console.log(`median of ${RUNS} runs`);
 for (const [k, v] of Object.entries(report.time_to_barometer_ms)) console.log(`time to barometer   ${k.padEnd(22)}${f(v.median)}`);
+for (const [k, v] of Object.entries(report.time_to_live_app_ms)) console.log(`time to live app    ${k.padEnd(22)}${f(v.median)}`);
 for (const k of Object.keys(PROFILES)) {
   console.log(`switch area         ${k.padEnd(22)}${f(report.switch_area_ms[k].median)}`);
   console.log(`switch language     ${k.padEnd(22)}${f(report.switch_language_ms[k].median)}`);
 }
 console.log(`statistics full pass in wasm (median of 30): ${report.stats_full_pass_wasm_ms.toFixed(2)} ms`);
+if (report.lighthouse) {
+  console.log('\nLighthouse         perf  a11y  best   seo    LCP      TBT    CLS');
+  for (const [k, v] of Object.entries(report.lighthouse)) {
+    console.log(`${k.padEnd(19)}${String(v.performance).padStart(4)}${String(v.accessibility).padStart(6)}${String(v['best-practices']).padStart(6)}${String(v.seo).padStart(6)}${f(v.lcp_ms)}${f(v.tbt_ms)}${v.cls.toFixed(3).padStart(7)}`);
+  }
+}

@@ -86,6 +86,12 @@ pub fn EChart(
         n.set(n.get() + 1);
         format!("chart-{}", n.get())
     });
+    if cfg!(not(target_arch = "wasm32")) {
+        // Prerendering (`crate::ssr`) has no browser: the empty container that the browser
+        // fills, and none of the wiring below, which would call into JavaScript.
+        return view! { <div class="chart" id=id role="img" aria-label=move || label.get()></div> }
+            .into_any();
+    }
     let node = NodeRef::<leptos::html::Div>::new();
     let instance: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
     let failed = RwSignal::new(false);
@@ -183,4 +189,5 @@ pub fn EChart(
             <p class="chart-failed">{move || t(lang.get(), Msg::ChartUnavailable)}</p>
         </Show>
     }
+    .into_any()
 }

@@ -35,6 +35,8 @@ pub fn ErrorView(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl In
         LoadError::Corrupt { .. } => "corrupt",
     };
     let detail = error.detail();
+    // An error replaces the prerendered copy too: the reader must see it.
+    crate::prerender::reveal_when_mounted();
     let error = StoredValue::new(error);
     view! {
         <section class="error" role="alert" data-error=kind>

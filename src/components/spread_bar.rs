@@ -32,12 +32,17 @@ pub fn SpreadBar(
     });
     let landet_line =
         landet.map(|v| view! { <line class="landet" x1=x(v) x2=x(v) y1="1" y2="19" /> });
-    // The area's circle is drawn in HTML over the stretched SVG, so that it stays round, and it
-    // is placed inside the bar's ends so that it is never cut in half.
+    // The area's circle is drawn in a second SVG without a viewBox laid over the stretched one,
+    // so that it stays round; the stylesheet insets that SVG by the circle's radius, so that a
+    // circle at either end is never cut in half. Attributes only, no inline style: the page's
+    // CSP forbids style attributes in prerendered HTML.
     let area_mark = area.map(|v| {
-        let f = (scale(&spread, v) - 2.0) / 96.0;
-        let left = format!("calc(7px + (100% - 14px) * {f:.4})");
-        view! { <span class=format!("area-dot mark-{mark}") style:left=left></span> }
+        let cx = format!("{:.2}%", (scale(&spread, v) - 2.0) / 96.0 * 100.0);
+        view! {
+            <svg class="dots" aria-hidden="true" focusable="false">
+                <circle class=format!("area-dot mark-{mark}") cx=cx cy="10" r="6.5" />
+            </svg>
+        }
     });
     view! {
         <span class="spread">

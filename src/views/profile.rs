@@ -11,6 +11,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::key_sentences::KeySentences;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
+use crate::prerender::reveal_when_mounted;
 use crate::state::{area_name, level_name, recent};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
@@ -68,10 +69,13 @@ fn Profile(code: AreaCode) -> impl IntoView {
     }
 }
 
+/// A loaded profile. Public for the prerenderer (`crate::ssr`), which draws it at build time.
 #[component]
-fn ProfileBody(data: ProfileData) -> impl IntoView {
+pub fn ProfileBody(data: ProfileData) -> impl IntoView {
     let lang = use_lang();
     recent::visit(&data.area.code);
+    // The live profile is drawn: it can replace the page's prerendered copy.
+    reveal_when_mounted();
     let data = StoredValue::new_local(data);
     move || {
         let lang = lang.get();

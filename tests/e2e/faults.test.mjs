@@ -180,24 +180,58 @@ test('going offline after the first load: a link to another kommune says offline
   await p.close();
 });
 
-test('a slow network shows a loading state first, then the profile', async () => {
-  const p = await open(env);
-  const page = p.page;
+/** Holds Oslo's area bundle back for 3 s; returns when it was let through (0 until then). */
+async function delayArea(page) {
   let released = 0;
   await page.route(FILES.area, async (route) => {
     await new Promise((r) => setTimeout(r, 3000));
     released = Date.now();
     await route.continue();
   });
+  return () => released;
+}
+
+test('a slow network: the prerendered profile at once, the live app when the data comes', async () => {
+  const p = await open(env);
+  const page = p.page;
+  const released = await delayArea(page);
   const start = Date.now();
-  await page.goto(`${env.url}/kommune/0301`);
+  await page.goto(`${env.url}/kommune/0301`, { handover: false });
+  // Before the data: the page's own static copy of the profile, never a blank page.
+  const copy = page.locator('#prerendered tbody.indicator');
+  await copy.first().waitFor({ state: 'visible', timeout: 2500 });
+  assert.ok(Date.now() - start < 3000, 'the copy is there before the data');
+  assert.equal(await copy.count(), 31);
+  assert.equal(await page.locator('#app').isVisible(), false, 'the app waits out of sight');
+  // The app takes over once it has the delayed bundle.
+  await page.waitForSelector('#prerendered', { state: 'detached', timeout: 20000 });
+  assert.ok(released() > 0, 'the handover came after the delayed bundle');
+  assert.equal(await page.locator('#app tbody.indicator').count(), 31);
+  p.check();
+  await p.close();
+});
+
+test('a slow network within the app shows a loading state first, then the profile', async () => {
+  const p = await open(env);
+  const page = p.page;
+  await page.goto(`${env.url}/fylke/03`);
+  const released = await delayArea(page);
+  // From the fylke Oslo to the kommune Oslo, inside the app.
+  const start = Date.now();
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/kommune/0301';
+    document.querySelector('main').append(a);
+    a.click();
+    a.remove();
+  });
   const loading = page.locator('main .loading[role=status]');
   await loading.waitFor({ state: 'visible', timeout: 2500 });
   assert.ok(Date.now() - start < 3000, 'the loading state is there before the data');
   assert.ok((await loading.innerText()).includes('Laster inn'), 'it says so');
   assert.equal(await page.locator('tbody.indicator').count(), 0, 'no figures yet');
   await page.waitForSelector('tbody.indicator', { timeout: 20000 });
-  assert.ok(released > 0 && Date.now() - start >= 3000, 'the profile came after the delayed bundle');
+  assert.ok(released() > 0 && Date.now() - start >= 3000, 'the profile came after the delayed bundle');
   assert.equal(await loading.count(), 0, 'the loading state is gone');
   p.check();
   await p.close();

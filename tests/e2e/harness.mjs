@@ -29,8 +29,8 @@ export async function setup() {
  * Opens a guarded page. `allow` lists console-error patterns a test expects (a 404 it
  * provoked, say); anything else fails the test in `check()`.
  */
-export async function open(env, { width = 1280, height = 900, allow = [] } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height } });
+export async function open(env, { width = 1280, height = 900, allow = [], javaScriptEnabled = true } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, javaScriptEnabled });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(env.url).origin;
@@ -44,6 +44,19 @@ export async function open(env, { width = 1280, height = 900, allow = [] } = {})
       problems.push(`third-party request: ${u}`);
     }
   });
+  // A profile page first shows its prerendered copy, then the live app takes over. Tests act on
+  // the live app: `goto` waits for the handover (a page that never hands over is left to the
+  // test's own assertions, which then see the static copy or the error).
+  // `{ handover: false }` returns as soon as the page has loaded, to look at the copy itself.
+  const goto = page.goto.bind(page);
+  page.goto = async (url, { handover = true, ...opts } = {}) => {
+    const response = await goto(url, opts);
+    if (handover) {
+      await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 })
+        .catch(() => {});
+    }
+    return response;
+  };
   return {
     page, context,
     check() { assert.deepEqual(problems, [], problems.join('\n')); },
