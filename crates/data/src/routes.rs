@@ -14,20 +14,68 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Waits for the first frame, so that the prerendered profile is painted before the app's
+/// code competes with it for the network and the CPU. A hidden page (a background tab, an
+/// iframe off screen) gets no frames: there the timeout starts the app.
+const AFTER_FIRST_PAINT: &str = "await new Promise((painted) => { \
+    requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); });";
+
+/// Trunk's loader imports the app's glue statically (`import init, * as bindings from 'X';`),
+/// which the browser fetches before it paints anything. The same, loaded after the first paint.
+fn load_after_first_paint(body: &str) -> String {
+    let Some(start) = body.find("import init, * as bindings from '") else {
+        return body.to_string();
+    };
+    let from = start + "import init, * as bindings from '".len();
+    let Some(len) = body[from..].find("';") else {
+        return body.to_string();
+    };
+    let module = &body[from..from + len];
+    format!(
+        "{}{AFTER_FIRST_PAINT}\nconst bindings = await import('{module}');\nconst init = bindings.default;{}",
+        &body[..start],
+        &body[from + len + 2..]
+    )
+}
+
+/// Drops the `<link rel="preload">` and `<link rel="modulepreload">` tags Trunk adds for the
+/// wasm and its glue: they would start those downloads before the first paint.
+fn drop_preloads(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find("<link rel=\"") {
+        let tag_len = rest[start..]
+            .find('>')
+            .map_or(rest.len() - start, |n| n + 1);
+        let tag = &rest[start..start + tag_len];
+        out.push_str(&rest[..start]);
+        if !(tag.starts_with("<link rel=\"preload\"")
+            || tag.starts_with("<link rel=\"modulepreload\""))
+        {
+            out.push_str(tag);
+        }
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Moves Trunk's inline module loader into a file of its own (`boot-HASH.js`), so that the
-/// page runs under a Content-Security-Policy without `'unsafe-inline'`. Returns the new page.
+/// page runs under a Content-Security-Policy without `'unsafe-inline'`, and makes it load the
+/// app after the first paint (see [`load_after_first_paint`]). Returns the new page.
 pub fn externalise_boot(dist: &Path, index: &str) -> std::io::Result<String> {
     const OPEN: &str = "<script type=\"module\">";
+    let index = drop_preloads(index);
     let Some(start) = index.find(OPEN) else {
-        return Ok(index.to_string());
+        return Ok(index);
     };
     let body_start = start + OPEN.len();
     let Some(len) = index[body_start..].find("</script>") else {
-        return Ok(index.to_string());
+        return Ok(index);
     };
-    let body = &index[body_start..body_start + len];
+    let body = load_after_first_paint(index[body_start..body_start + len].trim());
     let name = format!("boot-{}.js", codec::content_hash(body.as_bytes()));
-    std::fs::write(dist.join(&name), body.trim())?;
+    std::fs::write(dist.join(&name), &body)?;
     let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
     Ok(format!(
         "{}{tag}{}",
@@ -90,6 +138,41 @@ mod tests {
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
         let js = std::fs::read_to_string(dir.join(name)).unwrap();
         assert_eq!(js, "import init from '/a.js';");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_app_loads_after_the_first_paint() {
+        let dir = std::env::temp_dir().join(format!("oppvekst-boot-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = concat!(
+            "<head><link rel=\"stylesheet\" href=\"/s.css\"/>",
+            "<script type=\"module\">\nimport init, * as bindings from '/app.js';\n",
+            "const wasm = await init({ module_or_path: '/app_bg.wasm' });\n</script>",
+            "<link rel=\"modulepreload\" href=\"/app.js\"><link rel=\"preload\" href=\"/app_bg.wasm\" as=\"fetch\"></head>"
+        );
+        let out = externalise_boot(&dir, page).unwrap();
+        assert!(!out.contains("preload"), "{out}");
+        assert!(
+            out.contains("<link rel=\"stylesheet\" href=\"/s.css\"/>"),
+            "{out}"
+        );
+        let name = out
+            .split("src=\"/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let js = std::fs::read_to_string(dir.join(name)).unwrap();
+        assert_eq!(
+            js,
+            format!(
+                "{AFTER_FIRST_PAINT}\nconst bindings = await import('/app.js');\n\
+                 const init = bindings.default;\n\
+                 const wasm = await init({{ module_or_path: '/app_bg.wasm' }});"
+            )
+        );
         // Running it again on the new page changes nothing.
         assert_eq!(externalise_boot(&dir, &out).unwrap(), out);
         std::fs::remove_dir_all(&dir).unwrap();
