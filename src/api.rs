@@ -209,3 +209,31 @@ pub async fn profile(code: &AreaCode) -> Result<ProfileData, LoadError> {
         kommune,
     })
 }
+
+/// A trend view's data: the profile's, and the bundles of the kommuner and bydeler the reader
+/// added (fylker and landet are in the context). An added area that does not exist is left
+/// out rather than failing the view: the address may be old or edited by hand.
+#[derive(Clone)]
+pub struct TrendData {
+    pub profile: ProfileData,
+    pub added: Vec<(AreaCode, Option<Rc<AreaBundle>>)>,
+}
+
+pub async fn trend(code: &AreaCode, added: &[AreaCode]) -> Result<TrendData, LoadError> {
+    let profile = profile(code).await?;
+    let mut out = Vec::with_capacity(added.len());
+    for c in added {
+        if profile.context.registry.get(c).is_none() {
+            continue;
+        }
+        let bundle = match c.level() {
+            Level::Landet | Level::Fylke => None,
+            _ => Some(area(c).await?),
+        };
+        out.push((c.clone(), bundle));
+    }
+    Ok(TrendData {
+        profile,
+        added: out,
+    })
+}

@@ -3,7 +3,9 @@
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{t, Msg};
 use crate::state::lang_from_url;
-use crate::views::{about::About, home::Home, not_found::NotFound, profile::ProfilePage};
+use crate::views::{
+    about::About, home::Home, not_found::NotFound, profile::ProfilePage, trend::TrendPage,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -17,7 +19,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/om") view=About />
                     <Route path=path!("/landet") view=ProfilePage />
+                    <Route path=path!("/landet/utvikling") view=TrendPage />
                     <Route path=path!("/:level/:code") view=ProfilePage />
+                    <Route path=path!("/:level/:code/utvikling") view=TrendPage />
                 </Routes>
             </Shell>
         </Router>

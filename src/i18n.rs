@@ -239,6 +239,20 @@ catalogue! {
     TrendFalling => ["Signifikant synkende de siste {0} periodene", "Signifikant søkkande dei siste {0} periodane", "Significantly falling over the last {0} periods"],
     TrendStable => ["Ingen signifikant endring de siste {0} periodene", "Inga signifikant endring dei siste {0} periodane", "No significant change over the last {0} periods"],
     TrendInsufficient => ["For få tall til å si noe om utviklingen", "For få tal til å seie noko om utviklinga", "Too few figures to judge the trend"],
+    TrendPageTitle => ["Utvikling over tid", "Utvikling over tid", "Over time"],
+    TrendPageLead => ["{0} for {1}, sammenlignet med andre områder.", "{0} for {1}, samanlikna med andre område.", "{0} for {1}, compared with other areas."],
+    IndicatorPick => ["Indikator", "Indikator", "Indicator"],
+    Show => ["Vis", "Vis", "Show"],
+    Add => ["Legg til", "Legg til", "Add"],
+    AddArea => ["Legg til et område (høyst 5)", "Legg til eit område (høgst 5)", "Add an area (at most 5)"],
+    AddAreaChoose => ["Velg område …", "Vel område …", "Choose an area …"],
+    AddedAreas => ["Lagt til", "Lagt til", "Added"],
+    RemoveArea => ["Fjern {0}", "Fjern {0}", "Remove {0}"],
+    PandemicNote => ["Det skyggelagte feltet er pandemiårene 2020–2022.", "Det skuggelagde feltet er pandemiåra 2020–2022.", "The shaded band is the pandemic years 2020–2022."],
+    PandemicLabel => ["Pandemi", "Pandemi", "Pandemic"],
+    CiBandLabel => ["95 % KI for {0}", "95 % KI for {0}", "95 % CI for {0}"],
+    BackToProfile => ["Tilbake til profilen for {0}", "Tilbake til profilen for {0}", "Back to the profile of {0}"],
+    SeeTrend => ["Se utviklingen over tid, og sammenlign", "Sjå utviklinga over tid, og samanlikn", "See the trend over time, and compare"],
     TrendChartTitle => ["{0}: {1} og landet", "{0}: {1} og landet", "{0}: {1} and Norway"],
     SpreadLegend => [
         "Spredningen: streken går fra laveste til høyeste kommune, den grå boksen dekker de midterste 50 %, det grønne feltet de ti beste kommunene, den loddrette streken er landet og sirkelen er {0}.",
@@ -291,10 +305,8 @@ pub fn use_lang() -> Memo<Lang> {
 
 /// Adds the language to an internal link, so that a link never drops the reader's language.
 pub fn href(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Nb => path.to_string(),
-        l => format!("{path}?lang={}", l.code()),
-    }
+    let (path, search) = path.split_once('?').unwrap_or((path, ""));
+    oppvekst_core::route::with_lang(path, search, lang)
 }
 
 #[cfg(test)]

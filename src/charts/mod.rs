@@ -1,8 +1,8 @@
 //! Pure functions from a view model to a `charming::Chart`. They know nothing of the page or of
 //! the renderer, so they are tested natively.
 
+pub mod over_time;
 pub mod population;
-pub mod trend;
 
 /// Formatter names that the ECharts shim (`tools/echarts-entry.js`) turns into functions
 /// writing numbers the Norwegian way; charming itself can only send JSON.

@@ -2,23 +2,24 @@
 //! comparators, the mark of the comparison with landet and the spread over all kommuner. A row
 //! opens to its definition, source, CI, ranks and a small trend chart.
 
-use crate::charts::trend::{indicator_trend, IndicatorTrend};
+use crate::charts::over_time::{over_time, OverTime};
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::mark::{mark_class, Mark};
 use crate::components::spread_bar::SpreadBar;
+use crate::components::words::{flag_text, trend_sentence};
 use crate::i18n::{t, tf, Msg};
 use crate::state::area_name;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
 use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
 use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
+use oppvekst_core::route::trend_url;
 use oppvekst_core::stats::cells::{comparator, series_cells};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::rank::Rank;
 use oppvekst_core::stats::sentences::{format_precise, format_value};
-use oppvekst_core::stats::trend::TrendDirection;
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::rc::Rc;
 
@@ -42,17 +43,6 @@ pub fn value_text(ind: &Indicator, v: &Option<Value>, lang: Lang) -> String {
         Some(Value { cell, .. }) => flag_text(cell.flag, lang).to_string(),
         None => t(lang, Msg::FlagMissing).to_string(),
     }
-}
-
-fn flag_text(flag: Flag, lang: Lang) -> &'static str {
-    t(
-        lang,
-        match flag {
-            Flag::Suppressed => Msg::FlagSuppressed,
-            Flag::NotComputable => Msg::FlagNotComputable,
-            Flag::Ok | Flag::Missing => Msg::FlagMissing,
-        },
-    )
 }
 
 fn value_cell(ind: &Indicator, v: &Option<Value>, lang: Lang, label: String) -> impl IntoView {
@@ -103,16 +93,6 @@ fn rank_text(r: &Option<Rank>, polarity: Polarity, lang: Lang) -> Option<String>
         _ => Msg::RankOf,
     };
     Some(tf(lang, msg, &[&r.rank.to_string(), &r.of.to_string()]))
-}
-
-fn trend_text(row: &Row, lang: Lang) -> String {
-    let n = row.trend.periods_used.to_string();
-    match row.trend.direction {
-        TrendDirection::Rising => tf(lang, Msg::TrendRising, &[&n]),
-        TrendDirection::Falling => tf(lang, Msg::TrendFalling, &[&n]),
-        TrendDirection::Stable => tf(lang, Msg::TrendStable, &[&n]),
-        TrendDirection::Insufficient => t(lang, Msg::TrendInsufficient).to_string(),
-    }
 }
 
 fn vs_kommune_text(c: Comparison, lang: Lang) -> Option<&'static str> {
@@ -204,9 +184,11 @@ fn row_detail(
                 .collect()
         })
         .collect();
-    let chart = indicator_trend(&IndicatorTrend {
+    let chart = over_time(&OverTime {
         periods,
         lines,
+        band: None,
+        shade: None,
         percent: ind.unit == Unit::Percent,
     });
     view! {
@@ -222,7 +204,7 @@ fn row_detail(
                 {rank_national.map(|r| view! { <dt>{t(lang, Msg::RankNational)}</dt><dd class="rank-national">{r}</dd> })}
                 {rank_fylke.map(|r| view! { <dt>{t(lang, Msg::RankFylke)}</dt><dd class="rank-fylke">{r}</dd> })}
                 <dt>{t(lang, Msg::TrendLabel)}</dt>
-                <dd class="trend">{trend_text(row, lang)}</dd>
+                <dd class="trend">{trend_sentence(&row.trend, lang)}</dd>
             </dl>
             <figure class="chart-figure small">
                 <figcaption>{title.clone()}</figcaption>
@@ -232,6 +214,9 @@ fn row_detail(
                     <DataTable caption=label headers rows />
                 </details>
             </figure>
+            <p class="see-trend">
+                <a href=trend_url(code, &ind.id, &[], lang)>{t(lang, Msg::SeeTrend)}</a>
+            </p>
         </div>
     }
 }

@@ -1,8 +1,10 @@
-//! The language switch: links to the same page in nb, nn and en, so the choice lives in the URL.
+//! The language switch: links to the same page in nb, nn and en, so the choice lives in the URL;
+//! the rest of the page's query (a trend view's indicator and areas) is kept.
 
-use crate::i18n::{href, t, use_lang, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use oppvekst_core::route::with_lang;
 use oppvekst_core::Lang;
 
 #[component]
@@ -19,7 +21,7 @@ pub fn LangSwitch() -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    href=move || href(&location.pathname.get(), l)
+                                    href=move || with_lang(&location.pathname.get(), &location.search.get(), l)
                                     hreflang=l.code()
                                     lang=l.code()
                                     aria-current=current

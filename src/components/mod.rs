@@ -12,3 +12,4 @@ pub mod mark;
 pub mod search_box;
 pub mod spread_bar;
 pub mod themes;
+pub mod words;

@@ -4,3 +4,4 @@ pub mod about;
 pub mod home;
 pub mod not_found;
 pub mod profile;
+pub mod trend;

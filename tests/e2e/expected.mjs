@@ -380,3 +380,47 @@ export function expectedProfile(data, code) {
     });
   return { code, level, columns, rows, area };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Numbers as the page shows them.
+
+/** Text with no-break spaces and minus signs made plain. */
+const plainText = (s) => s.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-');
+
+/**
+ * A shown number as FHI writes it: «12 345,6 %», «4,1 per 1 000», «−20». Returns the value and
+ * its number of decimals, or null when the text is not such a number.
+ */
+export function parseShown(text, unit) {
+  let t = plainText(text).trim();
+  const suffix = { Percent: ' %', Per1000: ' per 1 000', ChangePercent: ' %' }[unit];
+  // A change shows its sign: «+1,6 %».
+  if (unit === 'ChangePercent' && t.startsWith('+')) t = t.slice(1);
+  if (suffix) {
+    if (!t.endsWith(suffix)) return null;
+    t = t.slice(0, -suffix.length);
+  }
+  const m = /^(-?)(\d{1,3}(?: \d{3})*)(?:,(\d+))?$/.exec(t);
+  if (!m) return null;
+  const v = Number(`${m[1]}${m[2].replace(/ /g, '')}.${m[3] ?? '0'}`);
+  return { value: v, decimals: m[3]?.length ?? 0 };
+}
+
+/** Whether a shown number is `expected` rounded to FHI's decimals for the indicator. */
+export function shownAs(text, ind, expected) {
+  const s = parseShown(text, ind.unit);
+  if (!s) return `«${text}» is not a number in ${ind.unit}`;
+  const decimals = Math.abs(expected) >= 10 ? 0 : ind.decimals;
+  if (s.decimals !== decimals) return `«${text}» has ${s.decimals} decimals, FHI's rule gives ${decimals} for ${expected}`;
+  if (Math.abs(s.value - expected) > 0.5 * 10 ** -decimals + 1e-9 * Math.max(1, Math.abs(expected))) {
+    return `«${text}» is not ${expected}`;
+  }
+  return null;
+}
+
+// The texts the barometer shows for a cell without a value (src/i18n.rs, bokmål).
+export const FLAG_TEXT = {
+  Suppressed: 'Skjult: for få tilfeller',
+  Missing: 'Mangler tall',
+  NotComputable: 'Kan ikke beregnes',
+};

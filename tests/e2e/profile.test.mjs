@@ -8,7 +8,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { setup, open, axe, horizontalOverflow, plain, DIST, OUT } from './harness.mjs';
-import { loadData, expectedProfile, expectedMark, cellValue, cellInterval, latestCell } from './expected.mjs';
+import {
+  loadData, expectedProfile, expectedMark, cellValue, cellInterval, latestCell, parseShown, shownAs, FLAG_TEXT,
+} from './expected.mjs';
 
 let env;
 let data;
@@ -27,12 +29,6 @@ const AREAS = [
   { code: '0', route: '/landet' },
 ];
 
-// The texts the barometer shows for a cell without a value (src/i18n.rs, bokmål).
-const FLAG_TEXT = {
-  Suppressed: 'Skjult: for få tilfeller',
-  Missing: 'Mangler tall',
-  NotComputable: 'Kan ikke beregnes',
-};
 
 /** Opens a profile and waits until its barometer is drawn. */
 async function openProfile(route, opts = {}) {
@@ -48,37 +44,6 @@ function nameForms(code) {
   if (code === '0') return ['Hele landet'];
   const a = data.context.registry.find((x) => x.code === code);
   return a.name.split(' - ').map((s) => s.trim());
-}
-
-/**
- * A shown number as FHI writes it: «12 345,6 %», «4,1 per 1 000», «−20». Returns the value and
- * its number of decimals, or null when the text is not such a number.
- */
-function parseShown(text, unit) {
-  let t = plain(text).trim();
-  const suffix = { Percent: ' %', Per1000: ' per 1 000', ChangePercent: ' %' }[unit];
-  // A change shows its sign: «+1,6 %».
-  if (unit === 'ChangePercent' && t.startsWith('+')) t = t.slice(1);
-  if (suffix) {
-    if (!t.endsWith(suffix)) return null;
-    t = t.slice(0, -suffix.length);
-  }
-  const m = /^(-?)(\d{1,3}(?: \d{3})*)(?:,(\d+))?$/.exec(t);
-  if (!m) return null;
-  const v = Number(`${m[1]}${m[2].replace(/ /g, '')}.${m[3] ?? '0'}`);
-  return { value: v, decimals: m[3]?.length ?? 0 };
-}
-
-/** Whether a shown number is `expected` rounded to FHI's decimals for the indicator. */
-function shownAs(text, ind, expected) {
-  const s = parseShown(text, ind.unit);
-  if (!s) return `«${text}» is not a number in ${ind.unit}`;
-  const decimals = Math.abs(expected) >= 10 ? 0 : ind.decimals;
-  if (s.decimals !== decimals) return `«${text}» has ${s.decimals} decimals, FHI's rule gives ${decimals} for ${expected}`;
-  if (Math.abs(s.value - expected) > 0.5 * 10 ** -decimals + 1e-9 * Math.max(1, Math.abs(expected))) {
-    return `«${text}» is not ${expected}`;
-  }
-  return null;
 }
 
 /** What the barometer's rows hold, read from the page. */

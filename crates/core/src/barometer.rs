@@ -152,26 +152,10 @@ mod tests {
     use super::*;
     use crate::codec::tests::context_bundle;
     use crate::indicator::{Polarity, TestKind, Unit};
-    use crate::population::{AgeProfile, PopulationSeries, PopulationYear};
-    use crate::stats::testutil::indicator;
+    use crate::stats::testutil::{area_with, indicator};
 
     fn area(cells: Vec<Cell>) -> AreaBundle {
-        AreaBundle {
-            code: AreaCode::parse("0301").unwrap(),
-            population: PopulationSeries {
-                first_year: 2024,
-                years: vec![PopulationYear {
-                    total: 10,
-                    ..Default::default()
-                }],
-            },
-            ages: AgeProfile::default(),
-            series: vec![crate::codec::Series {
-                indicator: 0,
-                cells,
-            }]
-            .into(),
-        }
+        area_with("0301", cells)
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod area;
 pub mod barometer;
 pub mod codec;
+pub mod explore;
 pub mod geometry;
 pub mod indicator;
 pub mod lang;

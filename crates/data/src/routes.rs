@@ -1,10 +1,10 @@
-//! Static routes: one `index.html` per area route (`dist/kommune/0301/index.html`), so that a
-//! deep link works on any static host, with the area's name in the page title for search
+//! Static routes: one `index.html` per area route (`dist/kommune/0301/index.html`, and its trend
+//! view's `dist/kommune/0301/utvikling/index.html`), so that a deep link works on any static host, with the area's name in the page title for search
 //! engines and browser tabs. Unknown paths fall to `404.html`, which boots the same app.
 
 use oppvekst_core::area::Registry;
 use oppvekst_core::codec::{self, ContextBundle, Manifest};
-use oppvekst_core::route::area_path;
+use oppvekst_core::route::{area_path, trend_path};
 use std::path::Path;
 
 /// Escapes text for an HTML title (names are data: they never become markup).
@@ -95,7 +95,11 @@ pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
         std::fs::create_dir_all(&dir)?;
         let title = format!("<title>{} – oppvekstprofil</title>", escape(&area.name));
         let page = index.replacen("<title>oppvekst</title>", &title, 1);
-        std::fs::write(dir.join("index.html"), page)?;
+        std::fs::write(dir.join("index.html"), &page)?;
+        // The trend view of the area: the same app, so that a shared link opens with status 200.
+        let trend = dist.join(trend_path(&area.code).trim_start_matches('/'));
+        std::fs::create_dir_all(&trend)?;
+        std::fs::write(trend.join("index.html"), page)?;
         n += 1;
     }
     let om = dist.join("om");

@@ -34,3 +34,24 @@ pub fn indicator(id: &str, unit: Unit, test: TestKind, polarity: Polarity) -> In
         periods: (2020..=2024).map(Period::year).collect(),
     }
 }
+
+/// An area bundle with one series (catalogue entry 0) of `cells`, and a token population.
+pub fn area_with(code: &str, cells: Vec<crate::indicator::Cell>) -> crate::codec::AreaBundle {
+    use crate::population::{AgeProfile, PopulationSeries, PopulationYear};
+    crate::codec::AreaBundle {
+        code: crate::area::AreaCode::parse(code).unwrap(),
+        population: PopulationSeries {
+            first_year: 2024,
+            years: vec![PopulationYear {
+                total: 10,
+                ..Default::default()
+            }],
+        },
+        ages: AgeProfile::default(),
+        series: vec![crate::codec::Series {
+            indicator: 0,
+            cells,
+        }]
+        .into(),
+    }
+}

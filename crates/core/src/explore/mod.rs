@@ -1,0 +1,4 @@
+//! The view models of the explore views: pure functions from the bundles to what a view shows,
+//! so that the numbers are tested natively and the views only draw them.
+
+pub mod trend;

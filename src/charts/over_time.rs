@@ -1,0 +1,200 @@
+//! One indicator over its periods for several areas: the trend view's chart (with the first
+//! area's 95 % interval as a band under its line, and the pandemic years shaded) and the small
+//! one in an opened barometer row (without them).
+
+use charming::component::{Axis, Grid, Legend, LegendType};
+use charming::element::{
+    AreaStyle, AxisLabel, AxisType, Formatter, ItemStyle, Label, LineStyle, MarkArea, MarkAreaData,
+    Symbol, Tooltip, Trigger,
+};
+use charming::series::Line;
+use charming::Chart;
+
+/// The lower and upper limit of an interval.
+pub type Bounds = (f64, f64);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverTime {
+    pub periods: Vec<String>,
+    /// One line per area, the view's own area first; `None` where an area has no value.
+    pub lines: Vec<(String, Vec<Option<f64>>)>,
+    /// The first area's interval per period, and the band's name for the legend.
+    pub band: Option<(String, Vec<Option<Bounds>>)>,
+    /// A stretch of periods to shade (first and last index), with its label.
+    pub shade: Option<(usize, usize, String)>,
+    pub percent: bool,
+}
+
+/// Series stack name of the band: its lower edge and its width, stacked.
+const BAND: &str = "band";
+
+/// The view's own area, and its band: the app's accent, so that the two read as one.
+const OWN: &str = "#0b5a8a";
+
+pub fn over_time(vm: &OverTime) -> Chart {
+    let fmt = if vm.percent {
+        super::PERCENT
+    } else {
+        super::NUMBER
+    };
+    let mut names: Vec<String> = vm.lines.iter().map(|(n, _)| n.clone()).collect();
+    let mut chart = Chart::new()
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .top(56)
+                .bottom(24)
+                .contain_label(true),
+        )
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .value_formatter(Formatter::String(fmt.into())),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(vm.periods.clone()),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .scale(true)
+                .axis_label(AxisLabel::new().formatter(Formatter::String(fmt.into()))),
+        );
+    if let Some((name, band)) = &vm.band {
+        // The lower edge, invisible, then the width stacked on it and filled: ECharts' way of
+        // drawing a band between two lines.
+        let lower: Vec<Option<f64>> = band.iter().map(|b| b.map(|(lo, _)| lo)).collect();
+        let width: Vec<Option<f64>> = band.iter().map(|b| b.map(|(lo, hi)| hi - lo)).collect();
+        chart = chart
+            .series(
+                Line::new()
+                    .stack(BAND)
+                    .data(lower)
+                    .symbol(Symbol::None)
+                    .line_style(LineStyle::new().opacity(0.0))
+                    .silent(true),
+            )
+            .series(
+                Line::new()
+                    .name(name.clone())
+                    .stack(BAND)
+                    .data(width)
+                    .symbol(Symbol::None)
+                    .line_style(LineStyle::new().opacity(0.0))
+                    .item_style(ItemStyle::new().color(OWN))
+                    .area_style(AreaStyle::new().color(OWN).opacity(0.18))
+                    .silent(true),
+            );
+        names.push(name.clone());
+    }
+    for (i, (name, values)) in vm.lines.iter().enumerate() {
+        let mut line = Line::new()
+            .name(name.clone())
+            .data(values.clone())
+            .connect_nulls(false);
+        if i == 0 {
+            line = line
+                .line_style(LineStyle::new().width(3).color(OWN))
+                .item_style(ItemStyle::new().color(OWN));
+            let shade = vm
+                .shade
+                .as_ref()
+                .and_then(|(a, b, label)| Some((vm.periods.get(*a)?, vm.periods.get(*b)?, label)));
+            if let Some((from, to, label)) = shade {
+                line = line.mark_area(
+                    MarkArea::new()
+                        .silent(true)
+                        .item_style(ItemStyle::new().color("rgba(120, 120, 120, 0.12)"))
+                        .label(Label::new().formatter(label.as_str()))
+                        .data(vec![(
+                            MarkAreaData::new().x_axis(from.as_str()),
+                            MarkAreaData::new().x_axis(to.as_str()),
+                        )]),
+                );
+            }
+        }
+        chart = chart.series(line);
+    }
+    // One scrolling row: on a phone a wrapped legend would run into the plot.
+    chart.legend(Legend::new().type_(LegendType::Scroll).top(0).data(names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vm() -> OverTime {
+        OverTime {
+            periods: (2019..=2023).map(|y| y.to_string()).collect(),
+            lines: vec![
+                (
+                    "Oslo".into(),
+                    vec![Some(10.0), None, Some(12.0), Some(13.0), Some(12.5)],
+                ),
+                ("Hele landet".into(), vec![Some(11.0); 5]),
+            ],
+            band: Some((
+                "95 % KI for Oslo".into(),
+                vec![
+                    Some((9.0, 11.0)),
+                    None,
+                    Some((11.0, 13.5)),
+                    Some((12.0, 14.0)),
+                    Some((11.5, 13.5)),
+                ],
+            )),
+            shade: Some((1, 3, "Pandemi".into())),
+            percent: true,
+        }
+    }
+
+    #[test]
+    fn band_lines_and_shade() {
+        let v = serde_json::to_value(over_time(&vm())).unwrap();
+        let series = v["series"].as_array().unwrap();
+        // Lower edge and width of the band, then one line per area.
+        assert_eq!(series.len(), 4);
+        assert_eq!(series[0]["stack"], BAND);
+        assert_eq!(series[1]["data"][0], 2.0);
+        assert!(
+            series[1]["data"][1].is_null(),
+            "no band where there is no value"
+        );
+        assert_eq!(series[2]["name"], "Oslo");
+        assert!(series[2]["data"][1].is_null(), "a gap stays a gap");
+        let area = &series[2]["markArea"]["data"][0];
+        assert_eq!(area[0]["xAxis"], "2020");
+        assert_eq!(area[1]["xAxis"], "2022");
+        let legend = if v["legend"].is_array() {
+            &v["legend"][0]
+        } else {
+            &v["legend"]
+        };
+        let names: Vec<&str> = legend["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap_or_else(|| n["name"].as_str().unwrap()))
+            .collect();
+        assert_eq!(names, ["Oslo", "Hele landet", "95 % KI for Oslo"]);
+        let y = if v["yAxis"].is_array() {
+            &v["yAxis"][0]
+        } else {
+            &v["yAxis"]
+        };
+        assert_eq!(y["axisLabel"]["formatter"], crate::charts::PERCENT);
+    }
+
+    #[test]
+    fn without_band_or_shade() {
+        let mut m = vm();
+        m.band = None;
+        m.shade = None;
+        let v = serde_json::to_value(over_time(&m)).unwrap();
+        assert_eq!(v["series"].as_array().unwrap().len(), 2);
+        assert!(v["series"][0].get("markArea").is_none());
+    }
+}

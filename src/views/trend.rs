@@ -1,0 +1,326 @@
+//! The trend view (`/kommune/0301/utvikling?indikator=…&med=…`): one indicator over all its
+//! periods for the area, its fylke (and kommune) and landet, and up to five areas the reader
+//! adds; with the area's 95 % interval, the pandemic years shaded, the trend test in words and
+//! the chart's table. Everything the view shows is in its address.
+
+use crate::api::{self, TrendData};
+use crate::charts::over_time::{over_time, OverTime};
+use crate::components::barometer::group_name;
+use crate::components::chart::EChart;
+use crate::components::data_table::DataTable;
+use crate::components::demodata::DemodataNotice;
+use crate::components::error_view::ErrorView;
+use crate::components::words::{flag_text, trend_sentence};
+use crate::i18n::{href, t, tf, use_lang, Msg};
+use crate::state::{area_name, level_name};
+use crate::views::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use oppvekst_core::area::{Area, Registry};
+use oppvekst_core::explore::trend::{added_series, trend_view, Line, TrendView};
+use oppvekst_core::indicator::{Group, Provenance};
+use oppvekst_core::route::{area_path, parse_path, parse_query, trend_url, Page, MAX_EXTRA_AREAS};
+use oppvekst_core::stats::ci::Confidence;
+use oppvekst_core::stats::sentences::{format_precise, format_value};
+use oppvekst_core::{AreaCode, Lang, Level};
+
+#[component]
+pub fn TrendPage() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| parse_path(&location.pathname.get()));
+    move || match page.get() {
+        Page::Trend(code) => view! { <Trend code /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn Trend(code: AreaCode) -> impl IntoView {
+    let location = use_location();
+    let query = Memo::new(move |_| parse_query(&location.search.get()));
+    let added = Memo::new(move |_| query.with(|q| q.extra.clone()));
+    let data = {
+        let code = code.clone();
+        LocalResource::new(move || {
+            let code = code.clone();
+            let added = added.get();
+            async move { api::trend(&code, &added).await }
+        })
+    };
+    let lang = use_lang();
+    move || match data.get() {
+        None => {
+            view! { <p class="loading" role="status">{t(lang.get(), Msg::Loading)}</p> }.into_any()
+        }
+        Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
+        Some(Ok(d)) => {
+            let indicator = query.with(|q| q.indicator.clone());
+            view! { <TrendBody data=d indicator /> }.into_any()
+        }
+    }
+}
+
+/// The areas a reader can add: landet, the fylker, the kommuner of the area's fylke and the
+/// bydeler of its kommune, less those already shown.
+fn candidates<'a>(reg: &'a Registry, code: &AreaCode, shown: &[AreaCode]) -> Vec<&'a Area> {
+    let fylke = code.fylke();
+    let kommune = code.kommune();
+    reg.areas()
+        .iter()
+        .filter(|a| match a.level() {
+            Level::Landet | Level::Fylke => true,
+            Level::Kommune => fylke.is_some() && a.code.fylke() == fylke,
+            Level::Bydel => kommune.is_some() && a.code.kommune() == kommune,
+        })
+        .filter(|a| !shown.contains(&a.code))
+        .collect()
+}
+
+#[component]
+fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let data = StoredValue::new_local(data);
+    let code = data.with_value(|d| d.profile.area.code.clone());
+    let index = data.with_value(|d| {
+        indicator
+            .as_deref()
+            .and_then(|id| d.profile.context.catalogue.iter().position(|i| i.id == id))
+            .unwrap_or(0)
+    });
+    let added_codes: Vec<AreaCode> =
+        data.with_value(|d| d.added.iter().map(|(c, _)| c.clone()).collect());
+    let go = {
+        let navigate = navigate.clone();
+        move |url: String| navigate(&url, Default::default())
+    };
+    move || {
+        let lang = lang.get();
+        data.with_value(|d| {
+            let ctx = &d.profile.context;
+            let added: Vec<(AreaCode, &oppvekst_core::codec::SeriesSet)> = d
+                .added
+                .iter()
+                .filter_map(|(c, b)| Some((c.clone(), added_series(ctx, c, b.as_deref())?)))
+                .collect();
+            let Some(v) = trend_view(
+                ctx,
+                &d.profile.area,
+                d.profile.kommune.as_deref(),
+                &added,
+                index,
+                Confidence::P95,
+            ) else {
+                return view! { <NotFound /> }.into_any();
+            };
+            let reg = &ctx.registry;
+            let name = |c: &AreaCode| reg.get(c).map(|a| area_name(a, lang)).unwrap_or_default();
+            let area_label = name(&code);
+            let ind = v.indicator;
+            let label = ind.label.get(lang).to_string();
+            let modelled = ind.provenance == Provenance::Modelled && v.lines.iter().any(Line::has_values);
+            let id = ind.id.clone();
+
+            // The indicator picker, grouped as the barometer is. Forms with a button, not a
+            // select that navigates on change: arrowing through the options must not reload.
+            let picked = NodeRef::<leptos::html::Select>::new();
+            let on_indicator = {
+                let go = go.clone();
+                let code = code.clone();
+                let added_codes = added_codes.clone();
+                move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if let Some(s) = picked.get() {
+                        go(trend_url(&code, &s.value(), &added_codes, lang));
+                    }
+                }
+            };
+            let groups = Group::ALL.iter().map(|g| {
+                let options = ctx
+                    .catalogue
+                    .iter()
+                    .filter(|i| i.group == *g)
+                    .map(|i| {
+                        let selected = i.id == id;
+                        view! { <option value=i.id.clone() selected=selected>{i.label.get(lang).to_string()}</option> }
+                    })
+                    .collect_view();
+                view! { <optgroup label=group_name(*g, lang)>{options}</optgroup> }
+            }).collect_view();
+
+            // Adding and removing areas.
+            let shown: Vec<AreaCode> = v.lines.iter().map(|l| l.code.clone()).collect();
+            let full = added_codes.len() >= MAX_EXTRA_AREAS;
+            let chosen = NodeRef::<leptos::html::Select>::new();
+            let on_add = {
+                let go = go.clone();
+                let code = code.clone();
+                let added_codes = added_codes.clone();
+                let id = id.clone();
+                move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let value = chosen.get().map(|s| s.value()).unwrap_or_default();
+                    if let Ok(c) = AreaCode::parse(&value) {
+                        let mut more = added_codes.clone();
+                        more.push(c);
+                        go(trend_url(&code, &id, &more, lang));
+                    }
+                }
+            };
+            let options = candidates(reg, &code, &shown)
+                .into_iter()
+                .map(|a| view! { <option value=a.code.to_string()>{area_name(a, lang)}</option> })
+                .collect_view();
+            let removable = added_codes
+                .iter()
+                .filter(|c| shown.contains(c))
+                .map(|c| {
+                    let rest: Vec<AreaCode> = added_codes.iter().filter(|x| *x != c).cloned().collect();
+                    let url = trend_url(&code, &id, &rest, lang);
+                    let n = name(c);
+                    view! {
+                        <li>
+                            {n.clone()}
+                            " "
+                            <a class="remove" href=url aria-label=tf(lang, Msg::RemoveArea, &[&n])>"×"</a>
+                        </li>
+                    }
+                })
+                .collect_view();
+
+            // The chart and its table.
+            let periods: Vec<String> = ind.periods.iter().map(|p| p.label(ind.period_kind)).collect();
+            let line_names = line_names(&v, reg, lang);
+            let vm = OverTime {
+                periods: periods.clone(),
+                lines: v
+                    .lines
+                    .iter()
+                    .zip(&line_names)
+                    .map(|(l, n)| (n.clone(), l.points.iter().map(|p| p.value).collect()))
+                    .collect(),
+                band: v.lines.first().map(|l| {
+                    (
+                        tf(lang, Msg::CiBandLabel, &[&line_names[0]]),
+                        l.points.iter().map(|p| p.value.and(p.ci).map(|c| (c.lo, c.hi))).collect(),
+                    )
+                }),
+                shade: v.pandemic.map(|(a, b)| (a, b, t(lang, Msg::PandemicLabel).to_string())),
+                percent: ind.unit == oppvekst_core::indicator::Unit::Percent,
+            };
+            let title = format!("{label}: {}", line_names.join(", "));
+            let table = table(&v, &periods, &line_names, lang);
+            let summary = trend_sentence(&v.trend, lang);
+            let back = href(&area_path(&code), lang);
+            view! {
+                <article class="trend-view">
+                    <p class="back"><a href=back>{tf(lang, Msg::BackToProfile, &[&area_label])}</a></p>
+                    <h1>{t(lang, Msg::TrendPageTitle)}</h1>
+                    <p class="lead">{tf(lang, Msg::TrendPageLead, &[&label, &area_label])}</p>
+                    {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    <div class="trend-controls">
+                        <form on:submit=on_indicator.clone()>
+                            <label for="trend-indicator">{t(lang, Msg::IndicatorPick)}</label>
+                            <select id="trend-indicator" node_ref=picked>{groups}</select>
+                            <button type="submit">{t(lang, Msg::Show)}</button>
+                        </form>
+                        <form on:submit=on_add.clone()>
+                            <label for="trend-add">{t(lang, Msg::AddArea)}</label>
+                            <select id="trend-add" node_ref=chosen disabled=full>
+                                <option value="" selected=true>{t(lang, Msg::AddAreaChoose)}</option>
+                                {options}
+                            </select>
+                            <button type="submit" disabled=full>{t(lang, Msg::Add)}</button>
+                        </form>
+                    </div>
+                    {(!added_codes.is_empty()).then(|| view! {
+                        <div class="trend-added">
+                            <h2 id="trend-added-title">{t(lang, Msg::AddedAreas)}</h2>
+                            <ul aria-labelledby="trend-added-title">{removable}</ul>
+                        </div>
+                    })}
+                    <p class="trend-test">{format!("{}: {summary}.", area_label)}</p>
+                    <figure class="chart-figure">
+                        <figcaption>{title.clone()}</figcaption>
+                        <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) />
+                        {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
+                        <details>
+                            <summary>{t(lang, Msg::ChartAsTable)}</summary>
+                            {table}
+                        </details>
+                    </figure>
+                </article>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The chart's figures: one row a period, a column per area, and the view's area's interval.
+fn table(v: &TrendView, periods: &[String], names: &[String], lang: Lang) -> impl IntoView {
+    let ind = v.indicator;
+    let precise = ind.decimals as usize + 1;
+    let headers: Vec<String> = std::iter::once(t(lang, Msg::Period).to_string())
+        .chain(names.iter().cloned())
+        .chain(std::iter::once(
+            t(lang, Msg::ConfidenceInterval).to_string(),
+        ))
+        .collect();
+    let rows: Vec<Vec<String>> = periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let cells = v.lines.iter().map(|l| {
+                let point = l.points[i];
+                match (point.value, point.flag) {
+                    (Some(x), _) => format_value(ind, x),
+                    (None, Some(f)) => flag_text(f, lang).to_string(),
+                    (None, None) => "–".to_string(),
+                }
+            });
+            let ci = v
+                .lines
+                .first()
+                .and_then(|l| l.points[i].value.and(l.points[i].ci))
+                .map(|c| {
+                    format!(
+                        "{} – {}",
+                        format_precise(ind, c.lo, precise),
+                        format_precise(ind, c.hi, precise)
+                    )
+                })
+                .unwrap_or_else(|| "–".into());
+            std::iter::once(p.clone())
+                .chain(cells)
+                .chain(std::iter::once(ci))
+                .collect()
+        })
+        .collect();
+    view! { <DataTable caption=ind.label.get(lang).to_string() headers rows /> }
+}
+
+/// The lines' names. Where two areas share a name (the kommune and the fylke Oslo), the
+/// level is added to all but the view's own area: «Oslo», «Oslo (fylke)».
+fn line_names(v: &TrendView, reg: &Registry, lang: Lang) -> Vec<String> {
+    let base: Vec<String> = v
+        .lines
+        .iter()
+        .map(|l| {
+            reg.get(&l.code)
+                .map(|a| area_name(a, lang))
+                .unwrap_or_default()
+        })
+        .collect();
+    base.iter()
+        .zip(&v.lines)
+        .enumerate()
+        .map(|(i, (n, l))| {
+            let shared = base.iter().filter(|m| *m == n).count() > 1;
+            if i > 0 && shared {
+                format!("{n} ({})", level_name(l.code.level(), lang).to_lowercase())
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}

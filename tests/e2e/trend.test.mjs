@@ -1,0 +1,169 @@
+// The trend view: one indicator over time for an area, its comparators and the areas a reader
+// adds. The tests check the chart is drawn, that its table holds the bundles' numbers (read
+// here with the independent decoder), that the address opens exactly the view that was shared
+// (indicator, added areas, language), and that the page passes axe and fits a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, axe, horizontalOverflow, DIST } from './harness.mjs';
+import { loadData, cellValue, shownAs, FLAG_TEXT } from './expected.mjs';
+
+let env;
+let data;
+before(async () => {
+  env = await setup();
+  data = loadData(DIST);
+});
+after(async () => { await env?.close(); });
+
+const indicator = (id) => data.context.catalogue.find((i) => i.id === id);
+
+/** The cells of indicator `id` for `code`: from its bundle, or for a fylke from the context. */
+function cellsOf(code, id) {
+  const list = code.length === 2
+    ? data.context.comparators.find(([c]) => c === code)[1]
+    : data.areaBundle(code).series;
+  return list.find((s) => s.indicator === id).cells;
+}
+
+/** Opens a trend view and waits for its chart and table. */
+async function openTrend(url, opts = {}) {
+  const p = await open(env, opts);
+  await p.page.goto(`${env.url}${url}`);
+  await p.page.waitForSelector('article.trend-view', { timeout: 20000 });
+  await p.page.locator('.trend-view .chart').scrollIntoViewIfNeeded();
+  await p.page.waitForSelector('.trend-view .chart canvas', { timeout: 20000 });
+  return p;
+}
+
+/** The chart's table: header texts and rows of cell texts. */
+async function readTable(page) {
+  await page.locator('.trend-view details summary').click();
+  return page.$eval('.trend-view details table', (t) => ({
+    headers: [...t.querySelectorAll('thead th')].map((th) => th.innerText.trim()),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.innerText.trim())),
+  }));
+}
+
+/** Problems where a column of the table does not show `code`'s cells of indicator `id`. */
+function columnProblems(table, column, code, id) {
+  const ind = indicator(id);
+  const cells = cellsOf(code, id);
+  const n = ind.periods.length;
+  const problems = [];
+  table.rows.forEach((row, p) => {
+    const cell = cells[p - (n - cells.length)];
+    const text = row[column];
+    const v = cellValue(ind, cell);
+    if (v === null) {
+      const want = cell ? (FLAG_TEXT[cell.flag] ?? FLAG_TEXT.Missing) : '–';
+      if (text !== want) problems.push(`${code} ${row[0]}: «${text}», expected «${want}»`);
+    } else {
+      const bad = shownAs(text, ind, v);
+      if (bad) problems.push(`${code} ${row[0]}: ${bad}`);
+    }
+  });
+  return problems;
+}
+
+for (const { code, route, id, added } of [
+  { code: '0301', route: '/kommune/0301', id: 'mobbing_7', added: ['4601'] },
+  { code: '1151', route: '/kommune/1151', id: 'trangbodd', added: ['46'] },
+]) {
+  test(`${route}/utvikling: chart, table with the bundles' numbers, axe, 360 px`, async () => {
+    const url = `${route}/utvikling?indikator=${id}&med=${added.join(',')}`;
+    const p = await openTrend(url);
+    const ind = indicator(id);
+    assert.equal(await p.page.locator('#trend-indicator').inputValue(), id);
+    const table = await readTable(p.page);
+    assert.equal(table.rows.length, ind.periods.length, 'a row per period');
+    // Period, the area, its fylke, landet, the added areas, then the interval.
+    const fylke = code.slice(0, 2);
+    const columns = [code, fylke, '0', ...added.filter((a) => a !== fylke)];
+    assert.equal(table.headers.length, 1 + columns.length + 1, table.headers.join(' | '));
+    const problems = columns.flatMap((c, k) => columnProblems(table, k + 1, c, id));
+    assert.deepEqual(problems, []);
+    if (ind.provenance === 'Modelled') {
+      assert.equal(await p.page.locator('.trend-view .demodata').count(), 1, 'demodata is said');
+    }
+    assert.ok((await p.page.locator('.trend-test').innerText()).length > 10, 'the trend in words');
+    await axe(p.page, ['minor', 'moderate', 'serious', 'critical']);
+    p.check();
+    await p.close();
+
+    const phone = await openTrend(url, { width: 360, height: 740 });
+    assert.ok((await horizontalOverflow(phone.page)) <= 0, 'nothing scrolls sideways at 360 px');
+    phone.check();
+    await phone.close();
+  });
+}
+
+test('Utsira\'s table says why a cell has no value, never 0', async () => {
+  // An indicator where Utsira has suppressed cells.
+  const ids = data.context.catalogue.map((i) => i.id);
+  const id = ids.find((x) => cellsOf('1151', x).some((c) => c.flag === 'Suppressed'));
+  assert.ok(id, 'Utsira has a suppressed cell somewhere');
+  const p = await openTrend(`/kommune/1151/utvikling?indikator=${id}`);
+  const table = await readTable(p.page);
+  assert.ok(table.rows.some((r) => r[1] === FLAG_TEXT.Suppressed), 'a suppressed cell says so');
+  assert.deepEqual(columnProblems(table, 1, '1151', id), []);
+  p.check();
+  await p.close();
+});
+
+test('the address is the view: indicator, added areas and language survive a reload and a switch', async () => {
+  const p = await openTrend('/kommune/0301/utvikling?indikator=mobbing_7');
+  const page = p.page;
+  // Another indicator, from the keyboard: pick it and press the button.
+  await page.locator('#trend-indicator').selectOption('ensomhet');
+  await page.locator('#trend-indicator ~ button').press('Enter');
+  await page.waitForURL(/indikator=ensomhet/);
+  // Add the fylke Vestland.
+  await page.locator('#trend-add').selectOption('46');
+  await page.locator('#trend-add ~ button').click();
+  await page.waitForURL(/med=46/);
+  await page.locator('.lang-switch a[hreflang="en"]').click();
+  await page.waitForURL(/lang=en/);
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/kommune/0301/utvikling');
+  assert.equal(url.searchParams.get('indikator'), 'ensomhet');
+  assert.equal(url.searchParams.get('med'), '46');
+  await page.waitForSelector('html[lang="en"]');
+  const before = await page.locator('.trend-view .lead').innerText();
+  // Opened afresh, the same address gives the same view.
+  const again = await openTrend(`${url.pathname}${url.search}`);
+  assert.equal(await again.page.locator('.trend-view .lead').innerText(), before);
+  assert.equal(await again.page.locator('#trend-indicator').inputValue(), 'ensomhet');
+  assert.ok((await again.page.locator('.trend-added li').innerText()).includes('Vestland'));
+  // Removing the added area takes it out of the address.
+  await again.page.locator('.trend-added a.remove').click();
+  await again.page.waitForURL((u) => !u.searchParams.has('med'));
+  assert.equal(await again.page.locator('.trend-added').count(), 0);
+  again.check();
+  await again.close();
+  p.check();
+  await p.close();
+});
+
+test('a hand-edited address opens what it can', async () => {
+  const p = await openTrend('/kommune/0301/utvikling?indikator=finnes_ikke&med=xx,9999,4601');
+  // An unknown indicator falls back to the first; unknown areas are left out.
+  assert.equal(await p.page.locator('#trend-indicator').inputValue(), data.context.catalogue[0].id);
+  const added = await p.page.locator('.trend-added li').allInnerTexts();
+  assert.equal(added.length, 1);
+  assert.ok(added[0].includes('Bergen'));
+  p.check();
+  await p.close();
+});
+
+test('a barometer row links to its trend view', async () => {
+  const p = await open(env);
+  await p.page.goto(`${env.url}/kommune/0301`);
+  const row = p.page.locator('tbody.indicator[data-indicator="mobbing_7"]');
+  await row.locator('button.row-toggle').click();
+  await row.locator('.see-trend a').click();
+  await p.page.waitForSelector('article.trend-view');
+  assert.equal(new URL(p.page.url()).pathname, '/kommune/0301/utvikling');
+  assert.equal(await p.page.locator('#trend-indicator').inputValue(), 'mobbing_7');
+  p.check();
+  await p.close();
+});
