@@ -125,6 +125,12 @@ pub fn registry_of(bundles: &Path) -> Result<Registry, String> {
 mod tests {
     use super::*;
 
+    /// The file name of the boot script a page loads.
+    fn boot_name(page: &str) -> &str {
+        let after = page.split("src=\"/").nth(1).expect("a script with a src");
+        after.split('"').next().unwrap()
+    }
+
     #[test]
     fn the_inline_loader_moves_to_a_file() {
         let dir = std::env::temp_dir().join(format!("oppvekst-routes-{}", std::process::id()));
@@ -132,13 +138,7 @@ mod tests {
         let page = "<head><script type=\"module\">\nimport init from '/a.js';\n</script></head>";
         let out = externalise_boot(&dir, page).unwrap();
         assert!(!out.contains("import init"), "{out}");
-        let name = out
-            .split("src=\"/")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
+        let name = boot_name(&out);
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
         let js = std::fs::read_to_string(dir.join(name)).unwrap();
         assert_eq!(js, "import init from '/a.js';");
@@ -161,13 +161,7 @@ mod tests {
             out.contains("<link rel=\"stylesheet\" href=\"/s.css\"/>"),
             "{out}"
         );
-        let name = out
-            .split("src=\"/")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
+        let name = boot_name(&out);
         let js = std::fs::read_to_string(dir.join(name)).unwrap();
         assert_eq!(
             js,
