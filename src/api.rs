@@ -221,19 +221,19 @@ pub struct TrendData {
 
 pub async fn trend(code: &AreaCode, added: &[AreaCode]) -> Result<TrendData, LoadError> {
     let profile = profile(code).await?;
-    let mut out = Vec::with_capacity(added.len());
-    for c in added {
-        if profile.context.registry.get(c).is_none() {
-            continue;
+    let known = added
+        .iter()
+        .filter(|c| profile.context.registry.get(c).is_some());
+    // The added areas' bundles load together: on a slow phone network, one after the other
+    // would cost a round trip each.
+    let added = futures::future::join_all(known.map(|c| async move {
+        match c.level() {
+            Level::Landet | Level::Fylke => Ok((c.clone(), None)),
+            _ => Ok((c.clone(), Some(area(c).await?))),
         }
-        let bundle = match c.level() {
-            Level::Landet | Level::Fylke => None,
-            _ => Some(area(c).await?),
-        };
-        out.push((c.clone(), bundle));
-    }
-    Ok(TrendData {
-        profile,
-        added: out,
-    })
+    }))
+    .await
+    .into_iter()
+    .collect::<Result<_, LoadError>>()?;
+    Ok(TrendData { profile, added })
 }

@@ -7,7 +7,7 @@ use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::mark::{mark_class, Mark};
 use crate::components::spread_bar::SpreadBar;
-use crate::components::words::{flag_text, trend_sentence};
+use crate::components::words::{trend_sentence, value_text};
 use crate::i18n::{t, tf, Msg};
 use crate::state::area_name;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use oppvekst_core::barometer::{self, Row, Value};
 use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
 use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
 use oppvekst_core::route::trend_url;
-use oppvekst_core::stats::cells::{comparator, series_cells};
+use oppvekst_core::stats::cells::comparator;
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::rank::Rank;
@@ -34,15 +34,6 @@ pub fn group_name(g: Group, lang: Lang) -> &'static str {
             Group::Helse => Msg::GroupHelse,
         },
     )
-}
-
-/// A value as the barometer shows it: the number, or why there is none.
-pub fn value_text(ind: &Indicator, v: &Option<Value>, lang: Lang) -> String {
-    match v {
-        Some(Value { value: Some(x), .. }) => format_value(ind, *x),
-        Some(Value { cell, .. }) => flag_text(cell.flag, lang).to_string(),
-        None => t(lang, Msg::FlagMissing).to_string(),
-    }
 }
 
 fn value_cell(ind: &Indicator, v: &Option<Value>, lang: Lang, label: String) -> impl IntoView {
@@ -109,7 +100,7 @@ fn vs_kommune_text(c: Comparison, lang: Lang) -> Option<&'static str> {
 
 /// Values over all periods for the trend chart and its table.
 fn history(series: Option<&SeriesSet>, ind: &Indicator, hint: usize) -> Vec<Option<f64>> {
-    let cells = series.and_then(|s| series_cells(s, hint)).unwrap_or(&[]);
+    let cells = series.and_then(|s| s.get(hint)).unwrap_or(&[]);
     (0..ind.periods.len())
         .map(|i| cell_at(cells, i, ind.periods.len()).and_then(|c| c.value(ind.unit)))
         .collect()

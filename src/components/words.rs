@@ -1,8 +1,11 @@
-//! The words for the statistics' results that several views print: why a cell has no value,
-//! and what the trend test found.
+//! The words for the statistics' results that several views print: a value, or why a cell has
+//! none, and what the trend test found.
 
 use crate::i18n::{t, tf, Msg};
+use oppvekst_core::barometer::Value;
 use oppvekst_core::indicator::Flag;
+use oppvekst_core::indicator::Indicator;
+use oppvekst_core::stats::sentences::format_value;
 use oppvekst_core::stats::trend::{Trend, TrendDirection};
 use oppvekst_core::Lang;
 
@@ -26,5 +29,14 @@ pub fn trend_sentence(trend: &Trend, lang: Lang) -> String {
         TrendDirection::Falling => tf(lang, Msg::TrendFalling, &[&n]),
         TrendDirection::Stable => tf(lang, Msg::TrendStable, &[&n]),
         TrendDirection::Insufficient => t(lang, Msg::TrendInsufficient).to_string(),
+    }
+}
+
+/// A value as the barometer shows it: the number, or why there is none.
+pub fn value_text(ind: &Indicator, v: &Option<Value>, lang: Lang) -> String {
+    match v {
+        Some(Value { value: Some(x), .. }) => format_value(ind, *x),
+        Some(Value { cell, .. }) => flag_text(cell.flag, lang).to_string(),
+        None => t(lang, Msg::FlagMissing).to_string(),
     }
 }

@@ -10,18 +10,20 @@ use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
-use crate::components::words::{flag_text, trend_sentence};
+use crate::components::words::{trend_sentence, value_text};
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::{area_name, level_name};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use oppvekst_core::area::{Area, Registry};
+use oppvekst_core::barometer::Value;
 use oppvekst_core::explore::trend::{added_series, trend_view, Line, TrendView};
 use oppvekst_core::indicator::{Group, Provenance};
 use oppvekst_core::route::{area_path, parse_path, parse_query, trend_url, Page, MAX_EXTRA_AREAS};
 use oppvekst_core::stats::ci::Confidence;
-use oppvekst_core::stats::sentences::{format_precise, format_value};
+use oppvekst_core::stats::ci::Interval;
+use oppvekst_core::stats::sentences::format_precise;
 use oppvekst_core::{AreaCode, Lang, Level};
 
 #[component]
@@ -197,12 +199,12 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                     .lines
                     .iter()
                     .zip(&line_names)
-                    .map(|(l, n)| (n.clone(), l.points.iter().map(|p| p.value).collect()))
+                    .map(|(l, n)| (n.clone(), l.points.iter().map(|p| p.and_then(|p| p.value)).collect()))
                     .collect(),
                 band: v.lines.first().map(|l| {
                     (
                         tf(lang, Msg::CiBandLabel, &[&line_names[0]]),
-                        l.points.iter().map(|p| p.value.and(p.ci).map(|c| (c.lo, c.hi))).collect(),
+                        l.points.iter().map(|p| shown_ci(p).map(|c| (c.lo, c.hi))).collect(),
                     )
                 }),
                 shade: v.pandemic.map(|(a, b)| (a, b, t(lang, Msg::PandemicLabel).to_string())),
@@ -271,17 +273,16 @@ fn table(v: &TrendView, periods: &[String], names: &[String], lang: Lang) -> imp
         .enumerate()
         .map(|(i, p)| {
             let cells = v.lines.iter().map(|l| {
-                let point = l.points[i];
-                match (point.value, point.flag) {
-                    (Some(x), _) => format_value(ind, x),
-                    (None, Some(f)) => flag_text(f, lang).to_string(),
-                    (None, None) => "–".to_string(),
+                match l.points[i] {
+                    // The series does not reach back to this period.
+                    None => "–".to_string(),
+                    p => value_text(ind, &p, lang),
                 }
             });
             let ci = v
                 .lines
                 .first()
-                .and_then(|l| l.points[i].value.and(l.points[i].ci))
+                .and_then(|l| shown_ci(&l.points[i]))
                 .map(|c| {
                     format!(
                         "{} – {}",
@@ -323,4 +324,9 @@ fn line_names(v: &TrendView, reg: &Registry, lang: Lang) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The interval of a point that has a value (a flagged cell has neither).
+fn shown_ci(p: &Option<Value>) -> Option<Interval> {
+    p.and_then(|p| p.value.and(p.ci))
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { plain } from './harness.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
@@ -384,15 +385,12 @@ export function expectedProfile(data, code) {
 // ---------------------------------------------------------------------------------------------
 // Numbers as the page shows them.
 
-/** Text with no-break spaces and minus signs made plain. */
-const plainText = (s) => s.replace(/\u00a0/g, ' ').replace(/\u2212/g, '-');
-
 /**
  * A shown number as FHI writes it: «12 345,6 %», «4,1 per 1 000», «−20». Returns the value and
  * its number of decimals, or null when the text is not such a number.
  */
 export function parseShown(text, unit) {
-  let t = plainText(text).trim();
+  let t = plain(text).trim();
   const suffix = { Percent: ' %', Per1000: ' per 1 000', ChangePercent: ' %' }[unit];
   // A change shows its sign: «+1,6 %».
   if (unit === 'ChangePercent' && t.startsWith('+')) t = t.slice(1);

@@ -5,7 +5,7 @@
 use crate::area::{AreaCode, Level};
 use crate::codec::{AreaBundle, ContextBundle, SeriesSet};
 use crate::indicator::{Cell, Group, Indicator, Period, Provenance};
-use crate::stats::cells::{comparator, series_cells};
+use crate::stats::cells::comparator;
 use crate::stats::ci::{cell_ci, Confidence, Interval};
 use crate::stats::compare::{compare, Comparison};
 use crate::stats::rank::{kommune_rank, AreaRank};
@@ -22,7 +22,8 @@ pub struct Value {
 }
 
 impl Value {
-    fn of(ind: &Indicator, cell: Cell, conf: Confidence) -> Value {
+    /// A cell as shown: its value and interval in the indicator's unit.
+    pub fn of(ind: &Indicator, cell: Cell, conf: Confidence) -> Value {
         Value {
             cell,
             value: cell.value(ind.unit),
@@ -78,7 +79,7 @@ impl Barometer<'_> {
 
 /// The cells of indicator `i` in `series`, if they reach the latest period.
 fn latest(series: Option<&SeriesSet>, ind: &Indicator, i: usize) -> Option<Cell> {
-    let cells = series_cells(series?, i)?;
+    let cells = series?.get(i)?;
     // Comparators and areas hold every period; the last cell is the latest.
     (cells.len() == ind.periods.len()).then(|| cells.last().copied())?
 }
@@ -107,7 +108,7 @@ pub fn row<'a>(
         (Some(a), Some(r)) => compare(ind, &a.cell, &r.cell, conf),
         _ => Comparison::NoData,
     };
-    let area_cells = series_cells(&area.series, i).unwrap_or(&[]);
+    let area_cells = area.series.get(i).unwrap_or(&[]);
     Some(Row {
         indicator: ind,
         index: i,

@@ -20,6 +20,30 @@ impl PopulationYear {
         (self.total > 0).then(|| 100.0 * self.age_0_17 as f64 / self.total as f64)
     }
 
+    /// The six groups in the order of the fields, for code that handles them alike (the codec).
+    pub fn groups(&self) -> [u32; 6] {
+        [
+            self.total,
+            self.age_0_5,
+            self.age_6_15,
+            self.age_0_17,
+            self.age_0_24,
+            self.age_16_24,
+        ]
+    }
+
+    pub fn from_groups(g: [u32; 6]) -> PopulationYear {
+        let [total, age_0_5, age_6_15, age_0_17, age_0_24, age_16_24] = g;
+        PopulationYear {
+            total,
+            age_0_5,
+            age_6_15,
+            age_0_17,
+            age_0_24,
+            age_16_24,
+        }
+    }
+
     /// Whether the age groups nest as they must (a part is never larger than its whole).
     pub fn is_consistent(&self) -> bool {
         self.age_0_5 <= self.age_0_17

@@ -4,7 +4,7 @@
 use super::series::SeriesSet;
 use super::{Bundle, DecodeError, Kind};
 use crate::area::{AreaCode, Level, Registry};
-use crate::indicator::{Flag, Indicator};
+use crate::indicator::Indicator;
 use crate::population::{AgeProfile, PopulationSeries};
 use crate::search::OldCode;
 use crate::theme::Themes;
@@ -45,13 +45,19 @@ fn invalid(msg: impl Into<String>) -> DecodeError {
     DecodeError::Invalid(msg.into())
 }
 
+/// Yearly rows from `first` must stay within years a population table can have.
+fn check_years(code: &AreaCode, what: &str, first: u16, rows: usize) -> Result<(), DecodeError> {
+    if rows > 0 && (first < 1900 || first as usize + rows > 2200) {
+        return Err(invalid(format!("{code}: {what} years out of range")));
+    }
+    Ok(())
+}
+
 fn check_population(code: &AreaCode, p: &PopulationSeries) -> Result<(), DecodeError> {
     if p.years.is_empty() {
         return Err(invalid(format!("{code}: no population")));
     }
-    if p.first_year < 1900 || p.first_year as usize + p.years.len() > 2200 {
-        return Err(invalid(format!("{code}: population years out of range")));
-    }
+    check_years(code, "population", p.first_year, p.years.len())?;
     if let Some(y) = p.years.iter().position(|y| !y.is_consistent()) {
         return Err(invalid(format!(
             "{code}: age groups do not nest in {}",
@@ -61,17 +67,13 @@ fn check_population(code: &AreaCode, p: &PopulationSeries) -> Result<(), DecodeE
     Ok(())
 }
 
+/// The rows have their width by type; their years must stay in range like the population's.
 fn check_ages(code: &AreaCode, a: &AgeProfile) -> Result<(), DecodeError> {
-    // The rows have their width by type; the years must stay in range like the population's.
-    if !a.years.is_empty() && (a.first_year < 1900 || a.first_year as usize + a.years.len() > 2200)
-    {
-        return Err(invalid(format!("{code}: age profile years out of range")));
-    }
-    Ok(())
+    check_years(code, "age profile", a.first_year, a.years.len())
 }
 
-/// Checks that every series names a catalogue indicator and lines up with its periods, and
-/// that flagged cells carry no counts (a suppressed value must never travel).
+/// Checks that every series names a catalogue indicator and lines up with its periods. (That a
+/// flagged cell carries no counts needs no check: the packed cells have no room for them.)
 fn check_series(
     code: &AreaCode,
     series: &SeriesSet,
@@ -96,15 +98,6 @@ fn check_series(
                 ind.id,
                 s.cells.len(),
                 ind.periods.len()
-            )));
-        }
-        if s.cells
-            .iter()
-            .any(|c| c.flag != Flag::Ok && (c.num, c.den) != (0, 0))
-        {
-            return Err(invalid(format!(
-                "{code}: {} has counts in a flagged cell",
-                ind.id
             )));
         }
     }
@@ -192,8 +185,7 @@ impl Bundle for AreaBundle {
     fn validate(&self) -> Result<(), DecodeError> {
         check_population(&self.code, &self.population)?;
         check_ages(&self.code, &self.ages)?;
-        // No test for counts in flagged cells: the packed cells have no room for them. The
-        // series are checked against the catalogue by `ContextBundle::check_area`.
+        // The series are checked against the catalogue by `ContextBundle::check_area`.
         Ok(())
     }
 }

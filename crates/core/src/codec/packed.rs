@@ -192,39 +192,27 @@ pub(crate) fn read_cells(rd: &mut Reader, out: &mut Vec<Cell>) -> Result<(), Pac
         next = i + 1;
     }
     let mut above = 0u32;
-    let mut next = |above: &mut u32| read_row(rd, &[*above], |v| *above = v);
-    if flagged == 0 {
-        // The common case, without a test of each cell's flag.
-        for cell in cells.iter_mut() {
-            next(&mut above)?;
-            cell.den = above;
-        }
-        above = 0;
-        for cell in cells.iter_mut() {
-            next(&mut above)?;
-            cell.num = above;
-        }
-        return Ok(());
-    }
     for cell in cells.iter_mut().filter(|c| c.flag == Flag::Ok) {
-        next(&mut above)?;
+        read_row(rd, &[above], |v| above = v)?;
         cell.den = above;
     }
     above = 0;
     for cell in cells.iter_mut().filter(|c| c.flag == Flag::Ok) {
-        next(&mut above)?;
+        read_row(rd, &[above], |v| above = v)?;
         cell.num = above;
     }
     Ok(())
 }
 
-/// One list of cells on its own: [`write_cells`] and nothing else.
+/// One list of cells on its own: [`write_cells`] and nothing else (for the tests).
+#[cfg(test)]
 pub fn pack_cells(cells: &[Cell]) -> Vec<u8> {
     let mut out = Vec::with_capacity(4 + cells.len() * 3);
     write_cells(&mut out, cells);
     out
 }
 
+#[cfg(test)]
 pub fn unpack_cells(bytes: &[u8]) -> Result<Vec<Cell>, PackError> {
     let mut rd = Reader::new(bytes);
     let mut cells = Vec::new();
@@ -233,72 +221,23 @@ pub fn unpack_cells(bytes: &[u8]) -> Result<Vec<Cell>, PackError> {
     Ok(cells)
 }
 
-const GROUPS: usize = 6;
-
-fn group(y: &PopulationYear, c: usize) -> u32 {
-    [
-        y.total,
-        y.age_0_5,
-        y.age_6_15,
-        y.age_0_17,
-        y.age_0_24,
-        y.age_16_24,
-    ][c]
-}
-
-fn group_mut(y: &mut PopulationYear, c: usize) -> &mut u32 {
-    match c {
-        0 => &mut y.total,
-        1 => &mut y.age_0_5,
-        2 => &mut y.age_6_15,
-        3 => &mut y.age_0_17,
-        4 => &mut y.age_0_24,
-        _ => &mut y.age_16_24,
-    }
-}
-
-/// Population years: the count of years, then a row of the six age groups for each year.
-pub fn pack_years(years: &[PopulationYear]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(2 + years.len() * GROUPS);
-    write_varint(&mut out, years.len() as u64);
-    write_rows(&mut out, years.len(), GROUPS, |r, c| group(&years[r], c));
+/// Rows of `N` counts: the count of rows, then the rows, each against the row above.
+fn pack_rows<const N: usize>(rows: impl Iterator<Item = [u32; N]>) -> Vec<u8> {
+    let all: Vec<[u32; N]> = rows.collect();
+    let mut out = Vec::with_capacity(2 + all.len() * N);
+    write_varint(&mut out, all.len() as u64);
+    write_rows(&mut out, all.len(), N, |r, c| all[r][c]);
     out
 }
 
-pub fn unpack_years(bytes: &[u8]) -> Result<Vec<PopulationYear>, PackError> {
+/// Reads what [`pack_rows`] wrote.
+fn unpack_rows<const N: usize>(bytes: &[u8]) -> Result<Vec<[u32; N]>, PackError> {
     let mut rd = Reader::new(bytes);
     let n = rd.len()?;
-    let mut years = Vec::with_capacity(n);
-    let mut above = [0u32; GROUPS];
+    let mut rows: Vec<[u32; N]> = Vec::with_capacity(n);
+    let mut above = [0u32; N];
     for _ in 0..n {
-        let mut year = PopulationYear::default();
-        let mut c = 0;
-        read_row(&mut rd, &above, |v| {
-            *group_mut(&mut year, c) = v;
-            c += 1;
-        })?;
-        above = std::array::from_fn(|c| group(&year, c));
-        years.push(year);
-    }
-    rd.finish()?;
-    Ok(years)
-}
-
-/// Age profile rows: the count of rows, then the rows, each against the row above.
-pub fn pack_ages(rows: &[AgeRow]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(2 + rows.len() * AGES);
-    write_varint(&mut out, rows.len() as u64);
-    write_rows(&mut out, rows.len(), AGES, |r, c| rows[r][c]);
-    out
-}
-
-pub fn unpack_ages(bytes: &[u8]) -> Result<Vec<AgeRow>, PackError> {
-    let mut rd = Reader::new(bytes);
-    let n = rd.len()?;
-    let mut rows: Vec<AgeRow> = Vec::with_capacity(n);
-    let mut above: AgeRow = [0; AGES];
-    for _ in 0..n {
-        let mut row: AgeRow = [0; AGES];
+        let mut row = [0u32; N];
         let mut c = 0;
         read_row(&mut rd, &above, |v| {
             row[c] = v;
@@ -309,6 +248,27 @@ pub fn unpack_ages(bytes: &[u8]) -> Result<Vec<AgeRow>, PackError> {
     }
     rd.finish()?;
     Ok(rows)
+}
+
+/// Population years: a row of the six age groups for each year.
+pub fn pack_years(years: &[PopulationYear]) -> Vec<u8> {
+    pack_rows(years.iter().map(PopulationYear::groups))
+}
+
+pub fn unpack_years(bytes: &[u8]) -> Result<Vec<PopulationYear>, PackError> {
+    Ok(unpack_rows::<6>(bytes)?
+        .into_iter()
+        .map(PopulationYear::from_groups)
+        .collect())
+}
+
+/// Age profile rows, one a year.
+pub fn pack_ages(rows: &[AgeRow]) -> Vec<u8> {
+    pack_rows(rows.iter().copied())
+}
+
+pub fn unpack_ages(bytes: &[u8]) -> Result<Vec<AgeRow>, PackError> {
+    unpack_rows::<AGES>(bytes)
 }
 
 /// Serde glue: packed bytes for a binary serializer, `readable` (the plain value) for a

@@ -3,10 +3,11 @@
 //! that have no value and why, the pandemic years, and the trend test of the area's own series.
 
 use crate::area::{AreaCode, Level};
+use crate::barometer::Value;
 use crate::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
-use crate::indicator::{Flag, Indicator};
+use crate::indicator::Indicator;
 use crate::stats::cells::comparator;
-use crate::stats::ci::{cell_ci, Confidence, Interval};
+use crate::stats::ci::Confidence;
 use crate::stats::trend::{trend, Trend};
 
 /// The pandemic years, shaded in the chart so that «before, during and after» reads at a glance.
@@ -25,27 +26,19 @@ pub enum Role {
     Added,
 }
 
-/// One period of one line.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Point {
-    pub value: Option<f64>,
-    pub ci: Option<Interval>,
-    /// The cell's flag; `None` where the series does not reach back to the period.
-    pub flag: Option<Flag>,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub code: AreaCode,
     pub role: Role,
-    /// One point per period of the indicator.
-    pub points: Vec<Point>,
+    /// One point per period of the indicator, as the barometer shows a cell; `None` where the
+    /// series does not reach back to the period.
+    pub points: Vec<Option<Value>>,
 }
 
 impl Line {
     /// Whether any point has a value to show.
     pub fn has_values(&self) -> bool {
-        self.points.iter().any(|p| p.value.is_some())
+        self.points.iter().flatten().any(|p| p.value.is_some())
     }
 }
 
@@ -61,21 +54,14 @@ pub struct TrendView<'a> {
     pub pandemic: Option<(usize, usize)>,
 }
 
-fn points(ind: &Indicator, cells: &[crate::indicator::Cell], conf: Confidence) -> Vec<Point> {
+fn points(
+    ind: &Indicator,
+    cells: &[crate::indicator::Cell],
+    conf: Confidence,
+) -> Vec<Option<Value>> {
     let n = ind.periods.len();
     (0..n)
-        .map(|p| match cell_at(cells, p, n) {
-            Some(c) => Point {
-                value: c.value(ind.unit).filter(|v| v.is_finite()),
-                ci: cell_ci(ind, c, conf),
-                flag: Some(c.flag),
-            },
-            None => Point {
-                value: None,
-                ci: None,
-                flag: None,
-            },
-        })
+        .map(|p| cell_at(cells, p, n).map(|c| Value::of(ind, *c, conf)))
         .collect()
 }
 
@@ -153,7 +139,7 @@ pub fn added_series<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicator::{Cell, Period, Polarity, TestKind, Unit};
+    use crate::indicator::{Cell, Flag, Period, Polarity, TestKind, Unit};
     use crate::stats::synthetic::synthetic_context;
     use crate::stats::testutil::area_with as bundle;
 
@@ -187,11 +173,11 @@ mod tests {
         assert!(roles.contains(&Role::Landet) && roles.contains(&Role::Added));
         assert_eq!(v.lines.iter().filter(|l| l.code == fylke).count(), 1);
         assert!(v.lines.iter().all(|l| l.points.len() == n));
-        let own = &v.lines[0].points;
+        let own: Vec<Value> = v.lines[0].points.iter().map(|p| p.unwrap()).collect();
         assert_eq!(own[0].value, Some(10.0));
         assert!(own[0].ci.unwrap().contains(10.0));
         assert_eq!(own[2].value, None);
-        assert_eq!(own[2].flag, Some(Flag::Suppressed));
+        assert_eq!(own[2].cell.flag, Flag::Suppressed);
         // 2020–2022 are periods 2 to 4 of 2018–2024.
         assert_eq!(v.pandemic, Some((2, 4)));
         // A steady rise from 10 % to 16 % over 1 000 a year is a significant trend.

@@ -3,12 +3,6 @@
 
 use crate::area::AreaCode;
 use crate::codec::{cell_at, ContextBundle, SeriesSet};
-use crate::indicator::Cell;
-
-/// The cells of catalogue entry `index` among one area's series.
-pub fn series_cells(series: &SeriesSet, index: usize) -> Option<&[Cell]> {
-    series.get(index)
-}
 
 /// The series of a comparator (landet or a fylke) in the context.
 pub fn comparator<'a>(ctx: &'a ContextBundle, code: &AreaCode) -> Option<&'a SeriesSet> {
@@ -48,7 +42,7 @@ pub fn kommune_values(ctx: &ContextBundle, ind: usize, period: usize) -> Vec<(us
         .iter()
         .enumerate()
         .filter_map(|(k, (_, series))| {
-            let cells = series_cells(series, ind)?;
+            let cells = series.get(ind)?;
             let cell = cell_at(cells, period, indicator.periods.len())?;
             let v = cell.value(indicator.unit)?;
             v.is_finite().then_some((k, v))

@@ -2,7 +2,7 @@
 //! kommune, indicator and period at once. It is what the app would redo on a change of level
 //! or confidence, and what the benchmark times.
 
-use super::cells::{landet, series_cells};
+use super::cells::landet;
 use super::ci::{cell_ci, Confidence};
 use super::compare::{compare_ci, Comparison};
 use super::rank::{rank_into, Ranking};
@@ -62,9 +62,9 @@ pub fn full_pass_at(ctx: &ContextBundle, conf: Confidence) -> PassSummary {
     let mut values: Vec<f64> = Vec::with_capacity(ctx.kommuner.len());
     let mut ranking = Ranking::default();
     for (i, ind) in ctx.catalogue.iter().enumerate() {
-        let reference = landet.and_then(|l| series_cells(l, i));
+        let reference = landet.and_then(|l| l.get(i));
         kommune_cells.clear();
-        kommune_cells.extend(ctx.kommuner.iter().map(|(_, s)| series_cells(s, i)));
+        kommune_cells.extend(ctx.kommuner.iter().map(|(_, s)| s.get(i)));
         for p in 0..ind.periods.len() {
             let ref_value = reference
                 .and_then(|c| c.get(p))
@@ -122,10 +122,10 @@ mod tests {
         let mut counts = [0usize; 7];
         let mut ranked = 0;
         for (i, ind) in ctx.catalogue.iter().enumerate() {
-            let reference = series_cells(landet, i).unwrap();
+            let reference = landet.get(i).unwrap();
             for p in 0..ind.periods.len() {
                 for (_, series) in &ctx.kommuner {
-                    let cell = &series_cells(series, i).unwrap()[p];
+                    let cell = &series.get(i).unwrap()[p];
                     counts[slot(compare(ind, cell, &reference[p], Confidence::P95))] += 1;
                 }
                 ranked += national_ranks(&ctx, &ind.id, p).len();

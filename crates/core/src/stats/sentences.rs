@@ -20,7 +20,7 @@
 //! figures would read the same («9,8 % mot 9,8 %») both get one more decimal, up to two more,
 //! since the sentence says they differ.
 
-use super::cells::{landet, series_cells};
+use super::cells::landet;
 use super::ci::Confidence;
 use super::compare::{compare, Comparison};
 use crate::codec::{ContextBundle, SeriesSet};
@@ -198,8 +198,8 @@ pub fn key_sentences(
             continue;
         };
         let (Some(a), Some(r)) = (
-            series_cells(area, i).and_then(|c| c.get(last)),
-            series_cells(reference, i).and_then(|c| c.get(last)),
+            area.get(i).and_then(|c| c.get(last)),
+            reference.get(i).and_then(|c| c.get(last)),
         ) else {
             continue;
         };
@@ -256,7 +256,7 @@ pub fn trend_sentences(catalogue: &[Indicator], area: &SeriesSet, max: usize) ->
     use super::trend::{trend, TrendDirection, DEFAULT_PERIODS};
     let mut found: Vec<(f64, usize, KeySentence)> = Vec::new();
     for (i, ind) in catalogue.iter().enumerate() {
-        let Some(cells) = series_cells(area, i) else {
+        let Some(cells) = area.get(i) else {
             continue;
         };
         let t = trend(ind, cells, DEFAULT_PERIODS);

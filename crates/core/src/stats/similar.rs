@@ -20,7 +20,7 @@
 //! **Reasons.** Each neighbour carries the two variables where it is closest to the kommune
 //! (smallest difference in z-score), for a line such as «lik i folketall og andel barn».
 
-use super::cells::{catalogue_index, series_cells};
+use super::cells::catalogue_index;
 use crate::area::AreaCode;
 use crate::codec::ContextBundle;
 use crate::lang::{Lang, Text};
@@ -134,7 +134,7 @@ fn raw_features(ctx: &ContextBundle, series: &crate::codec::SeriesSet) -> Option
         let id = f.indicator_id();
         let idx = catalogue_index(ctx, id)?;
         let ind = &ctx.catalogue[idx];
-        let cell = series_cells(series, idx)?.last()?;
+        let cell = series.get(idx)?.last()?;
         *slot = match f {
             Feature::Population => {
                 (cell.is_ok() && cell.den > 0).then(|| (cell.den as f64).ln())?
