@@ -9,6 +9,11 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{self, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest};
+use oppvekst_core::explore::sets::{
+    area_set, bundles_needed, map_set, resolve_preset, resolve_scope, AreaSet,
+};
+use oppvekst_core::geometry::GeometryBundle;
+use oppvekst_core::route::Preset;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -236,4 +241,108 @@ pub async fn trend(code: &AreaCode, added: &[AreaCode]) -> Result<TrendData, Loa
     .into_iter()
     .collect::<Result<_, LoadError>>()?;
     Ok(TrendData { profile, added })
+}
+
+thread_local! {
+    static GEOMETRY: Cache<(), GeometryBundle> = RefCell::new(HashMap::new());
+}
+
+/// The map shapes, loaded once and only by a view that draws a map.
+pub async fn geometry() -> Result<Rc<GeometryBundle>, LoadError> {
+    once(&GEOMETRY, (), || {
+        async {
+            let m = manifest().await?;
+            let file = m
+                .geometry
+                .get("maps")
+                .ok_or_else(|| LoadError::NotFound("geometry".into()))?
+                .clone();
+            get_bundle::<GeometryBundle>(&file).await.map(Rc::new)
+        }
+        .boxed_local()
+    })
+    .await
+}
+
+/// The bundles of several areas, loaded together (a city's bydeler for a comparison or a
+/// map): on a phone network, one after the other would cost a round trip each.
+pub async fn areas(codes: &[AreaCode]) -> Result<Vec<Rc<AreaBundle>>, LoadError> {
+    futures::future::join_all(codes.iter().map(area))
+        .await
+        .into_iter()
+        .collect()
+}
+
+/// What a comparison, a map or an overview shows: the profile's data, the set's areas, the
+/// bundles of the bydeler among them (kommuner and fylker are in the context), and for a map
+/// the shapes.
+#[derive(Clone)]
+pub struct SetData {
+    pub profile: ProfileData,
+    /// The preset shown: the one asked for, or the area's default.
+    pub preset: Preset,
+    pub set: AreaSet,
+    pub bundles: Vec<Rc<AreaBundle>>,
+    pub geometry: Option<Rc<GeometryBundle>>,
+}
+
+impl SetData {
+    pub fn bundle_refs(&self) -> Vec<&AreaBundle> {
+        self.bundles.iter().map(Rc::as_ref).collect()
+    }
+}
+
+/// Loads a set's data; the shapes load beside the bundles. A map (`with_map`) reads `asked`
+/// as its extent.
+pub async fn set(
+    code: &AreaCode,
+    asked: Option<Preset>,
+    chosen: &[AreaCode],
+    with_map: bool,
+) -> Result<SetData, LoadError> {
+    let profile = profile(code).await?;
+    let reg = &profile.context.registry;
+    let preset = if with_map {
+        resolve_scope(reg, code, asked)
+    } else {
+        resolve_preset(reg, code, asked)
+    };
+    let set = if with_map {
+        map_set(&profile.context, code, preset)
+    } else {
+        area_set(&profile.context, code, preset, chosen)
+    };
+    let needed = bundles_needed(&set.codes);
+    let shapes = async {
+        if with_map {
+            geometry().await.map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    let (bundles, geometry) = futures::join!(areas(&needed), shapes);
+    Ok(SetData {
+        profile,
+        preset,
+        set,
+        bundles: bundles?,
+        geometry: geometry?,
+    })
+}
+
+/// A breakdown view's data: the profile's, and landet's bundle, whose categories the area's
+/// are set against.
+#[derive(Clone)]
+pub struct BreakdownData {
+    pub profile: ProfileData,
+    pub landet: Rc<AreaBundle>,
+}
+
+pub async fn breakdown(code: &AreaCode) -> Result<BreakdownData, LoadError> {
+    let landet_code = AreaCode::landet();
+    let (profile, landet) = futures::join!(profile(code), area(&landet_code));
+    Ok(BreakdownData {
+        profile: profile?,
+        landet: landet?,
+    })
 }

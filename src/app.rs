@@ -4,7 +4,7 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{t, Msg};
 use crate::state::lang_from_url;
 use crate::views::{
-    about::About, home::Home, not_found::NotFound, profile::ProfilePage, trend::TrendPage,
+    about::About, explore::ExplorePage, home::Home, not_found::NotFound, profile::ProfilePage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -19,9 +19,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/om") view=About />
                     <Route path=path!("/landet") view=ProfilePage />
-                    <Route path=path!("/landet/utvikling") view=TrendPage />
+                    <Route path=path!("/landet/:view") view=ExplorePage />
                     <Route path=path!("/:level/:code") view=ProfilePage />
-                    <Route path=path!("/:level/:code/utvikling") view=TrendPage />
+                    <Route path=path!("/:level/:code/:view") view=ExplorePage />
                 </Routes>
             </Shell>
         </Router>

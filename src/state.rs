@@ -4,7 +4,8 @@
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use oppvekst_core::area::{Area, Level};
+use oppvekst_core::area::{Area, Level, Registry};
+use oppvekst_core::AreaCode;
 use oppvekst_core::Lang;
 
 /// The language memo: `?lang=` in the URL, bokmål when it is absent or unknown.
@@ -26,6 +27,49 @@ pub fn area_name(area: &Area, lang: Lang) -> String {
     }
 }
 
+/// The names of areas shown side by side. Where two share a name, the one that is not a
+/// kommune gets its level («Oslo (fylke)»), and two kommuner (Herøy, Våler) their fylke's
+/// name: a map registers its shapes under these names, so they must be unique.
+pub fn distinct_names(reg: &Registry, codes: &[AreaCode], lang: Lang) -> Vec<String> {
+    let base: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            reg.get(c)
+                .map(|a| area_name(a, lang))
+                .unwrap_or_else(|| c.to_string())
+        })
+        .collect();
+    // Who shares each name, from the names in sorted order: a map of all kommuner has 357.
+    let mut order: Vec<usize> = (0..base.len()).collect();
+    order.sort_by(|&a, &b| base[a].cmp(&base[b]));
+    base.iter()
+        .zip(codes)
+        .enumerate()
+        .map(|(i, (n, c))| {
+            let first = order.partition_point(|&j| base[j] < *n);
+            let twins: Vec<&AreaCode> = order[first..]
+                .iter()
+                .take_while(|&&j| base[j] == *n)
+                .filter(|&&j| j != i)
+                .map(|&j| &codes[j])
+                .collect();
+            if twins.is_empty() {
+                n.clone()
+            } else if twins.iter().any(|d| d.level() == c.level()) {
+                let fylke = c
+                    .fylke()
+                    .and_then(|f| reg.get(&f))
+                    .map(|f| area_name(f, lang));
+                format!("{n} ({})", fylke.unwrap_or_else(|| c.to_string()))
+            } else if c.level() == Level::Kommune {
+                n.clone()
+            } else {
+                format!("{n} ({})", level_name(c.level(), lang).to_lowercase())
+            }
+        })
+        .collect()
+}
+
 /// The level's name in the reader's language.
 pub fn level_name(level: Level, lang: Lang) -> &'static str {
     t(
@@ -41,6 +85,43 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
 
 /// The areas the reader opened last, newest first, kept in the browser's local storage (and
 /// nowhere else). Storage may be off (private mode, an iframe): then nothing is remembered.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_side_by_side_are_unique() {
+        let area = |c: &str, n: &str| Area {
+            code: AreaCode::parse(c).unwrap(),
+            name: n.into(),
+        };
+        let reg = Registry::new(vec![
+            area("0", "Norge"),
+            area("03", "Oslo"),
+            area("0301", "Oslo"),
+            area("15", "Møre og Romsdal"),
+            area("1515", "Herøy"),
+            area("18", "Nordland"),
+            area("1818", "Herøy"),
+        ])
+        .unwrap();
+        let codes: Vec<AreaCode> = ["0301", "03", "1515", "1818", "0"]
+            .iter()
+            .map(|c| AreaCode::parse(c).unwrap())
+            .collect();
+        assert_eq!(
+            distinct_names(&reg, &codes, Lang::Nb),
+            [
+                "Oslo",
+                "Oslo (fylke)",
+                "Herøy (Møre og Romsdal)",
+                "Herøy (Nordland)",
+                "Hele landet"
+            ]
+        );
+    }
+}
+
 pub mod recent {
     use oppvekst_core::AreaCode;
 

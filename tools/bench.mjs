@@ -6,6 +6,11 @@
 //  - the latency of switching area and of switching language (in-app navigation);
 //  - the time until the live app has taken over from the page's prerendered copy;
 //  - the statistics core's full pass in wasm (bench_full_pass, exported by the app);
+//  - the explore views: switching the indicator on the map of all 357 kommuner (until the map
+//    has the new data and a frame is drawn), and drawing the overview of all 357 kommuner
+//    (switching the set from a fylke's kommuner to all, until every row is in the table and a
+//    frame is drawn);
+//  ONLY=explore measures the explore views alone.
 //  - Lighthouse, mobile and desktop presets, on /kommune/0301 and /kommune/1151 (SKIP_LIGHTHOUSE=1
 //    leaves it out).
 // Writes tests/output/bench.json and prints a short table.
@@ -48,8 +53,85 @@ async function page(profile, width) {
 const barometerDone = (rows) => document.querySelectorAll('tbody.indicator').length >= rows;
 
 const appLive = () => !document.getElementById('prerendered');
-const report = { runs: RUNS, time_to_barometer_ms: {}, time_to_live_app_ms: {}, switch_area_ms: {}, switch_language_ms: {} };
+const report = { runs: RUNS, time_to_barometer_ms: {}, time_to_live_app_ms: {}, switch_area_ms: {}, switch_language_ms: {}, map_switch_indicator_ms: {}, overview_all_kommuner_ms: {} };
+const ONLY_EXPLORE = process.env.ONLY === 'explore';
+
+/**
+ * Chooses `value` in a picker and clicks its button; resolves with the milliseconds from the
+ * click until `done` (evaluated in the page after each animation frame) holds. Timed inside
+ * the page, so that the harness's polling adds nothing.
+ */
+const pickAndTime = (p, select, value, done) => p.evaluate(([sel, v, check]) => new Promise((resolve) => {
+  const s = document.querySelector(sel);
+  s.value = v;
+  const t = performance.now();
+  s.parentElement.querySelector('button').click();
+  const tick = () => {
+    if (window[check]()) resolve(performance.now() - t);
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}), [select, value, done]);
+const frame = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+async function exploreBench(name, profile) {
+  const ids = (await (async () => {
+    const { p, context } = await page(null, 1280);
+    await p.goto(`${srv.url}/landet/kart`);
+    await p.waitForSelector('#map-indicator option', { state: 'attached' });
+    const out = await p.$$eval('#map-indicator option', (os) => os.map((o) => [o.value, o.textContent]));
+    await context.close();
+    return out;
+  })()).slice(5, 7);
+  // The map of all kommuner: from the click until ECharts has drawn a frame with the new
+  // indicator (its «rendered» event after the option changed).
+  {
+    const { p, context } = await page(profile, 1280);
+    await p.goto(`${srv.url}/landet/kart?indikator=${ids[0][0]}`);
+    await p.locator('article.explore .chart').scrollIntoViewIfNeeded();
+    await p.waitForSelector('article.explore .chart canvas', { timeout: 120000 });
+    await p.evaluate(() => {
+      const chart = window.echarts.getInstanceByDom(document.querySelector('article.explore .chart'));
+      window.benchDrawn = '';
+      chart.on('rendered', () => { window.benchDrawn = chart.getOption().series[0].name; });
+    });
+    const times = [];
+    for (let i = 0; i < RUNS * 2; i++) {
+      const [id, label] = ids[(i + 1) % 2];
+      await p.evaluate((l) => { window.benchWant = l; window.benchMapDone = () => window.benchDrawn === window.benchWant; }, label);
+      times.push(await pickAndTime(p, '#map-indicator', id, 'benchMapDone'));
+      await frame(p);
+    }
+    report.map_switch_indicator_ms[name] = { median: median(times), all: times };
+    await context.close();
+  }
+  // The overview of all kommuner: from the click until the table holds all 357 and is laid
+  // out (offsetHeight forces the layout before the clock stops).
+  {
+    const { p, context } = await page(profile, 1280);
+    await p.goto(`${srv.url}/fylke/46/oversikt`);
+    await p.waitForSelector('table.rug tbody tr', { timeout: 120000 });
+    await p.evaluate(() => {
+      window.benchRugDone = () => {
+        const t = document.querySelector('table.rug');
+        return t?.getAttribute('aria-rowcount') === '360' && t.querySelector('tbody tr[aria-rowindex]') && t.offsetHeight > 0;
+      };
+      window.benchRugBack = () => document.querySelector('table.rug')?.getAttribute('aria-rowcount') !== '360';
+    });
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      times.push(await pickAndTime(p, '#overview-set', 'land', 'benchRugDone'));
+      await pickAndTime(p, '#overview-set', 'fylke', 'benchRugBack');
+      await frame(p);
+    }
+    report.overview_all_kommuner_ms[name] = { median: median(times), all: times };
+    await context.close();
+  }
+}
+
 for (const [name, profile] of Object.entries(PROFILES)) {
+  await exploreBench(name, profile);
+  if (ONLY_EXPLORE) continue;
   for (const route of ['/kommune/0301', '/kommune/1151']) {
     const times = [];
     const live = [];
@@ -94,7 +176,7 @@ for (const [name, profile] of Object.entries(PROFILES)) {
   await context.close();
 }
 await browser.close();
-if (!process.env.SKIP_LIGHTHOUSE) report.lighthouse = await lighthouse(srv.url);
+if (!process.env.SKIP_LIGHTHOUSE && !ONLY_EXPLORE) report.lighthouse = await lighthouse(srv.url);
 await srv.close();
 fs.mkdirSync('tests/output', { recursive: true });
 fs.writeFileSync('tests/output/bench.json', JSON.stringify(report, null, 2));
@@ -102,11 +184,13 @@ const f = (v) => `${Math.round(v)} ms`.padStart(9);
 console.log(`median of ${RUNS} runs`);
 for (const [k, v] of Object.entries(report.time_to_barometer_ms)) console.log(`time to barometer   ${k.padEnd(22)}${f(v.median)}`);
 for (const [k, v] of Object.entries(report.time_to_live_app_ms)) console.log(`time to live app    ${k.padEnd(22)}${f(v.median)}`);
-for (const k of Object.keys(PROFILES)) {
+for (const k of Object.keys(report.switch_area_ms)) {
   console.log(`switch area         ${k.padEnd(22)}${f(report.switch_area_ms[k].median)}`);
   console.log(`switch language     ${k.padEnd(22)}${f(report.switch_language_ms[k].median)}`);
 }
-console.log(`statistics full pass in wasm (median of 30): ${report.stats_full_pass_wasm_ms.toFixed(2)} ms`);
+if (report.stats_full_pass_wasm_ms) console.log(`statistics full pass in wasm (median of 30): ${report.stats_full_pass_wasm_ms.toFixed(2)} ms`);
+for (const [k, v] of Object.entries(report.map_switch_indicator_ms)) console.log(`map, 357 kommuner, switch indicator  ${k.padEnd(10)}${f(v.median)}`);
+for (const [k, v] of Object.entries(report.overview_all_kommuner_ms)) console.log(`overview, 357 kommuner               ${k.padEnd(10)}${f(v.median)}`);
 if (report.lighthouse) {
   console.log('\nLighthouse         perf  a11y  best   seo    LCP      TBT    CLS');
   for (const [k, v] of Object.entries(report.lighthouse)) {

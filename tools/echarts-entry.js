@@ -21,10 +21,59 @@ echarts.use([
 // before ECharts sees the option: no eval, nothing inline, so a strict CSP holds.
 const nb = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
 const num = (v) => (typeof v === 'number' ? nb.format(v) : v == null ? '–' : String(v));
+const pct = (v) => (typeof v === 'number' && !Number.isNaN(v) ? `${num(v)}\u00a0%` : '–');
 const FORMATTERS = {
   '@fmt:number': num,
   '@fmt:percent': (v) => (typeof v === 'number' ? `${num(v)}\u00a0%` : num(v)),
+  // A map's tooltip: the area's name and its value (or a dash where it has none).
+  '@fmt:tip-number': (p) => `${p.name}: ${typeof p.value === 'number' && !Number.isNaN(p.value) ? num(p.value) : '–'}`,
+  '@fmt:tip-percent': (p) => `${p.name}: ${pct(p.value)}`,
 };
+
+// charming 0.6 has no map series (its `Map` is an empty struct) and no `geo` component, so a
+// choropleth travels as a custom series whose renderItem is '@series:map' and whose id names
+// a map the app registered; here it becomes ECharts' own map series. A map series fills an
+// area with `itemStyle.areaColor`, so each item's colour moves there. The aspect is
+// cos(mid-latitude) of the shapes, so that lon/lat keeps roughly true proportions.
+const RAW = '#*#*#*#';
+function isMapSeries(s) {
+  return s && s.type === 'custom' && typeof s.renderItem === 'string'
+    && s.renderItem.replaceAll(RAW, '') === '@series:map';
+}
+const aspects = new Map();
+function aspectOf(name) {
+  if (!aspects.has(name)) aspects.set(name, measureAspect(name));
+  return aspects.get(name);
+}
+function measureAspect(name) {
+  const shapes = echarts.getMap(name);
+  let lo = 90; let hi = -90;
+  for (const f of shapes?.geoJSON?.features ?? []) {
+    for (const poly of f.geometry.coordinates) {
+      for (const [, lat] of poly[0]) { lo = Math.min(lo, lat); hi = Math.max(hi, lat); }
+    }
+  }
+  return lo <= hi ? Math.cos(((lo + hi) / 2) * Math.PI / 180) : 0.75;
+}
+function mapSeries(s) {
+  const { renderItem, coordinateSystem, ...rest } = s;
+  const data = (s.data ?? []).map((d) => {
+    if (!d || typeof d !== 'object' || !d.itemStyle) return d;
+    const { color, ...style } = d.itemStyle;
+    return { ...d, itemStyle: { ...style, areaColor: color } };
+  });
+  return {
+    ...rest,
+    type: 'map',
+    map: s.id,
+    data,
+    aspectScale: aspectOf(s.id),
+    selectedMode: false,
+    itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e4e7ea', ...(s.itemStyle ?? {}) },
+    emphasis: { label: { show: false }, itemStyle: { borderColor: '#1b1f24', borderWidth: 2 } },
+    label: { show: false },
+  };
+}
 function hydrate(value) {
   if (typeof value === 'string') return FORMATTERS[value] ?? value;
   if (Array.isArray(value)) return value.map(hydrate);
@@ -35,10 +84,25 @@ function hydrate(value) {
   }
   return value;
 }
+function withMaps(option) {
+  if (!option || !Array.isArray(option.series)) return option;
+  return { ...option, series: option.series.map((s) => (isMapSeries(s) ? mapSeries(s) : s)) };
+}
+
+// ECharts writes an HTML tooltip with `style="…"` attributes (its colour markers, the arrow),
+// which the app's CSP (`style-src 'self'`) blocks. Tooltips are therefore drawn on the canvas
+// (`renderMode: 'richText'`): no markup, nothing to block. The figures are in each chart's
+// table for screen readers and keyboards.
+function withCanvasTooltips(option) {
+  if (!option || !option.tooltip) return option;
+  const canvas = (t) => ({ ...t, renderMode: 'richText' });
+  const tooltip = Array.isArray(option.tooltip) ? option.tooltip.map(canvas) : canvas(option.tooltip);
+  return { ...option, tooltip };
+}
 function init(...args) {
   const chart = echarts.init(...args);
   const setOption = chart.setOption.bind(chart);
-  chart.setOption = (option, ...rest) => setOption(hydrate(option), ...rest);
+  chart.setOption = (option, ...rest) => setOption(withCanvasTooltips(withMaps(hydrate(option))), ...rest);
   return chart;
 }
 window.echarts = { ...echarts, init };

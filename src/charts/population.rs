@@ -1,9 +1,63 @@
-//! The number of children 0–17 over the years.
+//! The population's charts: the number of children 0–17 over the years, and the age profile
+//! 0–24 as shares of the population against landet's.
 
-use charming::component::{Axis, Grid};
-use charming::element::{AxisLabel, AxisType, Formatter, Tooltip, Trigger};
-use charming::series::Line;
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{AxisLabel, AxisType, Formatter, ItemStyle, LineStyle, Tooltip, Trigger};
+use charming::series::{Bar, Line};
 use charming::Chart;
+
+/// The age profile: per single year of age, the area's and landet's share of the population.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeProfileChart {
+    pub area: String,
+    pub landet: String,
+    pub ages: Vec<String>,
+    pub shares: Vec<f64>,
+    pub landet_shares: Vec<f64>,
+}
+
+pub fn age_profile(vm: &AgeProfileChart) -> Chart {
+    let fmt = super::PERCENT;
+    Chart::new()
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .top(40)
+                .bottom(24)
+                .contain_label(true),
+        )
+        .legend(
+            Legend::new()
+                .top(0)
+                .data(vec![vm.area.clone(), vm.landet.clone()]),
+        )
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .value_formatter(Formatter::String(fmt.into())),
+        )
+        .x_axis(Axis::new().type_(AxisType::Category).data(vm.ages.clone()))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .axis_label(AxisLabel::new().formatter(Formatter::String(fmt.into()))),
+        )
+        .series(
+            Bar::new()
+                .name(vm.area.clone())
+                .data(vm.shares.clone())
+                .item_style(ItemStyle::new().color("#0b5a8a")),
+        )
+        .series(
+            Line::new()
+                .name(vm.landet.clone())
+                .data(vm.landet_shares.clone())
+                .show_symbol(false)
+                .line_style(LineStyle::new().width(3).color("#1b1f24"))
+                .item_style(ItemStyle::new().color("#1b1f24")),
+        )
+}
 
 /// What the chart shows: one area's children 0–17 per year.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +101,22 @@ pub fn children_trend(vm: &ChildrenTrend) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_as_bars_and_landet_as_a_line() {
+        let vm = AgeProfileChart {
+            area: "Oslo".into(),
+            landet: "Hele landet".into(),
+            ages: vec!["0".into(), "1".into()],
+            shares: vec![1.2, 1.1],
+            landet_shares: vec![1.0, 1.05],
+        };
+        let v = serde_json::to_value(age_profile(&vm)).unwrap();
+        assert_eq!(v["series"][0]["type"], "bar");
+        assert_eq!(v["series"][0]["data"][1], 1.1);
+        assert_eq!(v["series"][1]["type"], "line");
+        assert_eq!(v["series"][1]["name"], "Hele landet");
+    }
 
     #[test]
     fn one_line_with_every_year() {

@@ -9,7 +9,7 @@ use crate::components::mark::{mark_class, Mark};
 use crate::components::spread_bar::SpreadBar;
 use crate::components::words::{trend_sentence, value_text};
 use crate::i18n::{t, tf, Msg};
-use crate::state::area_name;
+use crate::state::distinct_names;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
 use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
@@ -61,17 +61,22 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// The heads, told apart where two areas share a name: «Oslo», «Oslo (fylke)».
     pub fn new(ctx: &ContextBundle, code: &AreaCode, lang: Lang) -> Columns {
-        let name =
-            |c: Option<AreaCode>| c.and_then(|c| ctx.registry.get(&c).map(|a| area_name(a, lang)));
         let level = code.level();
+        let kommune = code.kommune().filter(|_| level == Level::Bydel);
+        let fylke = code
+            .fylke()
+            .filter(|_| matches!(level, Level::Kommune | Level::Bydel));
+        let codes: Vec<AreaCode> = std::iter::once(code.clone())
+            .chain(kommune.clone())
+            .chain(fylke.clone())
+            .collect();
+        let mut names = distinct_names(&ctx.registry, &codes, lang).into_iter();
         Columns {
-            area: name(Some(code.clone())).unwrap_or_default(),
-            kommune: name(code.kommune().filter(|_| level == Level::Bydel)),
-            fylke: name(
-                code.fylke()
-                    .filter(|_| matches!(level, Level::Kommune | Level::Bydel)),
-            ),
+            area: names.next().unwrap_or_default(),
+            kommune: kommune.and_then(|_| names.next()),
+            fylke: fylke.and_then(|_| names.next()),
             landet: (level != Level::Landet).then(|| t(lang, Msg::Landet).to_string()),
         }
     }
@@ -315,14 +320,7 @@ fn barometer_row(
 
 /// The legend of the marks, so that the shapes mean something without colour.
 fn legend(lang: Lang, area: &str) -> impl IntoView {
-    let marks = [
-        Comparison::Better,
-        Comparison::Similar,
-        Comparison::Worse,
-        Comparison::Higher,
-        Comparison::Lower,
-        Comparison::NotTested,
-    ];
+    let marks = Comparison::LEGEND;
     view! {
         <div class="legend">
             <h3>{t(lang, Msg::Legend)}</h3>

@@ -74,13 +74,72 @@ fn call(instance: &Echarts, method: &str) {
     }
 }
 
+/// A map's shapes, registered with ECharts under `name` before a chart that names it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapShape {
+    pub name: String,
+    /// The shapes as GeoJSON text, parsed by the browser once when registered.
+    pub geojson: std::sync::Arc<str>,
+}
+
+/// Registers a map once per name (ECharts keeps them for the page).
+fn register_map(shape: &MapShape) {
+    let echarts = js_sys::Reflect::get(&window(), &JsValue::from_str("echarts"))
+        .unwrap_or(JsValue::UNDEFINED);
+    let get = |name: &str| {
+        js_sys::Reflect::get(&echarts, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    let name = JsValue::from_str(&shape.name);
+    let known = get("getMap")
+        .and_then(|f| f.call1(&echarts, &name).ok())
+        .is_some_and(|m| !m.is_undefined() && !m.is_null());
+    if known {
+        return;
+    }
+    let json = js_sys::JSON::parse(&shape.geojson).unwrap_or(JsValue::NULL);
+    if let Some(f) = get("registerMap") {
+        let _ = f.call2(&echarts, &name, &json);
+    }
+}
+
+/// Highlights the data item named `name` and shows its tooltip, as hovering it would: the
+/// keyboard's way into a map.
+fn point_at(instance: &Echarts, name: &str) {
+    let Ok(f) = js_sys::Reflect::get(instance, &JsValue::from_str("dispatchAction")) else {
+        return;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    for kind in ["downplay", "highlight", "showTip"] {
+        let action = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&action, &"type".into(), &kind.into());
+        let _ = js_sys::Reflect::set(&action, &"seriesIndex".into(), &0.into());
+        if kind != "downplay" {
+            let _ = js_sys::Reflect::set(&action, &"name".into(), &name.into());
+        }
+        let _ = f.call1(instance, &action);
+    }
+}
+
 /// A chart. `label` is its accessible name; the figures themselves are in the table that the
-/// caller puts beside it.
+/// caller puts beside it. A map chart passes its shapes in `map`; `focus` names a data item
+/// to point at (from a list the keyboard can reach).
 #[component]
 pub fn EChart(
     #[prop(into)] chart: Signal<Chart>,
     #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] map: Option<Signal<MapShape>>,
+    #[prop(optional, into)] focus: Option<Signal<Option<String>>>,
+    /// The container's height in pixels where the chart's content sets it (one bar per
+    /// area); the stylesheet's otherwise. Set through the CSSOM, which the CSP allows.
+    #[prop(optional)]
+    height: Option<u32>,
 ) -> impl IntoView {
+    let class = "chart";
+    let height = height.map(|h| format!("{h}px"));
     let lang = use_lang();
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
@@ -89,7 +148,7 @@ pub fn EChart(
     if cfg!(not(target_arch = "wasm32")) {
         // Prerendering (`crate::ssr`) has no browser: the empty container that the browser
         // fills, and none of the wiring below, which would call into JavaScript.
-        return view! { <div class="chart" id=id role="img" aria-label=move || label.get()></div> }
+        return view! { <div class=class id=id role="img" aria-label=move || label.get()></div> }
             .into_any();
     }
     let node = NodeRef::<leptos::html::Div>::new();
@@ -135,6 +194,7 @@ pub fn EChart(
     let dom_id = id.clone();
     Effect::new(move |_| {
         let chart = chart.get();
+        let shape = map.map(|m| m.get());
         if node.get().is_none() || !visible.get() {
             return;
         }
@@ -143,6 +203,9 @@ pub fn EChart(
             if ensure_echarts().await.is_err() {
                 failed.try_set(true);
                 return;
+            }
+            if let Some(shape) = &shape {
+                register_map(shape);
             }
             instance.try_update_value(|slot| match slot {
                 Some(e) => WasmRenderer::update(e, &chart),
@@ -155,6 +218,16 @@ pub fn EChart(
             });
         });
     });
+    if let Some(focus) = focus {
+        Effect::new(move |_| {
+            let Some(name) = focus.get() else { return };
+            instance.try_with_value(|slot| {
+                if let Some(e) = slot {
+                    point_at(e, &name);
+                }
+            });
+        });
+    }
     // Follow the container's width (a phone turned sideways, a resized iframe).
     let on_resize = Closure::<dyn Fn()>::new(move || {
         instance.try_with_value(|slot| {
@@ -184,7 +257,7 @@ pub fn EChart(
         });
     });
     view! {
-        <div class="chart" id=id node_ref=node role="img" aria-label=move || label.get()></div>
+        <div class=class id=id node_ref=node role="img" aria-label=move || label.get() style:height=height></div>
         <Show when=move || failed.get()>
             <p class="chart-failed">{move || t(lang.get(), Msg::ChartUnavailable)}</p>
         </Show>

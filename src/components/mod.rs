@@ -2,14 +2,19 @@
 
 pub mod barometer;
 pub mod chart;
+pub mod chart_figure;
 pub mod data_table;
 pub mod demodata;
 pub mod error_view;
+pub mod explore_nav;
 pub mod key_sentences;
 pub mod lang_switch;
 pub mod layout;
 pub mod mark;
+pub mod picker;
+pub mod rug;
 pub mod search_box;
+pub mod set_picker;
 pub mod spread_bar;
 pub mod themes;
 pub mod words;

@@ -5,7 +5,7 @@ use crate::i18n::{t, tf, Msg};
 use oppvekst_core::barometer::Value;
 use oppvekst_core::indicator::Flag;
 use oppvekst_core::indicator::Indicator;
-use oppvekst_core::stats::sentences::format_value;
+use oppvekst_core::stats::sentences::{format_precise, format_value};
 use oppvekst_core::stats::trend::{Trend, TrendDirection};
 use oppvekst_core::Lang;
 
@@ -30,6 +30,21 @@ pub fn trend_sentence(trend: &Trend, lang: Lang) -> String {
         TrendDirection::Stable => tf(lang, Msg::TrendStable, &[&n]),
         TrendDirection::Insufficient => t(lang, Msg::TrendInsufficient).to_string(),
     }
+}
+
+/// A value's 95 % interval as the tables show it («12,3 – 14,1», one decimal finer than the
+/// value), or a dash where the value has none.
+pub fn interval_text(ind: &Indicator, v: &Option<Value>) -> String {
+    let precise = ind.decimals as usize + 1;
+    v.and_then(|v| v.value.and(v.ci))
+        .map(|c| {
+            format!(
+                "{} – {}",
+                format_precise(ind, c.lo, precise),
+                format_precise(ind, c.hi, precise)
+            )
+        })
+        .unwrap_or_else(|| "–".into())
 }
 
 /// A value as the barometer shows it: the number, or why there is none.

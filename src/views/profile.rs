@@ -8,6 +8,7 @@ use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
+use crate::components::explore_nav::ExploreNav;
 use crate::components::key_sentences::KeySentences;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
@@ -39,8 +40,9 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
+/// The page for an area code that is not even well formed, shown without a fetch.
 #[component]
-fn BadCode(code: String) -> impl IntoView {
+pub fn BadCode(code: String) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="error" role="alert" data-error="unknown-area">
@@ -89,6 +91,7 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
             view! {
                 <article class="profile">
                     {heading(d, lang)}
+                    <ExploreNav code=d.area.code.clone() current=None indicator=None lang />
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
                     <KeySentences sentences=sentences(d) lang />
                     <BarometerView sources lang />
@@ -221,7 +224,9 @@ fn key_figures(d: &ProfileData, lang: Lang) -> impl IntoView {
     }
 }
 
-fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
+/// The number of children 0–17 over the years, with its table: on the profile and in the
+/// population view.
+pub fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
     let reg = &d.context.registry;
     let name = reg
         .get(&d.area.code)

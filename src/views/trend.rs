@@ -10,9 +10,10 @@ use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
-use crate::components::words::{trend_sentence, value_text};
-use crate::i18n::{href, t, tf, use_lang, Msg};
-use crate::state::{area_name, level_name};
+use crate::components::words::{interval_text, trend_sentence, value_text};
+use crate::i18n::{t, tf, use_lang, Msg};
+use crate::state::{area_name, distinct_names};
+use crate::views::explore::{loading, ExploreHeader};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -20,27 +21,25 @@ use oppvekst_core::area::{Area, Registry};
 use oppvekst_core::barometer::Value;
 use oppvekst_core::explore::trend::{added_series, trend_view, Line, TrendView};
 use oppvekst_core::indicator::{Group, Provenance};
-use oppvekst_core::route::{area_path, parse_path, parse_query, trend_url, Page, MAX_EXTRA_AREAS};
+use oppvekst_core::route::{parse_query, trend_url, View, MAX_EXTRA_AREAS};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::ci::Interval;
-use oppvekst_core::stats::sentences::format_precise;
 use oppvekst_core::{AreaCode, Lang, Level};
 
 #[component]
-pub fn TrendPage() -> impl IntoView {
-    let location = use_location();
-    let page = Memo::new(move |_| parse_path(&location.pathname.get()));
-    move || match page.get() {
-        Page::Trend(code) => view! { <Trend code /> }.into_any(),
-        _ => view! { <NotFound /> }.into_any(),
-    }
-}
-
-#[component]
-fn Trend(code: AreaCode) -> impl IntoView {
+pub fn TrendPage(code: AreaCode) -> impl IntoView {
     let location = use_location();
     let query = Memo::new(move |_| parse_query(&location.search.get()));
-    let added = Memo::new(move |_| query.with(|q| q.extra.clone()));
+    // A trend view draws at most five added areas, whatever the address holds.
+    let added = Memo::new(move |_| {
+        query.with(|q| {
+            q.extra
+                .iter()
+                .take(MAX_EXTRA_AREAS)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let data = {
         let code = code.clone();
         LocalResource::new(move || {
@@ -51,9 +50,7 @@ fn Trend(code: AreaCode) -> impl IntoView {
     };
     let lang = use_lang();
     move || match data.get() {
-        None => {
-            view! { <p class="loading" role="status">{t(lang.get(), Msg::Loading)}</p> }.into_any()
-        }
+        None => loading(lang.get()),
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
         Some(Ok(d)) => {
             let indicator = query.with(|q| q.indicator.clone());
@@ -90,8 +87,13 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
             .and_then(|id| d.profile.context.catalogue.iter().position(|i| i.id == id))
             .unwrap_or(0)
     });
-    let added_codes: Vec<AreaCode> =
-        data.with_value(|d| d.added.iter().map(|(c, _)| c.clone()).collect());
+    let added_codes: Vec<AreaCode> = data.with_value(|d| {
+        d.added
+            .iter()
+            .map(|(c, _)| c.clone())
+            .take(MAX_EXTRA_AREAS)
+            .collect()
+    });
     let go = {
         let navigate = navigate.clone();
         move |url: String| navigate(&url, Default::default())
@@ -192,7 +194,8 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
 
             // The chart and its table.
             let periods: Vec<String> = ind.periods.iter().map(|p| p.label(ind.period_kind)).collect();
-            let line_names = line_names(&v, reg, lang);
+            let line_codes: Vec<AreaCode> = v.lines.iter().map(|l| l.code.clone()).collect();
+            let line_names = distinct_names(reg, &line_codes, lang);
             let vm = OverTime {
                 periods: periods.clone(),
                 lines: v
@@ -213,12 +216,17 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
             let title = format!("{label}: {}", line_names.join(", "));
             let table = table(&v, &periods, &line_names, lang);
             let summary = trend_sentence(&v.trend, lang);
-            let back = href(&area_path(&code), lang);
             view! {
-                <article class="trend-view">
-                    <p class="back"><a href=back>{tf(lang, Msg::BackToProfile, &[&area_label])}</a></p>
-                    <h1>{t(lang, Msg::TrendPageTitle)}</h1>
-                    <p class="lead">{tf(lang, Msg::TrendPageLead, &[&label, &area_label])}</p>
+                <article class="explore trend-view">
+                    <ExploreHeader
+                        code=code.clone()
+                        view=View::Trend
+                        area_label=area_label.clone()
+                        title=t(lang, Msg::TrendPageTitle).to_string()
+                        lead=tf(lang, Msg::TrendPageLead, &[&label, &area_label])
+                        indicator=Some(id.clone())
+                        lang
+                    />
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
                     <div class="trend-controls">
                         <form on:submit=on_indicator.clone()>
@@ -261,7 +269,6 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
 /// The chart's figures: one row a period, a column per area, and the view's area's interval.
 fn table(v: &TrendView, periods: &[String], names: &[String], lang: Lang) -> impl IntoView {
     let ind = v.indicator;
-    let precise = ind.decimals as usize + 1;
     let headers: Vec<String> = std::iter::once(t(lang, Msg::Period).to_string())
         .chain(names.iter().cloned())
         .chain(std::iter::once(
@@ -279,18 +286,7 @@ fn table(v: &TrendView, periods: &[String], names: &[String], lang: Lang) -> imp
                     p => value_text(ind, &p, lang),
                 }
             });
-            let ci = v
-                .lines
-                .first()
-                .and_then(|l| shown_ci(&l.points[i]))
-                .map(|c| {
-                    format!(
-                        "{} – {}",
-                        format_precise(ind, c.lo, precise),
-                        format_precise(ind, c.hi, precise)
-                    )
-                })
-                .unwrap_or_else(|| "–".into());
+            let ci = interval_text(ind, &v.lines.first().and_then(|l| l.points[i]));
             std::iter::once(p.clone())
                 .chain(cells)
                 .chain(std::iter::once(ci))
@@ -298,32 +294,6 @@ fn table(v: &TrendView, periods: &[String], names: &[String], lang: Lang) -> imp
         })
         .collect();
     view! { <DataTable caption=ind.label.get(lang).to_string() headers rows /> }
-}
-
-/// The lines' names. Where two areas share a name (the kommune and the fylke Oslo), the
-/// level is added to all but the view's own area: «Oslo», «Oslo (fylke)».
-fn line_names(v: &TrendView, reg: &Registry, lang: Lang) -> Vec<String> {
-    let base: Vec<String> = v
-        .lines
-        .iter()
-        .map(|l| {
-            reg.get(&l.code)
-                .map(|a| area_name(a, lang))
-                .unwrap_or_default()
-        })
-        .collect();
-    base.iter()
-        .zip(&v.lines)
-        .enumerate()
-        .map(|(i, (n, l))| {
-            let shared = base.iter().filter(|m| *m == n).count() > 1;
-            if i > 0 && shared {
-                format!("{n} ({})", level_name(l.code.level(), lang).to_lowercase())
-            } else {
-                n.clone()
-            }
-        })
-        .collect()
 }
 
 /// The interval of a point that has a value (a flagged cell has neither).

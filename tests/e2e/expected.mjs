@@ -11,7 +11,7 @@ import { plain } from './harness.mjs';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const KIND = { context: 1, area: 2, geometry: 3 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
@@ -197,6 +197,8 @@ export function decodeContext(bytes) {
     themes: themes(r),
     // Added after format 1 first shipped, at the end: read it when the file has it.
     old_codes: r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16() })),
+    // Format 3: the breakdown dimensions, each with its categories.
+    dimensions: r.vec((r2) => ({ id: r2.str(), label: text(r2), categories: r2.vec(text) })),
   };
   r.done();
   for (const [, list] of [...ctx.comparators, ...ctx.kommuner]) named(list, ctx.catalogue);
@@ -215,6 +217,13 @@ function named(list, catalogue) {
 export function decodeArea(bytes, catalogue) {
   const r = new Reader(openEnvelope(bytes, KIND.area));
   const a = { code: r.str(), population: populationSeries(r), ages: ageProfile(r), series: named(seriesSet(r), catalogue) };
+  // Format 3: breakdowns, plain postcard: dimension (u8), indicator (varint), cells.
+  a.breakdowns = r.vec((r2) => ({
+    dimension: r2.u8(),
+    indicator: catalogue[r2.u16()]?.id,
+    cells: r2.vec((r3) => ({ num: r3.u32(), den: r3.u32(), flag: r3.enumOf(FLAGS) })),
+  }));
+  if (a.breakdowns.some((b) => !b.indicator)) throw new Error('breakdown of an indicator beyond the catalogue');
   r.done();
   return a;
 }
@@ -422,3 +431,40 @@ export const FLAG_TEXT = {
   Missing: 'Mangler tall',
   NotComputable: 'Kan ikke beregnes',
 };
+
+// ---------------------------------------------------------------------------------------------
+// The explore views' figures.
+
+/**
+ * The cell of the latest period of indicator `ind` for `code`, as the explore views read it:
+ * a kommune's from the context (which may hold its latest cells only, aligned to the end), a
+ * fylke's or landet's from the comparators, a bydel's from its own bundle.
+ */
+export function lastCellOf(data, code, ind) {
+  const { context } = data;
+  const level = levelOf(code);
+  const list = level === 'kommune'
+    ? context.kommuner.find(([c]) => c === code)?.[1]
+    : level === 'bydel'
+      ? data.areaBundle(code).series
+      : context.comparators.find(([c]) => c === code)?.[1];
+  const s = list?.find((x) => x.indicator === ind.id);
+  return s && s.cells.length > 0 ? s.cells[s.cells.length - 1] : null;
+}
+
+/** The registry's name of an area as the views show it («Hele landet» for landet). */
+export function nameOf(data, code) {
+  if (code === '0') return 'Hele landet';
+  return data.context.registry.find((a) => a.code === code)?.name.split(' - ').map((s) => s.trim()).join(' – ');
+}
+
+/** Problems where a table's value text does not show `cell` of `ind`. */
+export function valueProblem(text, ind, cell, where) {
+  const v = cellValue(ind, cell);
+  if (v === null) {
+    const want = cell ? (FLAG_TEXT[cell.flag] ?? FLAG_TEXT.Missing) : FLAG_TEXT.Missing;
+    return text === want ? null : `${where}: «${text}», expected «${want}»`;
+  }
+  const p = shownAs(text, ind, v);
+  return p && `${where}: ${p}`;
+}

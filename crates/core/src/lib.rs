@@ -3,6 +3,7 @@
 
 pub mod area;
 pub mod barometer;
+pub mod breakdown;
 pub mod codec;
 pub mod explore;
 pub mod geometry;

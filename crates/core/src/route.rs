@@ -10,8 +10,8 @@ pub enum Page {
     Home,
     About,
     Profile(AreaCode),
-    /// One indicator over time for an area (`/kommune/0301/utvikling?indikator=…&med=…`).
-    Trend(AreaCode),
+    /// One of the explore views of an area (`/kommune/0301/utvikling?indikator=…&med=…`).
+    Explore(AreaCode, View),
     /// A route that names an area we cannot read: the page says so and offers search.
     BadArea {
         level: String,
@@ -27,18 +27,73 @@ pub fn parse_path(path: &str) -> Page {
         [] => Page::Home,
         ["om"] => Page::About,
         ["landet"] => Page::Profile(AreaCode::landet()),
-        ["landet", TREND] => Page::Trend(AreaCode::landet()),
+        ["landet", view] => explore(Page::Profile(AreaCode::landet()), view),
         [level, code] => parse_area(level, code),
-        [level, code, TREND] => match parse_area(level, code) {
-            Page::Profile(c) => Page::Trend(c),
-            other => other,
-        },
+        [level, code, view] => explore(parse_area(level, code), view),
         _ => Page::NotFound,
     }
 }
 
-/// The last segment of a trend view's path.
-pub const TREND: &str = "utvikling";
+/// An area's page with a view's segment after it: the view, or not found for an unknown one.
+fn explore(area: Page, segment: &str) -> Page {
+    match (area, View::from_slug(segment)) {
+        (Page::Profile(c), Some(v)) => Page::Explore(c, v),
+        (Page::Profile(_), None) => Page::NotFound,
+        (other, _) => other,
+    }
+}
+
+/// The explore views: each has its own path under the area's, so that it can be shared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum View {
+    /// One indicator over time.
+    Trend,
+    /// One indicator for a set of areas, as bars.
+    Compare,
+    /// One indicator on a map.
+    Map,
+    /// Every indicator for a set of areas: the «tartan rug».
+    Overview,
+    /// The population by age and the children over the years.
+    Population,
+    /// One indicator split by sex and by immigrant background.
+    Breakdown,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Trend,
+        View::Compare,
+        View::Map,
+        View::Overview,
+        View::Breakdown,
+        View::Population,
+    ];
+
+    /// The last segment of the view's path.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Trend => "utvikling",
+            View::Compare => "sammenlign",
+            View::Map => "kart",
+            View::Overview => "oversikt",
+            View::Population => "befolkning",
+            View::Breakdown => "fordeling",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == s)
+    }
+
+    /// Whether the view shows one indicator (and so reads `indikator=`).
+    pub fn has_indicator(self) -> bool {
+        matches!(
+            self,
+            View::Trend | View::Compare | View::Map | View::Breakdown
+        )
+    }
+}
 
 /// Parses the two segments of an area route; the level must agree with the code's length.
 pub fn parse_area(level: &str, code: &str) -> Page {
@@ -62,13 +117,78 @@ pub fn area_path(code: &AreaCode) -> String {
     }
 }
 
-/// The path of an area's trend view.
-pub fn trend_path(code: &AreaCode) -> String {
-    format!("{}/{TREND}", area_path(code))
+/// The path of one of an area's views.
+pub fn view_path(code: &AreaCode, view: View) -> String {
+    format!("{}/{}", area_path(code), view.slug())
 }
 
 /// How many areas a reader can add to a trend view.
 pub const MAX_EXTRA_AREAS: usize = 5;
+
+/// How many areas a reader can pick for a comparison or an overview.
+pub const MAX_CHOSEN_AREAS: usize = 60;
+
+/// Which areas a comparison or an overview shows (`sett=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// The kommuner of the area's fylke.
+    Fylke,
+    /// The kommuner most like the area.
+    Similar,
+    /// The bydeler of the area's city.
+    Bydeler,
+    /// Oslo's områdesatsing bydeler against the rest of Oslo.
+    Satsing,
+    /// Every kommune in the country.
+    Land,
+    /// The areas in `med=`.
+    Chosen,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 6] = [
+        Preset::Fylke,
+        Preset::Similar,
+        Preset::Bydeler,
+        Preset::Satsing,
+        Preset::Land,
+        Preset::Chosen,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Preset::Fylke => "fylke",
+            Preset::Similar => "like",
+            Preset::Bydeler => "bydeler",
+            Preset::Satsing => "satsing",
+            Preset::Land => "land",
+            Preset::Chosen => "valgt",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.slug() == s)
+    }
+}
+
+/// How a comparison's bars are ordered (`sorter=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Highest value first.
+    #[default]
+    Value,
+    Name,
+}
+
+/// How a map colours its areas (`klasser=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Classes {
+    /// Five classes with as many areas in each.
+    #[default]
+    Quantile,
+    /// The comparison with landet, as the barometer marks it.
+    Significance,
+}
 
 /// The query parameters the views understand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,9 +197,18 @@ pub struct Query {
     pub embed: bool,
     /// The indicator of a trend view (`indikator=mobbing_7`): an id's characters only.
     pub indicator: Option<String>,
-    /// Areas added to a trend view (`med=4601,5001`): valid codes, each once, at most
-    /// [`MAX_EXTRA_AREAS`].
+    /// Areas added to a view (`med=4601,5001`): valid codes, each once, at most
+    /// [`MAX_CHOSEN_AREAS`] (a trend view draws the first [`MAX_EXTRA_AREAS`]).
     pub extra: Vec<AreaCode>,
+    /// The set of areas of a comparison or an overview (`sett=`).
+    pub preset: Option<Preset>,
+    /// `sorter=navn`; by value otherwise.
+    pub sort: Sort,
+    /// What a map shows (`utsnitt=`): the same sets as a comparison (`land`, `fylke`,
+    /// `bydeler`).
+    pub scope: Option<Preset>,
+    /// `klasser=signifikans`; quantiles otherwise.
+    pub classes: Classes,
 }
 
 /// Parses `?lang=nn&embed=1&indikator=…&med=…`. Unknown keys and bad values are ignored, not
@@ -93,6 +222,16 @@ pub fn parse_query(search: &str) -> Query {
             "embed" => q.embed = matches!(v, "1" | "true"),
             "indikator" => q.indicator = indicator_id(v).or(q.indicator),
             "med" => q.extra = extra_areas(v),
+            "sett" => q.preset = Preset::from_slug(v).or(q.preset),
+            "utsnitt" => q.scope = Preset::from_slug(v).or(q.scope),
+            "sorter" => q.sort = if v == "navn" { Sort::Name } else { Sort::Value },
+            "klasser" => {
+                q.classes = if v == "signifikans" {
+                    Classes::Significance
+                } else {
+                    Classes::Quantile
+                }
+            }
             _ => {}
         }
     }
@@ -109,12 +248,12 @@ fn indicator_id(v: &str) -> Option<String> {
 }
 
 /// `4601,5001` (or `%2C` for the comma, as some tools write it): the valid codes, in order,
-/// each once, at most [`MAX_EXTRA_AREAS`].
+/// each once, at most [`MAX_CHOSEN_AREAS`].
 pub fn extra_areas(v: &str) -> Vec<AreaCode> {
     let mut out: Vec<AreaCode> = Vec::new();
     for part in v.replace("%2C", ",").replace("%2c", ",").split(',') {
         if let Ok(c) = AreaCode::parse(part.trim()) {
-            if !out.contains(&c) && out.len() < MAX_EXTRA_AREAS {
+            if !out.contains(&c) && out.len() < MAX_CHOSEN_AREAS {
                 out.push(c);
             }
         }
@@ -122,18 +261,56 @@ pub fn extra_areas(v: &str) -> Vec<AreaCode> {
     out
 }
 
-/// A trend view's address: path, indicator, added areas and language (bokmål, the default,
-/// is left out), so that the view opens exactly as shared.
-pub fn trend_url(code: &AreaCode, indicator: &str, extra: &[AreaCode], lang: Lang) -> String {
-    let mut url = format!("{}?indikator={indicator}", trend_path(code));
-    if !extra.is_empty() {
-        let codes: Vec<&str> = extra.iter().map(AreaCode::as_str).collect();
-        url.push_str(&format!("&med={}", codes.join(",")));
+/// A view's address: path and the query parameters the view reads, in a fixed order, with
+/// defaults (and bokmål) left out, so that the view opens exactly as shared.
+pub fn view_url(code: &AreaCode, view: View, q: &Query, lang: Lang) -> String {
+    let mut pairs: Vec<String> = Vec::new();
+    if let Some(i) = q.indicator.as_deref().filter(|_| view.has_indicator()) {
+        pairs.push(format!("indikator={i}"));
+    }
+    let preset = match view {
+        View::Compare | View::Overview => q.preset,
+        View::Map => q.scope,
+        _ => None,
+    };
+    if let Some(p) = preset {
+        let key = if view == View::Map { "utsnitt" } else { "sett" };
+        pairs.push(format!("{key}={}", p.slug()));
+    }
+    let takes_areas = match view {
+        View::Trend => true,
+        View::Compare | View::Overview => preset == Some(Preset::Chosen),
+        _ => false,
+    };
+    if takes_areas && !q.extra.is_empty() {
+        let codes: Vec<&str> = q.extra.iter().map(AreaCode::as_str).collect();
+        pairs.push(format!("med={}", codes.join(",")));
+    }
+    if view == View::Compare && q.sort == Sort::Name {
+        pairs.push("sorter=navn".into());
+    }
+    if view == View::Map && q.classes == Classes::Significance {
+        pairs.push("klasser=signifikans".into());
     }
     if lang != Lang::Nb {
-        url.push_str(&format!("&lang={}", lang.code()));
+        pairs.push(format!("lang={}", lang.code()));
     }
-    url
+    let path = view_path(code, view);
+    if pairs.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
+/// A trend view's address: [`view_url`] with an indicator and added areas.
+pub fn trend_url(code: &AreaCode, indicator: &str, extra: &[AreaCode], lang: Lang) -> String {
+    let q = Query {
+        indicator: Some(indicator.to_string()),
+        extra: extra.to_vec(),
+        ..Query::default()
+    };
+    view_url(code, View::Trend, &q, lang)
 }
 
 /// The same page in another language: `search` kept but for its `lang`, which is set (or, for
@@ -192,11 +369,11 @@ mod tests {
         let oslo = AreaCode::parse("0301").unwrap();
         assert_eq!(
             parse_path("/kommune/0301/utvikling"),
-            Page::Trend(oslo.clone())
+            Page::Explore(oslo.clone(), View::Trend)
         );
         assert_eq!(
             parse_path("/landet/utvikling/"),
-            Page::Trend(AreaCode::landet())
+            Page::Explore(AreaCode::landet(), View::Trend)
         );
         assert!(matches!(
             parse_path("/kommune/03x1/utvikling"),
@@ -214,7 +391,7 @@ mod tests {
         );
         // The address opens the same view.
         let (path, search) = url.split_once('?').unwrap();
-        assert_eq!(parse_path(path), Page::Trend(oslo.clone()));
+        assert_eq!(parse_path(path), Page::Explore(oslo.clone(), View::Trend));
         let q = parse_query(search);
         assert_eq!(q.indicator.as_deref(), Some("mobbing_7"));
         assert_eq!(q.extra, extra);
@@ -230,7 +407,12 @@ mod tests {
         let q = parse_query("?indikator=<script>&med=4601,xx,4601,03,0,5001,1151,1103,1106");
         assert_eq!(q.indicator, None);
         let codes: Vec<&str> = q.extra.iter().map(AreaCode::as_str).collect();
-        assert_eq!(codes, ["4601", "03", "0", "5001", "1151"]);
+        assert_eq!(codes, ["4601", "03", "0", "5001", "1151", "1103", "1106"]);
+        let many: Vec<String> = (1..=99).map(|i| format!("46{i:02}")).collect();
+        assert_eq!(
+            parse_query(&format!("med={}", many.join(","))).extra.len(),
+            MAX_CHOSEN_AREAS
+        );
         assert_eq!(parse_query("med=4601%2C5001").extra.len(), 2);
     }
 
@@ -247,6 +429,48 @@ mod tests {
         );
         assert_eq!(with_lang("/om", "", Lang::Nn), "/om?lang=nn");
         assert_eq!(with_lang("/om", "?lang=en", Lang::Nb), "/om");
+    }
+
+    #[test]
+    fn every_view_round_trips() {
+        let oslo = AreaCode::parse("0301").unwrap();
+        let q = Query {
+            indicator: Some("mobbing_7".into()),
+            extra: vec![AreaCode::parse("4601").unwrap()],
+            preset: Some(Preset::Chosen),
+            sort: Sort::Name,
+            scope: Some(Preset::Bydeler),
+            classes: Classes::Significance,
+            ..Query::default()
+        };
+        for view in View::ALL {
+            for lang in [Lang::Nb, Lang::En] {
+                let url = view_url(&oslo, view, &q, lang);
+                let (path, search) = url.split_once('?').unwrap_or((&url, ""));
+                assert_eq!(parse_path(path), Page::Explore(oslo.clone(), view), "{url}");
+                // What the address holds is what the view reads; the rest was left out.
+                let back = parse_query(search);
+                assert_eq!(view_url(&oslo, view, &back, lang), url);
+                assert_eq!(back.lang, (lang != Lang::Nb).then_some(lang));
+            }
+        }
+        assert_eq!(
+            view_url(&oslo, View::Compare, &q, Lang::Nb),
+            "/kommune/0301/sammenlign?indikator=mobbing_7&sett=valgt&med=4601&sorter=navn"
+        );
+        assert_eq!(
+            view_url(&oslo, View::Map, &q, Lang::Nn),
+            "/kommune/0301/kart?indikator=mobbing_7&utsnitt=bydeler&klasser=signifikans&lang=nn"
+        );
+        assert_eq!(
+            view_url(&oslo, View::Population, &q, Lang::Nb),
+            "/kommune/0301/befolkning"
+        );
+        assert_eq!(
+            parse_path("/kommune/0301/kart"),
+            Page::Explore(oslo, View::Map)
+        );
+        assert_eq!(parse_query("sett=tull").preset, None);
     }
 
     #[test]

@@ -150,6 +150,23 @@ pub fn apply(reg: &Registry, unit: Unit, cells: &mut BTreeMap<AreaCode, Vec<Cell
     for series in cells.values_mut() {
         primary_and_series(unit, series, rules);
     }
+    secondary(reg, unit, &truth, cells, rules);
+}
+
+/// The secondary step alone: within each parent and period, hides more children until no
+/// hidden child is «parent − visible children». `truth` holds the counts before any hiding,
+/// which choose the children to hide (smallest denominator first). Breakdowns run it per
+/// category (see `crate::breakdown`).
+pub fn secondary(
+    reg: &Registry,
+    unit: Unit,
+    truth: &BTreeMap<AreaCode, Vec<Cell>>,
+    cells: &mut BTreeMap<AreaCode, Vec<Cell>>,
+    rules: &Rules,
+) {
+    if guard(unit) == Guard::Open {
+        return;
+    }
     let families = families(reg, cells);
     let periods = cells.values().map(Vec::len).max().unwrap_or(0);
     // Top-down, so that a kommune hidden for its fylke's sake is already hidden when its
@@ -158,7 +175,7 @@ pub fn apply(reg: &Registry, unit: Unit, cells: &mut BTreeMap<AreaCode, Vec<Cell
         let mut changed = false;
         for (parent, children) in &families {
             for t in 0..periods {
-                changed |= protect(unit, rules, parent, children, t, &truth, cells);
+                changed |= protect(unit, rules, parent, children, t, truth, cells);
             }
         }
         if !changed {

@@ -81,6 +81,7 @@ fn area() -> AreaBundle {
             cells: vec![Cell::ok(120, 1000), Cell::flagged(Flag::Suppressed)],
         }]
         .into(),
+        breakdowns: vec![],
     }
 }
 

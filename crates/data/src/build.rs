@@ -2,6 +2,7 @@
 //! content-hashed names, written deterministically so that the same sources give the same bytes.
 
 use oppvekst_core::area::{AreaCode, Level, Registry};
+use oppvekst_core::breakdown::{Breakdown, Dimension};
 use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest, Series, SeriesSet};
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Indicator};
@@ -14,6 +15,9 @@ use std::path::Path;
 /// Every input of a build, already read and checked.
 pub struct Inputs {
     pub registry: Registry,
+    /// The breakdown dimensions, and each area's latest values split by them (suppressed).
+    pub dimensions: Vec<Dimension>,
+    pub breakdowns: BTreeMap<AreaCode, Vec<Breakdown>>,
     pub population: BTreeMap<AreaCode, PopulationSeries>,
     pub ages: BTreeMap<AreaCode, AgeProfile>,
     pub catalogue: Vec<Indicator>,
@@ -71,6 +75,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
             population: population.clone(),
             ages: inputs.ages.get(code).unwrap_or(&empty_ages).clone(),
             series: series_of(inputs, code, false),
+            breakdowns: inputs.breakdowns.get(code).cloned().unwrap_or_default(),
         };
         let bytes = codec::encode(&bundle);
         let name = hashed("area/", code.as_str(), &bytes);
@@ -102,6 +107,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
             .collect(),
         themes: inputs.themes.clone(),
         old_codes: inputs.old_codes.clone(),
+        dimensions: inputs.dimensions.clone(),
     };
     // Check what we wrote with the app's own decoder: a bundle that the app would reject
     // must never be written.

@@ -3,6 +3,7 @@
 //!
 //! Both files are written and reviewed by hand, so every error names the entry and the field.
 
+mod dimensions;
 mod entry;
 mod error;
 mod fields;
@@ -10,6 +11,7 @@ mod periods;
 mod text;
 mod themes;
 
+pub use dimensions::{load_dimensions, parse_dimensions};
 pub use entry::IndicatorToml;
 pub use error::CatalogueError;
 pub use periods::{PeriodError, PeriodSpec};

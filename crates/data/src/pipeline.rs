@@ -8,9 +8,11 @@
 use crate::build::Inputs;
 use crate::catalogue;
 use crate::import::read_normalised;
+use crate::model::breakdown as breakdown_model;
 use crate::model::{self, ModelParams, Population};
 use crate::{real, sources};
 use oppvekst_core::area::AreaCode;
+use oppvekst_core::breakdown::{self, Breakdown, Dimension};
 use oppvekst_core::indicator::{Cell, Indicator, Provenance};
 use oppvekst_core::population::{AgeProfile, PopulationSeries, PopulationYear};
 use oppvekst_core::suppress::{self, Rules};
@@ -80,6 +82,8 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
         ages: &ages,
     };
     let mut cells = BTreeMap::new();
+    // The true latest cells of the modelled indicators, which the breakdowns split.
+    let mut truths: BTreeMap<String, BTreeMap<AreaCode, Cell>> = BTreeMap::new();
     for ind in &mut catalogue {
         let (mut c, rules) = if let Some(c) = real::population_cells(ind, &population) {
             // Population counts are published by SSB as they are: nothing to hide.
@@ -95,12 +99,19 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
                 .map_err(|e| format!("model {}: {e}", ind.id))?;
             (c, Some(params.rules(&ind.id)))
         };
+        if ind.provenance == Provenance::Modelled {
+            truths.insert(ind.id.clone(), latest_cells(&c));
+        }
         if let Some(rules) = rules {
             suppress_checked(&registry, ind, &mut c, &rules)?;
         }
         cells.insert(ind.id.clone(), c);
     }
+    let dimensions = catalogue::load_dimensions(&paths.authored.join("dimensions.toml"))?;
+    let breakdowns = model_breakdowns(&registry, &catalogue, &dimensions, &truths, &cells, &params);
     Ok(Inputs {
+        dimensions,
+        breakdowns,
         registry,
         population,
         ages,
@@ -110,6 +121,53 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
         old_codes,
         geometry: crate::geometry::read_geometry(paths.sources)?,
     })
+}
+
+/// The last cell of every area's series.
+fn latest_cells(cells: &BTreeMap<AreaCode, Vec<Cell>>) -> BTreeMap<AreaCode, Cell> {
+    cells
+        .iter()
+        .filter_map(|(code, series)| Some((code.clone(), *series.last()?)))
+        .collect()
+}
+
+/// The modelled breakdowns of every modelled share and rate, by every dimension that applies,
+/// suppressed against the published totals (see `oppvekst_core::breakdown::suppress`).
+fn model_breakdowns(
+    reg: &oppvekst_core::Registry,
+    catalogue: &[Indicator],
+    dimensions: &[Dimension],
+    truths: &BTreeMap<String, BTreeMap<AreaCode, Cell>>,
+    published: &BTreeMap<String, BTreeMap<AreaCode, Vec<Cell>>>,
+    params: &ModelParams,
+) -> BTreeMap<AreaCode, Vec<Breakdown>> {
+    let immigrant = truths.get(breakdown_model::IMMIGRANT_SHARE);
+    let mut out: BTreeMap<AreaCode, Vec<Breakdown>> = BTreeMap::new();
+    for (i, ind) in catalogue.iter().enumerate() {
+        let (Some(truth), Some(shown)) = (truths.get(&ind.id), published.get(&ind.id)) else {
+            continue;
+        };
+        let totals = latest_cells(shown);
+        for (d, dim) in dimensions.iter().enumerate() {
+            if !breakdown_model::applies(dim, ind) {
+                continue;
+            }
+            let share = |c: &AreaCode| {
+                breakdown_model::shares(dim, immigrant.and_then(|m| m.get(c).copied()))
+            };
+            let mut split =
+                breakdown_model::model_breakdown(reg, ind, dim, truth, &share, params.seed);
+            breakdown::suppress(reg, ind.unit, &totals, &mut split, &params.rules(&ind.id));
+            for (code, cells) in split {
+                out.entry(code).or_default().push(Breakdown {
+                    dimension: d as u8,
+                    indicator: i as u16,
+                    cells,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Applies FHI's suppression and proves it with the audit: a build that would let a suppressed

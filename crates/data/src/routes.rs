@@ -4,7 +4,7 @@
 
 use oppvekst_core::area::Registry;
 use oppvekst_core::codec::{self, ContextBundle, Manifest};
-use oppvekst_core::route::{area_path, trend_path};
+use oppvekst_core::route::{area_path, view_path, View};
 use std::path::Path;
 
 /// Escapes text for an HTML title (names are data: they never become markup).
@@ -96,10 +96,13 @@ pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
         let title = format!("<title>{} – oppvekstprofil</title>", escape(&area.name));
         let page = index.replacen("<title>oppvekst</title>", &title, 1);
         std::fs::write(dir.join("index.html"), &page)?;
-        // The trend view of the area: the same app, so that a shared link opens with status 200.
-        let trend = dist.join(trend_path(&area.code).trim_start_matches('/'));
-        std::fs::create_dir_all(&trend)?;
-        std::fs::write(trend.join("index.html"), page)?;
+        // The explore views of the area: the same app, so that a shared link opens with
+        // status 200 on any static host.
+        for view in View::ALL {
+            let at = dist.join(view_path(&area.code, view).trim_start_matches('/'));
+            std::fs::create_dir_all(&at)?;
+            std::fs::write(at.join("index.html"), &page)?;
+        }
         n += 1;
     }
     let om = dist.join("om");

@@ -4,6 +4,7 @@
 use super::series::SeriesSet;
 use super::{Bundle, DecodeError, Kind};
 use crate::area::{AreaCode, Level, Registry};
+use crate::breakdown::{self, Breakdown, Dimension};
 use crate::indicator::Indicator;
 use crate::population::{AgeProfile, PopulationSeries};
 use crate::search::OldCode;
@@ -30,6 +31,8 @@ pub struct ContextBundle {
     pub themes: Themes,
     /// Old kommune numbers and the 2024 kommuner they became, for search.
     pub old_codes: Vec<OldCode>,
+    /// The dimensions the areas' breakdowns split indicators by (sex, immigrant background).
+    pub dimensions: Vec<Dimension>,
 }
 
 /// One area's own figures.
@@ -39,6 +42,8 @@ pub struct AreaBundle {
     pub population: PopulationSeries,
     pub ages: AgeProfile,
     pub series: SeriesSet,
+    /// Latest values split by the context's dimensions, where the data has them.
+    pub breakdowns: Vec<Breakdown>,
 }
 
 fn invalid(msg: impl Into<String>) -> DecodeError {
@@ -136,6 +141,15 @@ impl Bundle for ContextBundle {
                 o.code, o.to
             )));
         }
+        if let Some(d) = self.dimensions.iter().find(|d| d.categories.len() < 2) {
+            return Err(invalid(format!(
+                "dimension {} has fewer than two categories",
+                d.id
+            )));
+        }
+        if self.dimensions.len() > usize::from(u8::MAX) {
+            return Err(invalid("too many dimensions"));
+        }
         for ind in &self.catalogue {
             if ind.periods.windows(2).any(|w| w[0] >= w[1])
                 || ind.periods.iter().any(|p| p.first > p.last)
@@ -175,7 +189,9 @@ impl ContextBundle {
                 area.code
             )));
         }
-        check_series(&area.code, &area.series, &self.catalogue, true)
+        check_series(&area.code, &area.series, &self.catalogue, true)?;
+        breakdown::check(&area.breakdowns, &self.dimensions, self.catalogue.len())
+            .map_err(|e| invalid(format!("{}: {e}", area.code)))
     }
 }
 

@@ -33,6 +33,7 @@ fn area_bundle() -> AreaBundle {
             cells: vec![Cell::ok(3, 40), Cell::flagged(Flag::Suppressed)],
         }]
         .into(),
+        breakdowns: vec![],
     }
 }
 
@@ -67,6 +68,7 @@ pub(crate) fn context_bundle() -> ContextBundle {
         kommuner: vec![],
         themes: Default::default(),
         old_codes: vec![],
+        dimensions: vec![],
     }
 }
 
@@ -233,6 +235,11 @@ fn golden_area() -> AreaBundle {
             Cell::flagged(Flag::NotComputable),
         ],
     );
+    a.breakdowns = vec![crate::breakdown::Breakdown {
+        dimension: 0,
+        indicator: 0,
+        cells: vec![Cell::ok(40, 500), Cell::flagged(Flag::Suppressed)],
+    }];
     a
 }
 
@@ -256,6 +263,12 @@ fn golden_context() -> ContextBundle {
         AreaCode::parse("0301").unwrap(),
         series(vec![Cell::flagged(Flag::Suppressed)]),
     )];
+    let t = crate::stats::testutil::text;
+    c.dimensions = vec![crate::breakdown::Dimension {
+        id: "kjonn".into(),
+        label: t("Kjønn"),
+        categories: vec![t("Gutter"), t("Jenter")],
+    }];
     c
 }
 
@@ -263,12 +276,12 @@ fn golden_context() -> ContextBundle {
 /// `FORMAT_VERSION` (so that old apps refuse new files), and new golden files. Regenerate them
 /// with `GOLDEN_UPDATE=1 cargo test -p oppvekst-core golden`.
 #[test]
-fn golden_files_pin_format_2() {
-    assert_eq!(FORMAT_VERSION, 2, "a new format needs new golden files");
+fn golden_files_pin_format_3() {
+    assert_eq!(FORMAT_VERSION, 3, "a new format needs new golden files");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codec/golden");
     let cases: [(&str, Vec<u8>); 2] = [
-        ("area-v2.bin", encode(&golden_area())),
-        ("context-v2.bin", encode(&golden_context())),
+        ("area-v3.bin", encode(&golden_area())),
+        ("context-v3.bin", encode(&golden_context())),
     ];
     for (name, bytes) in &cases {
         let path = dir.join(name);

@@ -1,7 +1,8 @@
 //! A layer as GeoJSON for ECharts' `registerMap`, and the extent and aspect of what is drawn.
 //!
-//! ECharts matches a series' data to regions by the feature's `properties.name`, so the name is
-//! the area code: codes are stable across languages, and the app translates them for tooltips.
+//! ECharts matches a series' data to regions by the feature's `properties.name`, and shows that
+//! name in its tooltip, so the caller names each feature as the reader should see it (and
+//! leaves out the features it does not draw).
 
 use super::{Layer, Ring, Transform};
 use crate::area::AreaCode;
@@ -28,15 +29,15 @@ fn ring_json(t: &Transform, round: &impl Fn(f64) -> f64, ring: &Ring) -> Value {
 }
 
 impl Layer {
-    /// The features whose code passes `filter`, as a GeoJSON FeatureCollection of
-    /// MultiPolygons with `properties: {"name": code}`.
-    pub fn to_geojson(&self, filter: impl Fn(&AreaCode) -> bool) -> Value {
+    /// The features that `name` names, as a GeoJSON FeatureCollection of MultiPolygons with
+    /// `properties: {"name": …, "code": …}`; `name` returns `None` for a feature to leave out.
+    pub fn to_geojson(&self, name: impl Fn(&AreaCode) -> Option<String>) -> Value {
         let round = rounder(&self.transform);
         let features: Vec<Value> = self
             .features
             .iter()
-            .filter(|f| filter(&f.code))
-            .map(|f| {
+            .filter_map(|f| Some((name(&f.code)?, f)))
+            .map(|(name, f)| {
                 let polygons: Vec<Value> = f
                     .polygons
                     .iter()
@@ -51,7 +52,7 @@ impl Layer {
                     .collect();
                 json!({
                     "type": "Feature",
-                    "properties": { "name": f.code.as_str() },
+                    "properties": { "name": name, "code": f.code.as_str() },
                     "geometry": { "type": "MultiPolygon", "coordinates": polygons },
                 })
             })

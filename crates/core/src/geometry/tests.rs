@@ -206,15 +206,16 @@ fn truncated_and_foreign_bytes_are_typed_errors() {
 #[test]
 fn geojson_has_the_shape_echarts_reads() {
     let l = layer(Layer::KOMMUNER, &["0301", "4601", "4602"]);
-    let gj = l.to_geojson(|c| c.as_str() != "4601");
+    let gj = l.to_geojson(|c| (c.as_str() != "4601").then(|| format!("Area {c}")));
     assert_eq!(gj["type"], "FeatureCollection");
     let fs = gj["features"].as_array().unwrap();
     let names: Vec<&str> = fs
         .iter()
         .map(|f| f["properties"]["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["0301", "4602"]);
+    assert_eq!(names, ["Area 0301", "Area 4602"]);
     let f = &fs[1];
+    assert_eq!(f["properties"]["code"], "4602");
     assert_eq!(f["type"], "Feature");
     assert_eq!(f["geometry"]["type"], "MultiPolygon");
     let polys = f["geometry"]["coordinates"].as_array().unwrap();
@@ -227,7 +228,7 @@ fn geojson_has_the_shape_echarts_reads() {
     // The third feature's square starts at grid x = 200: 4 + 200 * 0.002 degrees.
     assert_eq!(outer[0], json!([4.4, 57.0]));
     assert_eq!(outer[2], json!([4.5, 57.05]));
-    assert!(l.to_geojson(|_| false)["features"]
+    assert!(l.to_geojson(|_| None)["features"]
         .as_array()
         .unwrap()
         .is_empty());
@@ -270,7 +271,7 @@ proptest! {
         if let Ok(b) = decode::<GeometryBundle>(&envelope(&payload)) {
             // Whatever passes validation must also convert without trouble.
             for l in &b.layers {
-                let _ = l.to_geojson(|_| true);
+                let _ = l.to_geojson(|c| Some(c.to_string()));
             }
         }
     }

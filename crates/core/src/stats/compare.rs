@@ -59,6 +59,17 @@ impl Comparison {
         Comparison::NoData,
     ];
 
+    /// The order of the marks in every legend (barometer, map, overview): the colours that
+    /// judge first, then the neutral ones.
+    pub const LEGEND: [Comparison; 6] = [
+        Comparison::Better,
+        Comparison::Similar,
+        Comparison::Worse,
+        Comparison::Higher,
+        Comparison::Lower,
+        Comparison::NotTested,
+    ];
+
     pub fn mark(self) -> Mark {
         match self {
             Comparison::Better => Mark::Green,

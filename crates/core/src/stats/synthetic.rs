@@ -565,6 +565,7 @@ pub fn synthetic_context(seed: u64) -> ContextBundle {
         kommuner,
         themes: Default::default(),
         old_codes: Vec::new(),
+        dimensions: Vec::new(),
     }
 }
 

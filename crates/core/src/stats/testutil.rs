@@ -53,5 +53,6 @@ pub fn area_with(code: &str, cells: Vec<crate::indicator::Cell>) -> crate::codec
             cells,
         }]
         .into(),
+        breakdowns: Vec::new(),
     }
 }

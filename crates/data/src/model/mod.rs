@@ -7,6 +7,7 @@
 //! every published total adds up as FHI's do. The model returns the true cells: suppression
 //! (`oppvekst_core::suppress::apply`) is the caller's next step.
 
+pub mod breakdown;
 mod level;
 mod params;
 mod parts;

@@ -1,0 +1,144 @@
+//! Choosing the areas of a comparison, a map or an overview: the presets (the fylke's
+//! kommuner, similar kommuner, the city's bydeler, Oslo's områdesatsing, all kommuner) and
+//! the reader's own set, whose areas can be added and removed.
+
+use crate::components::picker::{Options, Picker};
+use crate::i18n::{t, tf, Msg};
+use crate::state::area_name;
+use leptos::prelude::*;
+use oppvekst_core::area::{Level, Registry};
+use oppvekst_core::explore::sets::city;
+use oppvekst_core::route::{Preset, MAX_CHOSEN_AREAS};
+use oppvekst_core::{AreaCode, Lang};
+
+/// A preset's name for the view of `code`: «Kommunene i Vestland», «Bydelene i Oslo».
+pub fn preset_label(p: Preset, code: &AreaCode, reg: &Registry, lang: Lang) -> String {
+    let name = |c: Option<AreaCode>| {
+        c.and_then(|c| reg.get(&c).map(|a| area_name(a, lang)))
+            .unwrap_or_default()
+    };
+    match p {
+        Preset::Fylke => match code.fylke() {
+            Some(f) => tf(lang, Msg::PresetFylke, &[&name(Some(f))]),
+            None => t(lang, Msg::PresetFylker).to_string(),
+        },
+        Preset::Similar => tf(lang, Msg::PresetSimilar, &[&name(code.kommune())]),
+        Preset::Bydeler => tf(lang, Msg::PresetBydeler, &[&name(city(reg, code))]),
+        Preset::Satsing => t(lang, Msg::PresetSatsing).to_string(),
+        Preset::Land => t(lang, Msg::PresetLand).to_string(),
+        Preset::Chosen => t(lang, Msg::PresetChosen).to_string(),
+    }
+}
+
+/// The select of presets.
+#[component]
+pub fn PresetPicker(
+    id: &'static str,
+    label: String,
+    code: AreaCode,
+    presets: Vec<Preset>,
+    selected: Preset,
+    reg: Registry,
+    lang: Lang,
+    on_pick: Callback<Preset>,
+) -> impl IntoView {
+    let options: Options = vec![(
+        None,
+        presets
+            .iter()
+            .map(|p| (p.slug().to_string(), preset_label(*p, &code, &reg, lang)))
+            .collect(),
+    )];
+    let pick = Callback::new(move |v: String| {
+        if let Some(p) = Preset::from_slug(&v) {
+            on_pick.run(p);
+        }
+    });
+    view! { <Picker id label options selected=selected.slug().to_string() lang on_pick=pick /> }
+}
+
+/// The areas a reader can pick: landet, the fylker, every kommune (grouped by fylke) and the
+/// bydeler of the area's city; those already chosen are left out.
+fn candidates(reg: &Registry, code: &AreaCode, chosen: &[AreaCode], lang: Lang) -> Options {
+    let city = city(reg, code);
+    let fresh = |c: &AreaCode| !chosen.contains(c) && c != code;
+    let mut groups: Options = vec![(
+        None,
+        reg.areas()
+            .iter()
+            .filter(|a| matches!(a.level(), Level::Landet | Level::Fylke) && fresh(&a.code))
+            .map(|a| (a.code.to_string(), area_name(a, lang)))
+            .collect(),
+    )];
+    for f in reg.at_level(Level::Fylke) {
+        let kommuner: Vec<(String, String)> = reg
+            .children(&f.code)
+            .filter(|a| fresh(&a.code))
+            .map(|a| (a.code.to_string(), area_name(a, lang)))
+            .collect();
+        groups.push((Some(area_name(f, lang)), kommuner));
+    }
+    if let Some(k) = city {
+        let bydeler = reg
+            .children(&k)
+            .filter(|a| fresh(&a.code))
+            .map(|a| (a.code.to_string(), area_name(a, lang)))
+            .collect();
+        let label = reg.get(&k).map(|a| area_name(a, lang)).unwrap_or_default();
+        groups.push((Some(tf(lang, Msg::PresetBydeler, &[&label])), bydeler));
+    }
+    groups
+}
+
+/// The reader's own set: each area with a link that removes it, and a picker that adds one.
+/// `url` gives the view's address for a set.
+#[component]
+pub fn ChosenAreas(
+    code: AreaCode,
+    chosen: Vec<AreaCode>,
+    reg: Registry,
+    lang: Lang,
+    url: Callback<Vec<AreaCode>, String>,
+    on_add: Callback<Vec<AreaCode>>,
+) -> impl IntoView {
+    let name = |c: &AreaCode| reg.get(c).map(|a| area_name(a, lang)).unwrap_or_default();
+    let items = chosen
+        .iter()
+        .map(|c| {
+            let rest: Vec<AreaCode> = chosen.iter().filter(|x| *x != c).cloned().collect();
+            let n = name(c);
+            view! {
+                <li>
+                    {n.clone()}
+                    " "
+                    <a class="remove" href=url.run(rest) aria-label=tf(lang, Msg::RemoveArea, &[&n])>"×"</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let full = chosen.len() >= MAX_CHOSEN_AREAS;
+    let options = candidates(&reg, &code, &chosen, lang);
+    let add = Callback::new(move |v: String| {
+        if let Ok(c) = AreaCode::parse(&v) {
+            let mut more = chosen.clone();
+            more.push(c);
+            on_add.run(more);
+        }
+    });
+    view! {
+        <div class="chosen-areas">
+            <h2 id="chosen-title">{t(lang, Msg::ChosenAreas)}</h2>
+            <ul aria-labelledby="chosen-title">{items}</ul>
+            <Picker
+                id="chosen-add"
+                label=t(lang, Msg::AddChosen).to_string()
+                options
+                selected=String::new()
+                lang
+                on_pick=add
+                button=t(lang, Msg::Add).to_string()
+                disabled=full
+            />
+        </div>
+    }
+}

@@ -1,0 +1,257 @@
+//! The breakdown view (`/kommune/0301/fordeling?indikator=mobbing_7`): an indicator's latest
+//! value split by each dimension the data has (sex, immigrant background), each category
+//! beside landet's same category with the barometer's comparison, and the categories compared
+//! with each other in words. The dimensions come from the data, so a new one needs no code.
+
+use crate::api::{self, BreakdownData};
+use crate::charts::colours::mark_colour;
+use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
+use crate::components::chart_figure::ChartFigure;
+use crate::components::demodata::DemodataNotice;
+use crate::components::error_view::ErrorView;
+use crate::components::mark::mark_text;
+use crate::components::picker::{indicator_options, Picker};
+use crate::components::words::{interval_text, value_text};
+use crate::i18n::{t, tf, use_lang, Msg};
+use crate::state::area_name;
+use crate::views::explore::{loading, ExploreHeader};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use oppvekst_core::explore::breakdown::{
+    breakdown_view, indicators_with_breakdowns, DimensionView,
+};
+use oppvekst_core::indicator::{Indicator, Provenance, Unit};
+use oppvekst_core::route::{parse_query, view_url, Query, View};
+use oppvekst_core::stats::ci::Confidence;
+use oppvekst_core::stats::compare::Comparison;
+use oppvekst_core::{AreaCode, Lang};
+
+/// Landet's bars: grey, so that the area's coloured bars read as the comparison.
+const LANDET_BAR: &str = "#b8c0c8";
+
+#[component]
+pub fn BreakdownPage(code: AreaCode) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        let code = code.clone();
+        async move { api::breakdown(&code).await }
+    });
+    let lang = use_lang();
+    move || match data.get() {
+        None => loading(lang.get()),
+        Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
+        Some(Ok(d)) => view! { <BreakdownBody data=d /> }.into_any(),
+    }
+}
+
+/// «Gutter» → «gutter», for the second name in a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A category against the first, in words.
+fn between(c: Comparison, this: &str, first: &str, lang: Lang) -> String {
+    let msg = match c {
+        Comparison::Better => Msg::BetweenBetter,
+        Comparison::Worse => Msg::BetweenWorse,
+        Comparison::Higher => Msg::BetweenHigher,
+        Comparison::Lower => Msg::BetweenLower,
+        Comparison::Similar | Comparison::NotTested => Msg::BetweenSimilar,
+        Comparison::NoData => Msg::BetweenNoData,
+    };
+    tf(lang, msg, &[this, &lower_first(first)])
+}
+
+/// One dimension: its chart (the area's categories beside landet's), its table and the
+/// categories compared in words.
+fn dimension_section(
+    ind: &Indicator,
+    d: &DimensionView,
+    area: &str,
+    lang: Lang,
+    n: usize,
+) -> impl IntoView {
+    let landet = t(lang, Msg::Landet).to_string();
+    let cats: Vec<String> = d
+        .dimension
+        .categories
+        .iter()
+        .map(|c| c.get(lang).to_string())
+        .collect();
+    let dim_label = d.dimension.label.get(lang).to_string();
+    let mut bars = Vec::new();
+    for (cat, row) in cats.iter().zip(&d.rows) {
+        bars.push(CompareBar {
+            name: format!("{cat}: {area}"),
+            value: row.value.value,
+            interval: row.value.value.and(row.value.ci).map(|c| (c.lo, c.hi)),
+            colour: mark_colour(row.vs_landet),
+            own: true,
+        });
+        if let Some(l) = row.landet {
+            bars.push(CompareBar {
+                name: format!("{cat}: {landet}"),
+                value: l.value,
+                interval: None,
+                colour: LANDET_BAR,
+                own: false,
+            });
+        }
+    }
+    let chart_height = height(bars.len());
+    let chart = compare_chart(&CompareChart {
+        bars,
+        landet: None,
+        percent: ind.unit == Unit::Percent,
+    });
+    let sentences: Vec<String> = d
+        .vs_first
+        .iter()
+        .enumerate()
+        .map(|(k, c)| between(*c, &cats[k + 1], &cats[0], lang))
+        .collect();
+    let title = format!("{}: {dim_label}", ind.label.get(lang));
+    let headers = vec![
+        t(lang, Msg::Category).to_string(),
+        area.to_string(),
+        t(lang, Msg::ConfidenceInterval).to_string(),
+        landet.clone(),
+        t(lang, Msg::Comparison).to_string(),
+    ];
+    let rows = cats
+        .iter()
+        .zip(&d.rows)
+        .map(|(cat, r)| {
+            vec![
+                cat.clone(),
+                value_text(ind, &Some(r.value), lang),
+                interval_text(ind, &Some(r.value)),
+                value_text(ind, &r.landet, lang),
+                mark_text(r.vs_landet, lang).to_string(),
+            ]
+        })
+        .collect();
+    let heading_id = format!("dimension-{n}");
+    let labelled_by = heading_id.clone();
+    let summary = sentences.join(" ");
+    view! {
+        <section class="breakdown" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{dim_label}</h2>
+            <p class="summary">{summary.clone()}</p>
+            <ChartFigure title summary chart headers rows height=Some(chart_height) />
+        </section>
+    }
+}
+
+#[component]
+fn BreakdownBody(data: BreakdownData) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let navigate = use_navigate();
+    let query = Memo::new(move |_| parse_query(&location.search.get()));
+    let data = StoredValue::new_local(data);
+    let code = data.with_value(|d| d.profile.area.code.clone());
+    let go = {
+        let code = code.clone();
+        Callback::new(move |q: Query| {
+            navigate(
+                &view_url(&code, View::Breakdown, &q, lang.get_untracked()),
+                Default::default(),
+            )
+        })
+    };
+    move || {
+        let lang = lang.get();
+        let q = query.get();
+        data.with_value(|d| {
+            let ctx = &d.profile.context;
+            let area = &d.profile.area;
+            let name = ctx
+                .registry
+                .get(&code)
+                .map(|a| area_name(a, lang))
+                .unwrap_or_default();
+            let available = indicators_with_breakdowns(area);
+            let asked = q
+                .indicator
+                .as_deref()
+                .and_then(|id| ctx.catalogue.iter().position(|i| i.id == id));
+            let index = asked.or(available.first().copied()).unwrap_or(0);
+            let view = breakdown_view(ctx, area, Some(&d.landet), index, Confidence::P95);
+            let ind = &ctx.catalogue[index.min(ctx.catalogue.len().saturating_sub(1))];
+            let label = ind.label.get(lang).to_string();
+            let modelled = ind.provenance == Provenance::Modelled
+                && view.as_ref().is_some_and(|v| v.has_values());
+            // Only indicators with a breakdown are offered.
+            let options = indicator_options(ctx.catalogue.as_slice(), lang)
+                .into_iter()
+                .map(|(g, opts)| {
+                    let opts = opts
+                        .into_iter()
+                        .filter(|(id, _)| {
+                            ctx.catalogue
+                                .iter()
+                                .position(|i| &i.id == id)
+                                .is_some_and(|i| available.contains(&i))
+                        })
+                        .collect::<Vec<_>>();
+                    (g, opts)
+                })
+                .filter(|(_, o)| !o.is_empty())
+                .collect();
+            let pick = Callback::new({
+                let q = q.clone();
+                move |id: String| {
+                    go.run(Query {
+                        indicator: Some(id),
+                        ..q.clone()
+                    })
+                }
+            });
+            let body = match view {
+                _ if available.is_empty() => {
+                    view! { <p>{t(lang, Msg::BreakdownNone)}</p> }.into_any()
+                }
+                Some(v) if !v.dimensions.is_empty() => v
+                    .dimensions
+                    .iter()
+                    .enumerate()
+                    .map(|(n, dv)| dimension_section(ind, dv, &name, lang, n))
+                    .collect_view()
+                    .into_any(),
+                _ => view! { <p>{t(lang, Msg::BreakdownNoneForIndicator)}</p> }.into_any(),
+            };
+            view! {
+                <article class="explore breakdown-view">
+                    <ExploreHeader
+                        code=code.clone()
+                        view=View::Breakdown
+                        area_label=name.clone()
+                        title=t(lang, Msg::BreakdownTitle).to_string()
+                        lead=tf(lang, Msg::BreakdownLead, &[&label, &name])
+                        indicator=Some(ind.id.clone())
+                        lang
+                    />
+                    {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    {(!available.is_empty()).then(|| view! {
+                        <div class="explore-controls">
+                            <Picker
+                                id="breakdown-indicator"
+                                label=t(lang, Msg::IndicatorPick).to_string()
+                                options
+                                selected=ind.id.clone()
+                                lang
+                                on_pick=pick
+                            />
+                        </div>
+                    })}
+                    {body}
+                </article>
+            }
+            .into_any()
+        })
+    }
+}

@@ -1,0 +1,272 @@
+//! The comparison view (`/kommune/4601/sammenlign?indikator=…&sett=like&sorter=navn`): one
+//! indicator's latest value for a set of areas as bars with their intervals, landet as a
+//! line, each bar coloured by its comparison with landet; the table of the same figures; and
+//! for the similar kommuner, why each is similar. Everything shown is in the address.
+
+use crate::api::SetData;
+use crate::charts::colours::mark_colour;
+use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
+use crate::components::chart_figure::ChartFigure;
+use crate::components::demodata::DemodataNotice;
+use crate::components::mark::mark_text;
+use crate::components::picker::{indicator_options, Picker};
+use crate::components::set_picker::{preset_label, ChosenAreas, PresetPicker};
+use crate::components::words::{interval_text, value_text};
+use crate::i18n::{t, tf, use_lang, Msg};
+use crate::state::{area_name, distinct_names};
+use crate::views::explore::{indicator_index, set_page, ExploreHeader};
+use crate::views::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use oppvekst_core::explore::compare::{compare_view, sort_bars, Member};
+use oppvekst_core::explore::sets::presets_for;
+use oppvekst_core::indicator::{Provenance, Unit};
+use oppvekst_core::route::{view_url, Preset, Query, Sort, View};
+use oppvekst_core::stats::ci::Confidence;
+use oppvekst_core::stats::compare::Comparison;
+use oppvekst_core::AreaCode;
+
+#[component]
+pub fn ComparePage(code: AreaCode) -> impl IntoView {
+    set_page(code, false, |data, query| {
+        view! { <CompareBody data query /> }.into_any()
+    })
+}
+
+#[component]
+fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let data = StoredValue::new_local(data);
+    let code = data.with_value(|d| d.profile.area.code.clone());
+    let preset = data.with_value(|d| d.preset);
+    let go = Callback::new(move |q: Query| {
+        let url = view_url(&code_of(&data), View::Compare, &q, lang.get_untracked());
+        navigate(&url, Default::default())
+    });
+    move || {
+        let lang = lang.get();
+        let q = query.get();
+        data.with_value(|d| {
+            let ctx = &d.profile.context;
+            let reg = &ctx.registry;
+            let index = indicator_index(ctx, &q);
+            let bundles = d.bundle_refs();
+            let satsing = preset == Preset::Satsing;
+            let Some(mut v) = compare_view(ctx, &bundles, &d.set, &code, index, satsing, Confidence::P95)
+            else {
+                return view! { <NotFound /> }.into_any();
+            };
+            let ind = v.indicator;
+            let codes: Vec<AreaCode> = v
+                .bars
+                .iter()
+                .filter_map(|b| match &b.member {
+                    Member::Area(c) => Some(c.clone()),
+                    _ => None,
+                })
+                .collect();
+            let names = distinct_names(reg, &codes, lang);
+            let name_of = |m: &Member| match m {
+                Member::Area(c) => codes
+                    .iter()
+                    .position(|x| x == c)
+                    .map(|i| names[i].clone())
+                    .unwrap_or_default(),
+                Member::Satsing => t(lang, Msg::SatsingPooled).to_string(),
+                Member::RestOfOslo => t(lang, Msg::RestOfOslo).to_string(),
+            };
+            sort_bars(&mut v.bars, q.sort, name_of);
+            let area_label = reg.get(&code).map(|a| area_name(a, lang)).unwrap_or_default();
+            let label = ind.label.get(lang).to_string();
+            let landet_name = t(lang, Msg::Landet).to_string();
+            let vm = CompareChart {
+                bars: v
+                    .bars
+                    .iter()
+                    .map(|b| CompareBar {
+                        name: name_of(&b.member),
+                        value: b.value.and_then(|x| x.value),
+                        interval: b.value.and_then(|x| x.value.and(x.ci)).map(|c| (c.lo, c.hi)),
+                        colour: mark_colour(b.vs_landet),
+                        own: b.own,
+                    })
+                    .collect(),
+                landet: v
+                    .landet
+                    .and_then(|l| l.value)
+                    .map(|x| (landet_name.clone(), x)),
+                percent: ind.unit == Unit::Percent,
+            };
+            let count = |c: Comparison| v.bars.iter().filter(|b| b.vs_landet == c).count();
+            let summary = tf(
+                lang,
+                Msg::CompareSummary,
+                &[
+                    &count(Comparison::Better).to_string(),
+                    &count(Comparison::Worse).to_string(),
+                    &(count(Comparison::Higher) + count(Comparison::Lower)).to_string(),
+                    &count(Comparison::Similar).to_string(),
+                    &(count(Comparison::NoData) + count(Comparison::NotTested)).to_string(),
+                ],
+            );
+            let modelled = ind.provenance == Provenance::Modelled && v.has_values();
+            let title = format!(
+                "{label}, {}: {}",
+                ind.periods[ind.periods.len() - 1].label(ind.period_kind),
+                preset_label(preset, &code, reg, lang)
+            );
+
+            // The table: one row a bar, in the chart's order.
+            let headers = vec![
+                t(lang, Msg::Area).to_string(),
+                t(lang, Msg::Value).to_string(),
+                t(lang, Msg::ConfidenceInterval).to_string(),
+                t(lang, Msg::Comparison).to_string(),
+            ];
+            let mut rows: Vec<Vec<String>> = v
+                .bars
+                .iter()
+                .map(|b| {
+                    vec![
+                        name_of(&b.member),
+                        value_text(ind, &b.value, lang),
+                        interval_text(ind, &b.value),
+                        mark_text(b.vs_landet, lang).to_string(),
+                    ]
+                })
+                .collect();
+            rows.push(vec![landet_name.clone(), value_text(ind, &v.landet, lang), "–".into(), "–".into()]);
+
+            // The similar kommuner, and why.
+            let similar = (preset == Preset::Similar && !d.set.neighbours.is_empty()).then(|| {
+                let items = d
+                    .set
+                    .neighbours
+                    .iter()
+                    .map(|n| {
+                        let name = reg.get(&n.code).map(|a| area_name(a, lang)).unwrap_or_default();
+                        view! { <li><strong>{name}</strong>": "{n.reasons_text().get(lang).to_string()}</li> }
+                    })
+                    .collect_view();
+                let kommune = code
+                    .kommune()
+                    .and_then(|k| reg.get(&k))
+                    .map(|a| area_name(a, lang))
+                    .unwrap_or_default();
+                view! {
+                    <section class="similar" aria-labelledby="similar-title">
+                        <h2 id="similar-title">{t(lang, Msg::SimilarTitle)}</h2>
+                        <p>{tf(lang, Msg::SimilarLead, &[&kommune])}</p>
+                        <ol>{items}</ol>
+                    </section>
+                }
+            });
+
+            let pick_indicator = Callback::new({
+                let q = q.clone();
+                move |id: String| go.run(Query { indicator: Some(id), ..q.clone() })
+            });
+            let pick_preset = Callback::new({
+                let q = q.clone();
+                move |p: Preset| go.run(Query { preset: Some(p), ..q.clone() })
+            });
+            let pick_sort = Callback::new({
+                let q = q.clone();
+                move |s: String| {
+                    let sort = if s == "navn" { Sort::Name } else { Sort::Value };
+                    go.run(Query { sort, ..q.clone() })
+                }
+            });
+            let chosen_url = Callback::new({
+                let q = q.clone();
+                let code = code.clone();
+                move |extra: Vec<AreaCode>| {
+                    view_url(&code, View::Compare, &Query { extra, preset: Some(Preset::Chosen), ..q.clone() }, lang)
+                }
+            });
+            let add_chosen = Callback::new({
+                let q = q.clone();
+                move |extra: Vec<AreaCode>| go.run(Query { extra, preset: Some(Preset::Chosen), ..q.clone() })
+            });
+            let sort_options = vec![(
+                None,
+                vec![
+                    ("verdi".to_string(), t(lang, Msg::SortValue).to_string()),
+                    ("navn".to_string(), t(lang, Msg::SortName).to_string()),
+                ],
+            )];
+            let sorted = if q.sort == Sort::Name { "navn" } else { "verdi" }.to_string();
+            let chart_height = height(vm.bars.len());
+            let chart = compare_chart(&vm);
+            view! {
+                <article class="explore compare-view">
+                    <ExploreHeader
+                        code=code.clone()
+                        view=View::Compare
+                        area_label=area_label.clone()
+                        title=t(lang, Msg::ComparePageTitle).to_string()
+                        lead=tf(lang, Msg::CompareLead, &[&label, &v.bars.len().to_string()])
+                        indicator=Some(ind.id.clone())
+                        lang
+                    />
+                    {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    <div class="explore-controls">
+                        <Picker
+                            id="compare-indicator"
+                            label=t(lang, Msg::IndicatorPick).to_string()
+                            options=indicator_options(&ctx.catalogue, lang)
+                            selected=ind.id.clone()
+                            lang
+                            on_pick=pick_indicator
+                        />
+                        <PresetPicker
+                            id="compare-set"
+                            label=t(lang, Msg::SetPick).to_string()
+                            code=code.clone()
+                            presets=presets_for(reg, &code)
+                            selected=preset
+                            reg=reg.clone()
+                            lang
+                            on_pick=pick_preset
+                        />
+                        <Picker
+                            id="compare-sort"
+                            label=t(lang, Msg::SortPick).to_string()
+                            options=sort_options
+                            selected=sorted
+                            lang
+                            on_pick=pick_sort
+                        />
+                    </div>
+                    {(preset == Preset::Chosen).then(|| view! {
+                        <ChosenAreas
+                            code=code.clone()
+                            chosen=q.extra.clone()
+                            reg=reg.clone()
+                            lang
+                            url=chosen_url
+                            on_add=add_chosen
+                        />
+                    })}
+                    <p class="summary">{summary.clone()}</p>
+                    <ChartFigure
+                        title=title.clone()
+                        summary
+                        chart
+                        headers
+                        rows
+                        height=Some(chart_height)
+                        note=satsing.then(|| t(lang, Msg::SatsingNote).to_string())
+                    />
+                    {similar}
+                </article>
+            }
+            .into_any()
+        })
+    }
+}
+
+fn code_of(data: &StoredValue<SetData, LocalStorage>) -> AreaCode {
+    data.with_value(|d| d.profile.area.code.clone())
+}

@@ -1,0 +1,103 @@
+//! The route of every explore view (`/kommune/0301/kart`, `/landet/oversikt` …): parses the
+//! path with the core's parser and shows the view, or the page for a bad address. Also the
+//! frame the views share: the way back, the heading and the tabs.
+
+use crate::api::{self, SetData};
+use crate::components::error_view::ErrorView;
+use crate::components::explore_nav::ExploreNav;
+use crate::i18n::{href, t, tf, use_lang, Msg};
+use crate::views::breakdown::BreakdownPage;
+use crate::views::compare::ComparePage;
+use crate::views::map::MapPage;
+use crate::views::not_found::NotFound;
+use crate::views::overview::OverviewPage;
+use crate::views::population::PopulationPage;
+use crate::views::profile::BadCode;
+use crate::views::trend::TrendPage;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use oppvekst_core::codec::ContextBundle;
+use oppvekst_core::route::{area_path, parse_path, parse_query, Page, Query, View};
+use oppvekst_core::stats::cells::catalogue_index;
+use oppvekst_core::{AreaCode, Lang};
+
+#[component]
+pub fn ExplorePage() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| parse_path(&location.pathname.get()));
+    move || match page.get() {
+        Page::Explore(code, view) => match view {
+            View::Trend => view! { <TrendPage code /> }.into_any(),
+            View::Compare => view! { <ComparePage code /> }.into_any(),
+            View::Map => view! { <MapPage code /> }.into_any(),
+            View::Overview => view! { <OverviewPage code /> }.into_any(),
+            View::Population => view! { <PopulationPage code /> }.into_any(),
+            View::Breakdown => view! { <BreakdownPage code /> }.into_any(),
+        },
+        Page::BadArea { code, .. } => view! { <BadCode code /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// The top of a view: the way back to the profile, the heading, the lead and the tabs.
+#[component]
+pub fn ExploreHeader(
+    code: AreaCode,
+    view: View,
+    area_label: String,
+    title: String,
+    lead: String,
+    indicator: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <p class="back">
+            <a href=href(&area_path(&code), lang)>{tf(lang, Msg::BackToProfile, &[&area_label])}</a>
+        </p>
+        <h1>{title}</h1>
+        <ExploreNav code current=Some(view) indicator lang />
+        <p class="lead">{lead}</p>
+    }
+}
+
+/// The loading line every view shows while its data comes.
+pub fn loading(lang: Lang) -> AnyView {
+    view! { <p class="loading" role="status">{t(lang, Msg::Loading)}</p> }.into_any()
+}
+
+/// Loads what a comparison, a map (`map`) or an overview shows — the set's bundles, and for a
+/// map the shapes — and draws `body` with it. Only the set decides what is loaded: a new
+/// indicator, order or colouring redraws without a load.
+pub fn set_page(
+    code: AreaCode,
+    map: bool,
+    body: fn(SetData, Memo<Query>) -> AnyView,
+) -> impl IntoView {
+    let location = use_location();
+    let query = Memo::new(move |_| parse_query(&location.search.get()));
+    let wanted = Memo::new(move |_| {
+        query.with(|q| match map {
+            true => (q.scope, Vec::new()),
+            false => (q.preset, q.extra.clone()),
+        })
+    });
+    let data = LocalResource::new(move || {
+        let code = code.clone();
+        let (preset, extra) = wanted.get();
+        async move { api::set(&code, preset, &extra, map).await }
+    });
+    let lang = use_lang();
+    move || match data.get() {
+        None => loading(lang.get()),
+        Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
+        Some(Ok(d)) => body(d, query),
+    }
+}
+
+/// The catalogue entry the address names (`indikator=`), or the first.
+pub fn indicator_index(ctx: &ContextBundle, q: &Query) -> usize {
+    q.indicator
+        .as_deref()
+        .and_then(|id| catalogue_index(ctx, id))
+        .unwrap_or(0)
+}

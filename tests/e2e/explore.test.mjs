@@ -1,0 +1,427 @@
+// The explore views beside the trend: compare, map, overview and population. For each, on at
+// least two areas: the chart (or the rug) is drawn, its table holds the bundles' numbers (read
+// here with the independent decoder), the address opens exactly the view that was shared,
+// axe finds nothing, and a 360 px phone does not scroll sideways. Screenshots of every view at
+// 1280 and 360 px go to tests/output/explore/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, open, axe, horizontalOverflow, DIST, OUT } from './harness.mjs';
+import { loadData, lastCellOf, nameOf, valueProblem, cellValue, levelOf } from './expected.mjs';
+
+let env;
+let data;
+const SHOTS = path.join(OUT, 'explore');
+before(async () => {
+  env = await setup();
+  data = loadData(DIST);
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => { await env?.close(); });
+
+const indicator = (id) => data.context.catalogue.find((i) => i.id === id);
+const modelledId = () => data.context.catalogue.find((i) => i.provenance === 'Modelled' && i.test !== 'None').id;
+const kommunerOf = (fylke) => data.context.registry.filter((a) => a.code.length === 4 && a.code.startsWith(fylke)).map((a) => a.code);
+const bydelerOf = (kommune) => data.context.registry.filter((a) => a.code.length === 6 && a.code.startsWith(kommune)).map((a) => a.code);
+
+/** Opens a view and waits for its article (and its chart's canvas, unless `canvas: false`). */
+async function openView(url, { canvas = true, ...opts } = {}) {
+  const p = await open(env, opts);
+  await p.page.goto(`${env.url}${url}`);
+  await p.page.waitForSelector('article.explore', { timeout: 20000 });
+  if (canvas) {
+    await p.page.locator('article.explore .chart').first().scrollIntoViewIfNeeded();
+    await p.page.waitForSelector('article.explore .chart canvas', { timeout: 20000 });
+  }
+  return p;
+}
+
+/** Opens the first chart table of the page and reads it. */
+async function readTable(page, selector = 'article.explore details') {
+  const details = page.locator(selector).first();
+  await details.locator('summary').click();
+  await details.locator('table').waitFor();
+  return details.locator('table').evaluate((t) => ({
+    headers: [...t.querySelectorAll('thead th')].map((th) => th.innerText.trim()),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.innerText.trim())),
+  }));
+}
+
+/** What the ECharts instance of the page's first chart holds. */
+function chartOption(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('article.explore .chart');
+    const chart = window.echarts.getInstanceByDom(el);
+    const o = chart.getOption();
+    return { series: o.series.map((s) => ({ type: s.type, map: s.map, data: s.data })) };
+  });
+}
+
+async function screenshots(url, name) {
+  for (const width of [1280, 360]) {
+    const p = await openView(url, { width, canvas: !url.includes('oversikt') });
+    await p.page.waitForTimeout(600);
+    await p.page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    await p.close();
+  }
+}
+
+/** axe at every impact, and no sideways scroll at 360 px. */
+async function accessible(url) {
+  const wide = await openView(url, { canvas: !url.includes('oversikt') });
+  await axe(wide.page, ['minor', 'moderate', 'serious', 'critical']);
+  wide.check();
+  await wide.close();
+  const phone = await openView(url, { width: 360, height: 740, canvas: !url.includes('oversikt') });
+  assert.equal(await horizontalOverflow(phone.page), 0, `${url} scrolls sideways at 360 px`);
+  phone.check();
+  await phone.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare.
+
+/** Checks a comparison table against the bundles: each area row's value is its latest cell. */
+function compareProblems(table, codes, ind) {
+  const byName = new Map(codes.map((c) => [nameOf(data, c), c]));
+  const problems = [];
+  let seen = 0;
+  for (const row of table.rows) {
+    const code = byName.get(row[0]);
+    if (!code) continue;
+    seen += 1;
+    const p = valueProblem(row[1], ind, lastCellOf(data, code, ind), row[0]);
+    if (p) problems.push(p);
+  }
+  if (seen !== codes.length) problems.push(`${seen} of ${codes.length} areas in the table`);
+  return problems;
+}
+
+test('compare: the fylke\'s kommuner of Bergen and the bydeler of Oslo, as in the bundles', async () => {
+  const id = modelledId();
+  const ind = indicator(id);
+  for (const [url, codes] of [
+    [`/kommune/4601/sammenlign?indikator=${id}&sett=fylke`, kommunerOf('46')],
+    [`/bydel/030115/sammenlign?indikator=${id}`, bydelerOf('0301')],
+  ]) {
+    const p = await openView(url);
+    const option = await chartOption(p.page);
+    assert.equal(option.series[0].type, 'bar');
+    assert.equal(option.series[0].data.length, codes.length, url);
+    const table = await readTable(p.page);
+    assert.deepEqual(compareProblems(table, codes, ind), [], url);
+    // Sorted by value, highest first, the areas without a value last.
+    const values = table.rows.map((r) => cellValue(ind, lastCellOf(data, [...codes].find((c) => nameOf(data, c) === r[0]) ?? '0', ind)));
+    const shown = values.slice(0, -1).filter((v) => v !== null);
+    assert.deepEqual(shown, [...shown].sort((a, b) => b - a), `${url}: not sorted by value`);
+    // Demodata: the indicator is modelled.
+    assert.ok(await p.page.locator('.demodata').isVisible(), `${url}: no demodata notice`);
+    p.check();
+    await p.close();
+  }
+});
+
+test('compare: a shared address opens the same view, language, set and order included', async () => {
+  const id = modelledId();
+  const url = `/kommune/4601/sammenlign?indikator=${id}&sett=like&sorter=navn&lang=en`;
+  const p = await openView(url);
+  const { page } = p;
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('#compare-indicator').inputValue(), id);
+  assert.equal(await page.locator('#compare-set').inputValue(), 'like');
+  assert.equal(await page.locator('#compare-sort').inputValue(), 'navn');
+  // The similar kommuner come with their reasons.
+  const reasons = await page.locator('.similar li').allInnerTexts();
+  assert.equal(reasons.length, 10);
+  assert.ok(reasons.every((r) => /similar in/.test(r)), reasons.join('\n'));
+  const table = await readTable(page);
+  const names = table.rows.slice(0, -1).map((r) => r[0]);
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'nb')), 'sorted by name');
+  // Choosing with the form writes the address, and the address reads back.
+  await page.selectOption('#compare-set', 'fylke');
+  await page.locator('#compare-set ~ button').click();
+  await page.waitForURL(/sett=fylke/);
+  const after = new URL(page.url());
+  assert.equal(after.searchParams.get('indikator'), id);
+  assert.equal(after.searchParams.get('lang'), 'en');
+  assert.equal(after.searchParams.get('sorter'), 'navn');
+  p.check();
+  await p.close();
+});
+
+test('compare: Oslo\'s områdesatsing against the rest of Oslo sums the bydeler\'s counts', async () => {
+  const id = modelledId();
+  const ind = indicator(id);
+  const p = await openView(`/kommune/0301/sammenlign?indikator=${id}&sett=satsing`);
+  const table = await readTable(p.page);
+  const satsing = ['030101', '030109', '030110', '030111', '030112', '030115'];
+  const sum = (codes) => {
+    const cells = codes.map((c) => lastCellOf(data, c, ind)).filter(Boolean);
+    if (cells.some((c) => c.flag === 'Suppressed')) return { flag: 'Suppressed' };
+    const ok = cells.filter((c) => c.flag === 'Ok');
+    return { flag: 'Ok', num: ok.reduce((s, c) => s + c.num, 0), den: ok.reduce((s, c) => s + c.den, 0) };
+  };
+  const rest = bydelerOf('0301').filter((c) => !satsing.includes(c));
+  const row = (name) => table.rows.find((r) => r[0] === name);
+  assert.equal(valueProblem(row('Områdesatsingen samlet')[1], ind, sum(satsing), 'satsing'), null);
+  assert.equal(valueProblem(row('Resten av Oslo')[1], ind, sum(rest), 'rest'), null);
+  p.check();
+  await p.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Map.
+
+test('map: the fylke\'s kommuner, all kommuner and Oslo\'s bydeler, as in the bundles', async () => {
+  const id = modelledId();
+  const ind = indicator(id);
+  const all = data.context.registry.filter((a) => a.code.length === 4).map((a) => a.code);
+  for (const [url, codes] of [
+    [`/kommune/4602/kart?indikator=${id}`, kommunerOf('46')],
+    [`/kommune/1151/kart?indikator=${id}&utsnitt=land&klasser=signifikans`, all],
+    [`/bydel/030101/kart?indikator=${id}`, bydelerOf('0301')],
+  ]) {
+    const p = await openView(url);
+    const option = await chartOption(p.page);
+    assert.equal(option.series[0].type, 'map', url);
+    assert.equal(option.series[0].data.length, codes.length, url);
+    const table = await readTable(p.page);
+    assert.equal(table.rows.length, codes.length);
+    assert.deepEqual(compareProblems(table, codes, ind), [], url);
+    p.check();
+    await p.close();
+  }
+  assert.equal(all.length, 357);
+});
+
+test('map: the keyboard reaches every area, and the legend explains the grey', async () => {
+  const id = modelledId();
+  const p = await openView(`/kommune/4602/kart?indikator=${id}&klasser=signifikans`);
+  const { page } = p;
+  await page.evaluate(() => {
+    window.shown = [];
+    const chart = window.echarts.getInstanceByDom(document.querySelector('article.explore .chart'));
+    chart.on('highlight', (e) => window.shown.push(['highlight', e.name]));
+    chart.on('showTip', (e) => window.shown.push(['showTip', e.name]));
+  });
+  await page.locator('article.explore details summary').focus();
+  await page.keyboard.press('Enter');
+  const button = page.locator('button.point-at', { hasText: 'Askøy' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  // The map highlights the area and shows its tooltip, as hovering it would.
+  await page.waitForFunction(() => window.shown.length >= 2, null, { timeout: 5000 });
+  const named = (await page.evaluate(() => window.shown)).filter(([, name]) => name);
+  assert.deepEqual(named, [['highlight', 'Askøy'], ['showTip', 'Askøy']]);
+  // Hovering draws the tooltip on the canvas: no markup with inline styles for the CSP to block
+  // (check() fails on the console error that would give).
+  const box = await page.locator('article.explore .chart').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  const legend = await page.locator('.map-legend li').allInnerTexts();
+  assert.ok(legend.length >= 2, legend.join(' | '));
+  p.check();
+  await p.close();
+});
+
+test('map: switching the indicator keeps the address and redraws the same map', async () => {
+  const [a, b] = data.context.catalogue.filter((i) => i.provenance === 'Modelled').map((i) => i.id);
+  const p = await openView(`/kommune/4601/kart?indikator=${a}&lang=nn`);
+  const { page } = p;
+  const before = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).id);
+  await page.selectOption('#map-indicator', b);
+  await page.locator('#map-indicator ~ button').click();
+  await page.waitForURL(new RegExp(`indikator=${b}`));
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'nn');
+  await page.waitForFunction((want) => document.querySelector('figcaption')?.innerText.length > 0 && document.querySelector('#map-indicator').value === want, b);
+  const after = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).id);
+  assert.equal(after, before, 'the chart instance is reused, not rebuilt');
+  p.check();
+  await p.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Overview.
+
+async function readRug(page) {
+  await page.waitForSelector('table.rug tbody tr');
+  return page.$eval('table.rug', (t) => ({
+    headers: [...t.querySelectorAll('thead tr:last-child th')].map((th) => th.innerText.trim()),
+    rows: [...t.querySelectorAll('tbody tr[aria-rowindex]')].map((tr) => ({
+      cells: [...tr.children].map((c) => c.childNodes[0]?.textContent?.trim() ?? c.innerText.trim()),
+      classes: [...tr.children].map((c) => c.className),
+    })),
+  }));
+}
+
+test('overview: Oslo\'s bydeler and Vestland\'s kommuner, every cell as in the bundles', async () => {
+  for (const [url, codes] of [
+    // A kommune's bydeler come with the kommune itself.
+    ['/kommune/0301/oversikt', ['0301', ...bydelerOf('0301')]],
+    ['/fylke/46/oversikt', ['46', ...kommunerOf('46')]],
+  ]) {
+    const p = await openView(url, { canvas: false });
+    const rug = await readRug(p.page);
+    assert.equal(rug.rows.length, codes.length + 1, `${url}: landet and one row an area`);
+    assert.equal(rug.headers.length, data.context.catalogue.length + 1);
+    const problems = [];
+    rug.rows.slice(1).forEach((row, i) => {
+      const code = codes[i];
+      data.context.catalogue.forEach((ind, k) => {
+        const p2 = valueProblem(row.cells[k + 1], ind, lastCellOf(data, code, ind), `${code} ${ind.id}`);
+        if (p2) problems.push(p2);
+      });
+    });
+    assert.deepEqual(problems.slice(0, 10), [], url);
+    p.check();
+    await p.close();
+  }
+});
+
+test('overview: all 357 kommuner, virtualised, and the address round-trips', async () => {
+  const p = await openView('/fylke/46/oversikt?sett=land', { canvas: false });
+  const { page } = p;
+  await page.waitForSelector('table.rug tbody tr[aria-rowindex]');
+  // Every row counts for assistive technology; only a window of them is in the page.
+  assert.equal(await page.getAttribute('table.rug', 'aria-rowcount'), '360');
+  const drawn = await page.locator('table.rug tbody tr[aria-rowindex]').count();
+  assert.ok(drawn > 0 && drawn < 100, `${drawn} rows drawn`);
+  // Scrolled to the end, the last kommune's row is drawn, with its place in the whole.
+  const kommuner = data.context.registry.filter((a) => a.code.length === 4);
+  const last = kommuner[kommuner.length - 1];
+  await page.locator('.rug-wrap').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction(() => document.querySelector('table.rug tbody tr[aria-rowindex="360"]'));
+  const lastRow = await page.locator('table.rug tbody tr[aria-rowindex="360"] th').innerText();
+  assert.equal(lastRow.trim(), nameOf(data, last.code));
+  // Its cells hold the bundles' numbers.
+  const cells = await page.locator('table.rug tbody tr[aria-rowindex="360"] td').evaluateAll((tds) => tds.map((c) => c.childNodes[0]?.textContent?.trim() ?? ''));
+  const problems = data.context.catalogue
+    .map((ind, k) => valueProblem(cells[k], ind, lastCellOf(data, last.code, ind), `${last.code} ${ind.id}`))
+    .filter(Boolean);
+  assert.deepEqual(problems, []);
+  p.check();
+  await p.close();
+  const en = await openView('/fylke/46/oversikt?sett=land&lang=en', { canvas: false });
+  assert.equal(await en.page.locator('#overview-set').inputValue(), 'land');
+  assert.equal(await en.page.getAttribute('html', 'lang'), 'en');
+  en.check();
+  await en.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Population.
+
+test('population: the age profile of Oslo and Ringsaker is SSB\'s single-year counts', async () => {
+  for (const code of ['0301', '3411']) {
+    const bundle = data.areaBundle(code);
+    const p = await openView(`/${levelOf(code)}/${code}/befolkning`);
+    const table = await readTable(p.page);
+    assert.equal(table.rows.length, 25);
+    const ages = bundle.ages;
+    const year = ages.first_year + ages.years.length - 1;
+    const row = ages.years[ages.years.length - 1];
+    const total = bundle.population.years[year - bundle.population.first_year].total;
+    table.rows.forEach((r, age) => {
+      assert.equal(Number(r[1].replace(/\s/g, '')), row[age], `${code} age ${age}`);
+      const share = Number(r[2].replace(/\s|%/g, '').replace(',', '.'));
+      assert.ok(Math.abs(share - (100 * row[age]) / total) < 0.006, `${code} age ${age}: ${r[2]}`);
+    });
+    // Real figures: no demodata.
+    assert.equal(await p.page.locator('.demodata').count(), 0);
+    p.check();
+    await p.close();
+  }
+  // The address round-trips, language included.
+  const en = await openView('/kommune/1151/befolkning?lang=en');
+  assert.equal(await en.page.getAttribute('html', 'lang'), 'en');
+  assert.match(await en.page.locator('h1').innerText(), /Population by age/);
+  assert.equal(await en.page.locator('.explore-nav a[aria-current="page"]').innerText(), 'Population');
+  en.check();
+  await en.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns.
+
+test('breakdown: Oslo and Bergen by sex and immigrant background, as in the bundles', async () => {
+  const id = 'mobbing_7';
+  const ind = indicator(id);
+  const landet = data.areaBundle('0');
+  for (const code of ['0301', '4601']) {
+    const bundle = data.areaBundle(code);
+    const p = await openView(`/kommune/${code}/fordeling?indikator=${id}`);
+    const { page } = p;
+    const sections = page.locator('section.breakdown');
+    const dims = data.context.dimensions;
+    const mine = bundle.breakdowns.filter((b) => b.indicator === id);
+    assert.equal(await sections.count(), mine.length, `${code}: one section a dimension`);
+    for (let k = 0; k < mine.length; k++) {
+      const b = mine[k];
+      const dim = dims[b.dimension];
+      const section = sections.nth(k);
+      assert.equal((await section.locator('h2').innerText()).trim(), dim.label.nb);
+      const table = await readTable(page, `section.breakdown:nth-of-type(${k + 1}) details`);
+      const ref = landet.breakdowns.find((x) => x.indicator === id && x.dimension === b.dimension);
+      const problems = [];
+      table.rows.forEach((row, c) => {
+        if (row[0] !== dim.categories[c].nb) problems.push(`category ${c}: «${row[0]}»`);
+        const a = valueProblem(row[1], ind, b.cells[c], `${code} ${dim.id} ${c}`);
+        const l = valueProblem(row[3], ind, ref.cells[c], `landet ${dim.id} ${c}`);
+        for (const x of [a, l]) if (x) problems.push(x);
+      });
+      assert.deepEqual(problems, []);
+      assert.equal(table.rows.length, dim.categories.length);
+    }
+    // Every category adds up to the published total where all are shown.
+    const total = bundle.series.find((s) => s.indicator === id).cells.at(-1);
+    for (const b of mine) {
+      if (b.cells.every((c) => c.flag === 'Ok') && total.flag === 'Ok') {
+        assert.equal(b.cells.reduce((s, c) => s + c.den, 0), total.den, `${code}: categories sum to the total`);
+      }
+    }
+    assert.ok(await page.locator('.demodata').isVisible());
+    p.check();
+    await p.close();
+  }
+});
+
+test('breakdown: a shared address opens the same indicator and language', async () => {
+  const p = await openView('/kommune/0301/fordeling?indikator=trivsel_10&lang=nn');
+  assert.equal(await p.page.locator('#breakdown-indicator').inputValue(), 'trivsel_10');
+  assert.equal(await p.page.getAttribute('html', 'lang'), 'nn');
+  assert.equal((await p.page.locator('section.breakdown h2').first().innerText()).trim(), 'Kjønn');
+  await p.page.selectOption('#breakdown-indicator', 'mobbing_10');
+  await p.page.locator('#breakdown-indicator ~ button').click();
+  await p.page.waitForURL(/indikator=mobbing_10/);
+  assert.equal(new URL(p.page.url()).searchParams.get('lang'), 'nn');
+  p.check();
+  await p.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every view: axe at every impact, 360 px, and the screenshots.
+
+const VIEWS = [
+  ['compare-4601', '/kommune/4601/sammenlign'],
+  ['compare-0301-satsing', '/kommune/0301/sammenlign?sett=satsing'],
+  ['map-4602', '/kommune/4602/kart'],
+  ['map-4601-bydeler', '/kommune/4601/kart'],
+  ['map-landet', '/landet/kart?klasser=signifikans'],
+  ['map-0301', '/kommune/0301/kart'],
+  ['overview-0301', '/kommune/0301/oversikt'],
+  ['overview-46', '/fylke/46/oversikt'],
+  ['breakdown-0301', '/kommune/0301/fordeling?indikator=mobbing_7'],
+  ['breakdown-1103', '/kommune/1103/fordeling'],
+  ['population-0301', '/kommune/0301/befolkning'],
+  ['population-1151', '/kommune/1151/befolkning'],
+];
+
+test('every explore view passes axe and fits a phone', async () => {
+  for (const [, url] of VIEWS) await accessible(url);
+});
+
+test('screenshots of every view at 1280 and 360 px', async () => {
+  for (const [name, url] of VIEWS) await screenshots(url, name);
+  assert.equal(fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length >= VIEWS.length * 2, true);
+});
