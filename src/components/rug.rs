@@ -58,8 +58,10 @@ pub fn escape(s: &str) -> String {
 
 /// A row's height in pixels: `table.rug tbody tr` in `public/style.css` says the same.
 pub const ROW_PX: f64 = 28.0;
-/// How many rows a virtualised table has in the page at a time.
-pub const WINDOW: usize = 60;
+/// How many rows a virtualised table has in the page at a time: the rows its region shows at
+/// most (`max-height` in the stylesheet: 44rem, some 20 rows below the heads) and a margin
+/// above and below. Each row more costs layout time on a phone.
+pub const WINDOW: usize = 40;
 /// Tables up to this many rows are drawn whole.
 pub const WHOLE_UP_TO: usize = 120;
 /// The two header rows, counted in `aria-rowindex`.
