@@ -5,6 +5,7 @@ pub mod chart;
 pub mod chart_figure;
 pub mod data_table;
 pub mod demodata;
+pub mod download;
 pub mod error_view;
 pub mod explore_nav;
 pub mod key_sentences;

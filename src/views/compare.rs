@@ -8,6 +8,7 @@ use crate::charts::colours::mark_colour;
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
 use crate::components::chart_figure::ChartFigure;
 use crate::components::demodata::DemodataNotice;
+use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
 use crate::components::picker::{indicator_options, Picker};
 use crate::components::set_picker::{preset_label, ChosenAreas, PresetPicker};
@@ -198,6 +199,30 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             )];
             let sorted = if q.sort == Sort::Name { "navn" } else { "verdi" }.to_string();
             let chart_height = height(vm.bars.len());
+            let csv_areas: Vec<(Option<AreaCode>, String, Option<oppvekst_core::barometer::Value>)> = v
+                .bars
+                .iter()
+                .map(|b| {
+                    let code = match &b.member {
+                        Member::Area(c) => Some(c.clone()),
+                        _ => None,
+                    };
+                    (code, name_of(&b.member), b.value)
+                })
+                .collect();
+            let records: Records = {
+                let (ctx, bundles) = (d.profile.context.clone(), d.bundles.clone());
+                std::rc::Rc::new(move || {
+                    let refs: Vec<&oppvekst_core::codec::AreaBundle> = bundles.iter().map(|b| b.as_ref()).collect();
+                    latest_records(&ctx, &refs, index, &csv_areas, lang)
+                })
+            };
+            let file_parts = vec![
+                "sammenligning".to_string(),
+                code.to_string(),
+                ind.id.clone(),
+                preset.slug().to_string(),
+            ];
             let chart = compare_chart(&vm);
             view! {
                 <article class="explore compare-view">
@@ -259,6 +284,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         height=Some(chart_height)
                         note=satsing.then(|| t(lang, Msg::SatsingNote).to_string())
                     />
+                    <CsvDownload records=records name=file_parts lang />
                     {similar}
                 </article>
             }

@@ -12,6 +12,7 @@ use crate::charts::colours::{mark_colour, quantile_colour, NO_VALUE};
 use crate::charts::map::{map_chart, MapArea, MapChart};
 use crate::components::chart::{EChart, MapShape};
 use crate::components::demodata::DemodataNotice;
+use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
 use crate::components::picker::{indicator_options, Picker};
 use crate::components::set_picker::{preset_label, PresetPicker};
@@ -435,6 +436,51 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             })
         })
     };
+    // The map's figures as a file: computed on a click, for the indicator and classes shown.
+    let download = {
+        let code = code.clone();
+        move || {
+            let lang = lang.get();
+            let q = query.get();
+            let records: Records = {
+                let q = q.clone();
+                std::rc::Rc::new(move || {
+                    data.with_value(|d| {
+                        let ctx = &d.profile.context;
+                        let bundles = d.bundle_refs();
+                        let index = indicator_index(ctx, &q);
+                        let names = distinct_names(&ctx.registry, &d.set.codes, lang);
+                        let v = map_view(
+                            ctx,
+                            &bundles,
+                            &d.set.codes,
+                            index,
+                            q.classes,
+                            Confidence::P95,
+                        );
+                        let areas: Vec<_> = v
+                            .map(|v| {
+                                v.areas
+                                    .iter()
+                                    .zip(&names)
+                                    .map(|(a, n)| (Some(a.code.clone()), n.clone(), a.value))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        latest_records(ctx, &bundles, index, &areas, lang)
+                    })
+                })
+            };
+            let id = model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default());
+            let name = vec![
+                "kart".to_string(),
+                code.to_string(),
+                id,
+                scope.slug().to_string(),
+            ];
+            view! { <CsvDownload records name lang /> }
+        }
+    };
     view! {
         <article class="explore map-view">
             {header}
@@ -446,6 +492,7 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     view! { <p class="chart-failed">{move || t(lang.get(), Msg::MapNoShapes)}</p> }.into_any()
                 }}
                 {legend}
+                {download}
                 <details on:toggle=move |ev| {
                     let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
                     table_open.set(open);

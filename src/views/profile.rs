@@ -7,6 +7,7 @@ use crate::components::barometer::{BarometerView, Sources};
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
+use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
 use crate::components::key_sentences::KeySentences;
@@ -17,7 +18,7 @@ use crate::state::{area_name, level_name, recent};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use oppvekst_core::barometer::shows_modelled;
+use oppvekst_core::barometer::{barometer, shows_modelled};
 use oppvekst_core::route::{area_path, parse_path, Page};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::sentences::{
@@ -95,6 +96,7 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
                     <KeySentences sentences=sentences(d) lang />
                     <BarometerView sources lang />
+                    <CsvDownload records=profile_records(d, lang) name=file_name(d, lang) lang />
                     <section class="population" aria-labelledby="population-title">
                         <h2 id="population-title">{t(lang, Msg::KeyFigures)}</h2>
                         {key_figures(d, lang)}
@@ -105,6 +107,59 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
             }
         })
     }
+}
+
+/// The profile's figures as records for a CSV file: every indicator's latest value with its
+/// interval, flag and comparators, as the barometer shows them.
+fn profile_records(d: &ProfileData, lang: Lang) -> Records {
+    let (ctx, area, kommune) = (d.context.clone(), d.area.clone(), d.kommune.clone());
+    std::rc::Rc::new(move || {
+        let name = ctx
+            .registry
+            .get(&area.code)
+            .map(|a| area_name(a, lang))
+            .unwrap_or_default();
+        let b = barometer(&ctx, &area, kommune.as_deref(), Confidence::P95);
+        b.rows()
+            .map(|r| {
+                let ind = r.indicator;
+                record(
+                    ind,
+                    (&area.code, &name),
+                    r.period.label(ind.period_kind),
+                    &r.area,
+                    (
+                        r.fylke.and_then(|v| v.value),
+                        r.landet.and_then(|v| v.value),
+                    ),
+                    lang,
+                )
+            })
+            .collect()
+    })
+}
+
+/// `oppvekstprofil_0301_oslo_2026`: the area and the year of its latest figures.
+fn file_name(d: &ProfileData, lang: Lang) -> Vec<String> {
+    let name = d
+        .context
+        .registry
+        .get(&d.area.code)
+        .map(|a| area_name(a, lang))
+        .unwrap_or_default();
+    let year = d
+        .context
+        .catalogue
+        .iter()
+        .filter_map(|i| i.periods.last().map(|p| p.last))
+        .max()
+        .unwrap_or_default();
+    vec![
+        "oppvekstprofil".into(),
+        d.area.code.to_string(),
+        name,
+        year.to_string(),
+    ]
 }
 
 /// The key sentences: comparisons with landet (and, for a bydel, with its kommune), then the

@@ -9,6 +9,7 @@ use crate::components::barometer::group_name;
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
+use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
 use crate::components::words::{interval_text, trend_sentence, value_text};
 use crate::i18n::{t, tf, use_lang, Msg};
@@ -19,7 +20,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use oppvekst_core::area::{Area, Registry};
 use oppvekst_core::barometer::Value;
-use oppvekst_core::explore::trend::{added_series, trend_view, Line, TrendView};
+use oppvekst_core::explore::trend::{added_series, trend_view, Line, Role, TrendView};
+use oppvekst_core::export::Record;
 use oppvekst_core::indicator::{Group, Provenance};
 use oppvekst_core::route::{parse_query, trend_url, View, MAX_EXTRA_AREAS};
 use oppvekst_core::stats::ci::Confidence;
@@ -214,6 +216,35 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                 percent: ind.unit == oppvekst_core::indicator::Unit::Percent,
             };
             let title = format!("{label}: {}", line_names.join(", "));
+            // The chart's figures as a file: every line and period, each with the fylke's and
+            // landet's value in the same period.
+            let value_of = |role: Role, i: usize| {
+                v.lines
+                    .iter()
+                    .find(|l| l.role == role)
+                    .and_then(|l| l.points[i])
+                    .and_then(|p| p.value)
+            };
+            let csv: Vec<Record> = v
+                .lines
+                .iter()
+                .zip(&line_names)
+                .flat_map(|(l, n)| {
+                    l.points.iter().enumerate().map(move |(i, p)| (l, n, i, p))
+                })
+                .map(|(l, n, i, p)| {
+                    record(
+                        ind,
+                        (&l.code, n),
+                        periods[i].clone(),
+                        p,
+                        (value_of(Role::Fylke, i), value_of(Role::Landet, i)),
+                        lang,
+                    )
+                })
+                .collect();
+            let records: Records = std::rc::Rc::new(move || csv.clone());
+            let file_parts = vec!["utvikling".to_string(), code.to_string(), id.clone()];
             let table = table(&v, &periods, &line_names, lang);
             let summary = trend_sentence(&v.trend, lang);
             view! {
@@ -250,6 +281,7 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         </div>
                     })}
                     <p class="trend-test">{format!("{}: {summary}.", area_label)}</p>
+                    <CsvDownload records=records name=file_parts lang />
                     <figure class="chart-figure">
                         <figcaption>{title.clone()}</figcaption>
                         <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) />

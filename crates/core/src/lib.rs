@@ -6,6 +6,7 @@ pub mod barometer;
 pub mod breakdown;
 pub mod codec;
 pub mod explore;
+pub mod export;
 pub mod geometry;
 pub mod indicator;
 pub mod lang;
