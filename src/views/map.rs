@@ -23,7 +23,7 @@ use crate::views::explore::{indicator_index, set_page, ExploreHeader};
 use charming::Chart;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use oppvekst_core::explore::map::{map_view, Legend};
+use oppvekst_core::explore::map::{map_view, Legend, MapView};
 use oppvekst_core::explore::sets::scopes_for;
 use oppvekst_core::geometry::Layer;
 use oppvekst_core::indicator::{Provenance, Unit};
@@ -64,19 +64,24 @@ fn layer_of(codes: &[AreaCode]) -> &'static str {
     }
 }
 
-fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Option<MapModel> {
+/// The map's view model for what the address asks.
+fn map_of<'a>(d: &'a SetData, q: &Query) -> Option<MapView<'a>> {
     let ctx = &d.profile.context;
-    let reg = &ctx.registry;
     let index = indicator_index(ctx, q);
-    let bundles = d.bundle_refs();
-    let v = map_view(
+    map_view(
         ctx,
-        &bundles,
+        &d.bundle_refs(),
         &d.set.codes,
         index,
         q.classes,
         Confidence::P95,
-    )?;
+    )
+}
+
+fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Option<MapModel> {
+    let ctx = &d.profile.context;
+    let reg = &ctx.registry;
+    let v = map_of(d, q)?;
     let ind = v.indicator;
     let names = distinct_names(reg, &d.set.codes, lang);
     let n = v.legend.len();
@@ -447,18 +452,9 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 std::rc::Rc::new(move || {
                     data.with_value(|d| {
                         let ctx = &d.profile.context;
-                        let bundles = d.bundle_refs();
-                        let index = indicator_index(ctx, &q);
                         let names = distinct_names(&ctx.registry, &d.set.codes, lang);
-                        let v = map_view(
-                            ctx,
-                            &bundles,
-                            &d.set.codes,
-                            index,
-                            q.classes,
-                            Confidence::P95,
-                        );
-                        let areas: Vec<_> = v
+                        let index = indicator_index(ctx, &q);
+                        let areas: Vec<_> = map_of(d, &q)
                             .map(|v| {
                                 v.areas
                                     .iter()
@@ -467,7 +463,7 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                                     .collect()
                             })
                             .unwrap_or_default();
-                        latest_records(ctx, &bundles, index, &areas, lang)
+                        latest_records(ctx, &d.bundle_refs(), index, &areas, lang)
                     })
                 })
             };
