@@ -8,6 +8,7 @@ use crate::views::{
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_query_map};
 use leptos_router::path;
 
 #[component]
@@ -40,10 +41,35 @@ pub fn Shell(children: Children) -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
+    // An embed (`?embed=1`) shows the page without the site's header and footer, with a link
+    // to the whole page, and tells its host how tall it is.
+    let query = use_query_map();
+    let embed =
+        Memo::new(move |_| query.with(|q| q.get("embed").is_some_and(|v| v == "1" || v == "true")));
+    Effect::new(move |_| {
+        if embed.get() {
+            crate::embed::post_height();
+        }
+    });
+    let location = use_location();
+    let whole = move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        oppvekst_core::route::without_embed(&path, &search)
+    };
     view! {
         <a class="skip" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
-        <Header />
+        <Show when=move || !embed.get()>
+            <Header />
+        </Show>
+        <Show when=move || embed.get()>
+            <p class="embed-bar">
+                <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), Msg::SeeWholeProfile)}</a>
+            </p>
+        </Show>
         <main id="main" tabindex="-1">{children()}</main>
-        <Footer />
+        <Show when=move || !embed.get()>
+            <Footer />
+        </Show>
     }
 }

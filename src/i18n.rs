@@ -415,6 +415,7 @@ catalogue! {
     UnitChange => ["endring i prosent", "endring i prosent", "change in per cent"],
     ProvenanceModelled => ["Modellert (demodata)", "Modellert (demodata)", "Modelled (demo data)"],
     ProvenanceReal => ["Ekte tall", "Ekte tal", "Real figures"],
+    SeeWholeProfile => ["Se hele profilen (åpner i ny fane)", "Sjå heile profilen (opnar i ny fane)", "See the whole profile (opens in a new tab)"],
     ChildrenInYear => ["{0} barn 0–17 år ({1})", "{0} born 0–17 år ({1})", "{0} children aged 0–17 ({1})"],
     Footer => [
         "Laget etter modell av FHIs oppvekstprofiler. Kildekode og data er åpne.",

@@ -10,6 +10,7 @@ pub mod app;
 pub mod bench;
 pub mod charts;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod panic;
 pub mod prerender;

@@ -332,10 +332,35 @@ pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
     }
 }
 
+/// The same page outside an embed: `search` without its `embed` (the embed's «see the whole
+/// profile» link opens this in a tab of its own).
+pub fn without_embed(path: &str, search: &str) -> String {
+    let pairs: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some("embed"))
+        .collect();
+    if pairs.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_embed_links_to_the_whole_page() {
+        assert_eq!(
+            without_embed("/kommune/0301/kart", "?embed=1&indikator=mobbing_7&lang=en"),
+            "/kommune/0301/kart?indikator=mobbing_7&lang=en"
+        );
+        assert_eq!(without_embed("/kommune/0301", "?embed=1"), "/kommune/0301");
+        assert!(parse_query("?embed=1&lang=nn").embed);
+    }
 
     #[test]
     fn paths() {
