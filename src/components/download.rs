@@ -83,11 +83,7 @@ pub fn latest_records(
     };
     let cells = Cells::new(ctx, bundles);
     let value = |c: Option<AreaCode>| c.and_then(|c| cells.latest(index, &c)?.value(ind.unit));
-    let period = ind
-        .periods
-        .last()
-        .map(|p| p.label(ind.period_kind))
-        .unwrap_or_default();
+    let period = ind.latest_period_label();
     let landet = value(Some(AreaCode::landet()));
     areas
         .iter()

@@ -15,6 +15,7 @@ use crate::components::words::{interval_text, value_text};
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::area_name;
 use crate::views::explore::{loading, ExploreHeader};
+use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use oppvekst_core::explore::breakdown::{
@@ -181,7 +182,10 @@ fn BreakdownBody(data: BreakdownData) -> impl IntoView {
                 .and_then(|id| ctx.catalogue.iter().position(|i| i.id == id));
             let index = asked.or(available.first().copied()).unwrap_or(0);
             let view = breakdown_view(ctx, area, Some(&d.landet), index, Confidence::P95);
-            let ind = &ctx.catalogue[index.min(ctx.catalogue.len().saturating_sub(1))];
+            // A catalogue without the entry (an empty one) has nothing to show: say so.
+            let Some(ind) = ctx.catalogue.get(index) else {
+                return view! { <NotFound /> }.into_any();
+            };
             let label = ind.label.get(lang).to_string();
             let modelled = ind.provenance == Provenance::Modelled
                 && view.as_ref().is_some_and(|v| v.has_values());

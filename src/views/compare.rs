@@ -114,7 +114,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             let modelled = ind.provenance == Provenance::Modelled && v.has_values();
             let title = format!(
                 "{label}, {}: {}",
-                ind.periods[ind.periods.len() - 1].label(ind.period_kind),
+                ind.latest_period_label(),
                 preset_label(preset, &code, reg, lang)
             );
 

@@ -134,7 +134,7 @@ fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Opti
         _ => t(lang, Msg::NoValueLegend).to_string(),
     };
     let label = ind.label.get(lang).to_string();
-    let period = ind.periods[ind.periods.len() - 1].label(ind.period_kind);
+    let period = ind.latest_period_label();
     let title = format!(
         "{label}, {period}: {}",
         preset_label(d.preset, code, reg, lang)

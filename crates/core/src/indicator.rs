@@ -171,6 +171,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_latest_period_of_an_indicator_without_periods_is_empty() {
+        let mut ind = crate::stats::testutil::indicator(
+            "x",
+            Unit::Percent,
+            TestKind::Binomial,
+            Polarity::HigherIsWorse,
+        );
+        assert_eq!(ind.latest_period_label(), "2024");
+        ind.period_kind = PeriodKind::SchoolYear;
+        assert_eq!(ind.latest_period_label(), "2024/25");
+        ind.periods.clear();
+        assert_eq!(ind.latest_period_label(), "");
+    }
+
+    #[test]
     fn period_labels() {
         assert_eq!(Period::year(2024).label(PeriodKind::Year), "2024");
         assert_eq!(
@@ -246,4 +261,15 @@ pub struct Indicator {
     pub provenance: Provenance,
     /// The periods the values cover, oldest first; every area's cells line up with these.
     pub periods: Vec<Period>,
+}
+
+impl Indicator {
+    /// The latest period as readers know it (`2024/25`); empty for an indicator without
+    /// periods, which the codec accepts and a view must not index into.
+    pub fn latest_period_label(&self) -> String {
+        self.periods
+            .last()
+            .map(|p| p.label(self.period_kind))
+            .unwrap_or_default()
+    }
 }
