@@ -68,12 +68,32 @@ function mapSeries(s) {
     map: s.id,
     data,
     aspectScale: aspectOf(s.id),
+    // Fill the box: by default ECharts leaves a wide margin, and the country came out at two
+    // thirds of the height it was given.
+    layoutCenter: ['50%', '50%'],
+    layoutSize: '96%',
     selectedMode: false,
     itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e4e7ea', ...(s.itemStyle ?? {}) },
     emphasis: { label: { show: false }, itemStyle: { borderColor: '#1b1f24', borderWidth: 2 } },
     label: { show: false },
   };
 }
+// ECharts' map layout (mapSymbolLayout) flags every region for a label wherever no legend
+// symbol sits on it, and the map then builds each region's label styles on every update even
+// with labels off: a third of the time of redrawing all 357 kommuner on a switch of
+// indicator. Our maps never label regions (the tooltip and the table name them), so a layout
+// step just after ECharts' own clears the flag when the series shows no label.
+echarts.registerLayout(echarts.PRIORITY.VISUAL.LAYOUT + 1, (ecModel) => {
+  ecModel.eachSeriesByType('map', (series) => {
+    if (series.get(['label', 'show']) || series.get(['emphasis', 'label', 'show'])) return;
+    const data = series.getData();
+    data.each((idx) => {
+      const layout = data.getItemLayout(idx);
+      if (layout) layout.showLabel = false;
+    });
+  });
+});
+
 function hydrate(value) {
   if (typeof value === 'string') return FORMATTERS[value] ?? value;
   if (Array.isArray(value)) return value.map(hydrate);

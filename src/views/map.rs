@@ -33,6 +33,9 @@ use oppvekst_core::stats::sentences::format_value;
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::sync::Arc;
 
+/// The map's height in pixels; the shapes are cut to the detail it shows.
+const MAP_HEIGHT: u32 = 520;
+
 #[component]
 pub fn MapPage(code: AreaCode) -> impl IntoView {
     set_page(code, true, |data, query| {
@@ -201,14 +204,12 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 .as_ref()
                 .and_then(|g| g.layer(layer))
                 .map(|l| {
-                    l.to_geojson(|c| {
-                        d.set
-                            .codes
-                            .iter()
-                            .position(|x| x == c)
-                            .map(|i| names[i].clone())
-                    })
-                    .to_string()
+                    let at = |c: &AreaCode| d.set.codes.iter().position(|x| x == c);
+                    // No more detail than the drawn map shows: ECharts redraws every point
+                    // on each switch of indicator.
+                    let detail = l.detail_for(|c| at(c).is_some(), f64::from(MAP_HEIGHT));
+                    l.to_geojson_at(detail, |c| at(c).map(|i| names[i].clone()))
+                        .to_string()
                 })
                 .unwrap_or_default();
             MapShape {
@@ -483,7 +484,7 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             <figure class="chart-figure">
                 <figcaption>{move || model.with(|m| m.as_ref().map(|m| m.title.clone()))}</figcaption>
                 {if has_shapes {
-                    view! { <EChart chart label map=shape focus=focus height=520 /> }.into_any()
+                    view! { <EChart chart label map=shape focus=focus height=MAP_HEIGHT /> }.into_any()
                 } else {
                     view! { <p class="chart-failed">{move || t(lang.get(), Msg::MapNoShapes)}</p> }.into_any()
                 }}

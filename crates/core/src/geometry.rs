@@ -12,6 +12,9 @@
 //! whole country, ≈ 0.5 for Oslo).
 
 mod geojson;
+pub mod simplify;
+
+pub use geojson::Detail;
 
 use crate::area::{AreaCode, Level};
 use crate::codec::{Bundle, DecodeError, Kind};

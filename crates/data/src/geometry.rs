@@ -11,7 +11,7 @@
 //! four cities' sea margins. The map views show bydeler on their own, so the margins only
 //! make the coastal bydeler a little larger on screen.
 
-mod simplify;
+use oppvekst_core::geometry::simplify;
 mod source;
 mod topology;
 

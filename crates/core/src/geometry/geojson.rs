@@ -4,9 +4,46 @@
 //! name in its tooltip, so the caller names each feature as the reader should see it (and
 //! leaves out the features it does not draw).
 
-use super::{Layer, Ring, Transform};
+use super::simplify::{area_km2, douglas_peucker, Point, KM_PER_DEGREE};
+use super::{Feature, Layer, Ring, Transform};
 use crate::area::AreaCode;
 use serde_json::{json, Value};
+
+/// How much of a layer's detail a drawn map can show. ECharts rebuilds and paints every point
+/// of every shape on each update, so detail finer than a pixel costs time on every switch of
+/// indicator and shows nothing: the map of all kommuner is ≈ 500 px for 13° of latitude, so a
+/// pixel there is ≈ 3 km, while the layer keeps points ≈ 200 m apart for a fylke's map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Detail {
+    /// Douglas–Peucker tolerance in degrees of latitude.
+    pub tolerance: f64,
+    /// Parts smaller than this go, except each area's largest, so that every area shows.
+    pub min_area_km2: f64,
+}
+
+impl Detail {
+    /// Every point the layer has.
+    pub const FULL: Detail = Detail {
+        tolerance: 0.0,
+        min_area_km2: 0.0,
+    };
+
+    /// For a map `height_px` tall that shows `lat_span` degrees of latitude: points within half
+    /// a pixel of the line go, and so do islands smaller than 2 × 2 pixels. A map that fits
+    /// its width shows less per pixel than this assumes, so the cut is never too coarse.
+    pub fn for_view(lat_span: f64, height_px: f64) -> Detail {
+        let pixel = lat_span.max(0.0) / height_px.max(1.0);
+        let side_km = 2.0 * pixel * KM_PER_DEGREE;
+        Detail {
+            tolerance: pixel / 2.0,
+            min_area_km2: side_km * side_km,
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.tolerance <= 0.0 && self.min_area_km2 <= 0.0
+    }
+}
 
 /// Rounds degrees to one decimal finer than the grid, so that the JSON carries no float noise
 /// (`10.700000000000001`) and no false precision.
@@ -17,38 +54,82 @@ fn rounder(t: &Transform) -> impl Fn(f64) -> f64 {
     move |v| (v * factor).round() / factor
 }
 
-fn ring_json(t: &Transform, round: &impl Fn(f64) -> f64, ring: &Ring) -> Value {
+fn ring_json(round: &impl Fn(f64) -> f64, ring: &[Point]) -> Value {
     Value::Array(
-        ring.points()
-            .map(|p| {
-                let [lon, lat] = t.apply(p);
-                json!([round(lon), round(lat)])
-            })
+        ring.iter()
+            .map(|[lon, lat]| json!([round(*lon), round(*lat)]))
             .collect(),
     )
+}
+
+/// A feature's polygons in degrees (outer ring first, then holes), cut to `detail`. The
+/// largest part always stays, and so does its outer ring when simplifying would flatten it:
+/// a small island kommune must still show.
+fn drawn_polygons(t: &Transform, f: &Feature, detail: Detail) -> Vec<Vec<Vec<Point>>> {
+    let polygons: Vec<Vec<Vec<Point>>> = f
+        .polygons
+        .iter()
+        .map(|p| {
+            p.rings
+                .iter()
+                .map(|r| r.points().map(|q| t.apply(q)).collect())
+                .collect()
+        })
+        .collect();
+    if detail.is_full() {
+        return polygons;
+    }
+    let areas: Vec<f64> = polygons
+        .iter()
+        .map(|p| p.first().map_or(0.0, |r| area_km2(r)))
+        .collect();
+    let largest = (0..areas.len())
+        .max_by(|&a, &b| areas[a].total_cmp(&areas[b]))
+        .unwrap_or(0);
+    polygons
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i == largest || areas[*i] >= detail.min_area_km2)
+        .map(|(_, rings)| {
+            rings
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, ring)| {
+                    let cut = douglas_peucker(&ring, detail.tolerance);
+                    // A closed ring needs four points; a hole may vanish, an outer ring not.
+                    if cut.len() >= 4 && (k == 0 || area_km2(&ring) >= detail.min_area_km2) {
+                        Some(cut)
+                    } else {
+                        (k == 0).then_some(ring)
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 impl Layer {
     /// The features that `name` names, as a GeoJSON FeatureCollection of MultiPolygons with
     /// `properties: {"name": …, "code": …}`; `name` returns `None` for a feature to leave out.
     pub fn to_geojson(&self, name: impl Fn(&AreaCode) -> Option<String>) -> Value {
+        self.to_geojson_at(Detail::FULL, name)
+    }
+
+    /// As [`Layer::to_geojson`], with the shapes cut to what a drawn map can show.
+    pub fn to_geojson_at(
+        &self,
+        detail: Detail,
+        name: impl Fn(&AreaCode) -> Option<String>,
+    ) -> Value {
         let round = rounder(&self.transform);
         let features: Vec<Value> = self
             .features
             .iter()
             .filter_map(|f| Some((name(&f.code)?, f)))
             .map(|(name, f)| {
-                let polygons: Vec<Value> = f
-                    .polygons
+                let polygons: Vec<Value> = drawn_polygons(&self.transform, f, detail)
                     .iter()
-                    .map(|p| {
-                        Value::Array(
-                            p.rings
-                                .iter()
-                                .map(|r| ring_json(&self.transform, &round, r))
-                                .collect(),
-                        )
-                    })
+                    .map(|p| Value::Array(p.iter().map(|r| ring_json(&round, r)).collect()))
                     .collect();
                 json!({
                     "type": "Feature",
@@ -75,6 +156,13 @@ impl Layer {
             *e = [e[0].min(x), e[1].min(y), e[2].max(x), e[3].max(y)];
         }
         b
+    }
+
+    /// The detail a map `height_px` tall of the features that pass `filter` can show.
+    pub fn detail_for(&self, filter: impl Fn(&AreaCode) -> bool, height_px: f64) -> Detail {
+        self.bbox(filter)
+            .map(|b| Detail::for_view(b[3] - b[1], height_px))
+            .unwrap_or(Detail::FULL)
     }
 
     /// cos(mid-latitude) of the features that pass `filter`: the `aspectScale` that makes

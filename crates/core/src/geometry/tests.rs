@@ -234,6 +234,75 @@ fn geojson_has_the_shape_echarts_reads() {
         .is_empty());
 }
 
+/// The points of every ring of a GeoJSON feature, per polygon.
+fn ring_lengths(feature: &serde_json::Value) -> Vec<Vec<usize>> {
+    feature["geometry"]["coordinates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p.as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_array().unwrap().len())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_drawn_map_gets_only_the_detail_it_can_show() {
+    // 0301: a 500 × 500-step square (1° × 0.5°) whose bottom edge has a 1-step bump every 100
+    // steps, a 5-step hole, and a 4-step island. 4601: only a 3-step island.
+    let mut bumpy = vec![[0, 0]];
+    for x in (50..500).step_by(100) {
+        bumpy.extend([[x, 0], [x + 1, -1], [x + 2, 0]]);
+    }
+    bumpy.extend([[500, 0], [500, 500], [0, 500], [0, 0]]);
+    let mut l = layer(Layer::KOMMUNER, &["0301", "4601"]);
+    l.features[0].polygons = vec![
+        Polygon {
+            rings: vec![Ring::from_points(&bumpy), square([100, 100], 5)],
+        },
+        Polygon {
+            rings: vec![square([600, 0], 4)],
+        },
+    ];
+    l.features[1].polygons = vec![Polygon {
+        rings: vec![square([800, 0], 3)],
+    }];
+    let name = |c: &AreaCode| Some(c.to_string());
+    let full = l.to_geojson(name);
+    assert_eq!(full, l.to_geojson_at(Detail::FULL, name));
+    assert_eq!(ring_lengths(&full["features"][0]), [vec![20, 5], vec![5]]);
+
+    // A map 100 px tall of these 0,5° of latitude: a pixel is 0,005°, so the 0,001° bumps,
+    // the hole and the island (each far under 2 × 2 px) go. 4601's island is its largest
+    // part, so it stays, whole, although simplifying would flatten it.
+    let detail = l.detail_for(|_| true, 100.0);
+    // (The bumps reach 0,001° below the square, so the span is 0,501°.)
+    assert!((detail.tolerance - 0.002505).abs() < 1e-9, "{detail:?}");
+    let cut = l.to_geojson_at(detail, name);
+    assert_eq!(ring_lengths(&cut["features"][0]), [vec![5]]);
+    assert_eq!(ring_lengths(&cut["features"][1]), [vec![5]]);
+    assert_eq!(
+        cut["features"][0]["geometry"]["coordinates"][0][0],
+        json!([
+            [4.0, 57.0],
+            [5.0, 57.0],
+            [5.0, 57.5],
+            [4.0, 57.5],
+            [4.0, 57.0]
+        ])
+    );
+
+    // A map 10 000 px tall shows the bumps (0,001° is 20 px) and keeps everything.
+    assert_eq!(
+        ring_lengths(&l.to_geojson_at(l.detail_for(|_| true, 10_000.0), name)["features"][0]),
+        [vec![20, 5], vec![5]]
+    );
+}
+
 #[test]
 fn bbox_and_aspect_follow_the_filter() {
     let l = layer(Layer::KOMMUNER, &["0301", "4601"]);

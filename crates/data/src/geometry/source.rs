@@ -1,8 +1,8 @@
 //! Reads a GeoJSON FeatureCollection of areas: the code from one property, the Polygon or
 //! MultiPolygon as open rings of lon/lat.
 
-use super::simplify::Point;
 use oppvekst_core::area::{AreaCode, Level};
+use oppvekst_core::geometry::simplify::Point;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -7,7 +7,7 @@
 //! a shared border are the same points in opposite orders, so they simplify to the same points.
 //! The sources share border points exactly (same coordinates), which this relies on.
 
-use super::simplify::{douglas_peucker, farthest_from_first, Point};
+use oppvekst_core::geometry::simplify::{douglas_peucker, farthest_from_first, Point};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 

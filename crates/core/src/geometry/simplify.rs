@@ -1,4 +1,6 @@
-//! Douglas–Peucker line simplification and ring areas, measured on a sinusoidal plane.
+//! Douglas–Peucker line simplification and ring areas, measured on a sinusoidal plane. The
+//! data CLI cuts the source maps with it once; the app cuts a layer further to the detail a
+//! drawn map can show ([`super::Detail`]).
 //!
 //! Lon/lat degrees are not square at Norway's latitudes, so both the tolerance and the areas
 //! are taken after scaling longitude by cos(latitude): the sinusoidal projection, which is
@@ -7,7 +9,7 @@
 pub type Point = [f64; 2];
 
 /// Kilometres per degree of latitude, for turning areas into km².
-const KM_PER_DEGREE: f64 = 111.2;
+pub const KM_PER_DEGREE: f64 = 111.2;
 
 fn project(p: &Point) -> [f64; 2] {
     [p[0] * p[1].to_radians().cos(), p[1]]
