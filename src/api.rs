@@ -58,6 +58,16 @@ impl LoadError {
     }
 }
 
+thread_local! {
+    static OFFLINE_COPY: RefCell<Vec<Box<dyn Fn()>>> = RefCell::new(Vec::new());
+}
+
+/// Calls `f` whenever a file arrives from the service worker's cache because the network
+/// failed (the worker marks such answers with `x-oppvekst-offline: 1`).
+pub fn on_offline_copy(f: impl Fn() + 'static) {
+    OFFLINE_COPY.with(|l| l.borrow_mut().push(Box::new(f)));
+}
+
 fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
@@ -76,6 +86,9 @@ async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
             LoadError::Network(e.to_string())
         }
     })?;
+    if resp.headers().get("x-oppvekst-offline").as_deref() == Some("1") {
+        OFFLINE_COPY.with(|l| l.borrow().iter().for_each(|f| f()));
+    }
     match resp.status() {
         200 => {}
         404 => return Err(LoadError::NotFound(url.to_string())),

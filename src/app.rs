@@ -1,6 +1,8 @@
 //! The app shell: router, language, skip link, header, main and footer.
 
 use crate::components::layout::{Footer, Header};
+use crate::components::offline_notice::OfflineNotices;
+use crate::components::share::ShareBar;
 use crate::i18n::{t, Msg};
 use crate::state::lang_from_url;
 use crate::views::{
@@ -10,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_query_map};
 use leptos_router::path;
+use oppvekst_core::route::Page;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -35,6 +38,10 @@ pub fn App() -> impl IntoView {
 pub fn Shell(children: Children) -> impl IntoView {
     let lang = lang_from_url();
     provide_context(lang);
+    let offline = crate::offline::OfflineState::new();
+    provide_context(offline);
+    // In an effect: the browser's only (the prerenderer has no service worker).
+    Effect::new(move |_| crate::offline::start(offline));
     // Screen readers and hyphenation follow <html lang>.
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
@@ -49,9 +56,17 @@ pub fn Shell(children: Children) -> impl IntoView {
     Effect::new(move |_| {
         if embed.get() {
             crate::embed::post_height();
+            crate::embed::keep_links_in_embed();
         }
     });
     let location = use_location();
+    // A profile and its views can be shared; the front page and «Om tallene» are not areas.
+    let is_area_page = move || {
+        matches!(
+            oppvekst_core::route::parse_path(&location.pathname.get()),
+            Page::Profile(_) | Page::Explore(..)
+        )
+    };
     let whole = move || {
         let path = location.pathname.get();
         let search = location.search.get();
@@ -67,7 +82,13 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), Msg::SeeWholeProfile)}</a>
             </p>
         </Show>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            <OfflineNotices />
+            {children()}
+        </main>
+        <Show when=move || !embed.get() && is_area_page()>
+            <ShareBar />
+        </Show>
         <Show when=move || !embed.get()>
             <Footer />
         </Show>

@@ -16,6 +16,14 @@ pub fn post_height() {
     browser::post_height();
 }
 
+/// Keeps the reader inside the embed: a link to another page of the app (another area, the
+/// profile from a view) gets `embed=1` before the router follows it, so the frame never
+/// grows the site's header. The views' own pickers keep it through `route::view_url`.
+pub fn keep_links_in_embed() {
+    #[cfg(target_arch = "wasm32")]
+    browser::keep_links_in_embed();
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::HEIGHT_MESSAGE;
@@ -33,6 +41,52 @@ mod browser {
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from_f64(height.ceil()));
         let _ = parent.post_message(&msg, "*");
+    }
+
+    thread_local! {
+        static LINKS_KEPT: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn keep_links_in_embed() {
+        if LINKS_KEPT.with(|s| s.replace(true)) {
+            return;
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        // Capture phase on the document: before the router's own click handler on the window.
+        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+            let Some(target) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let Ok(Some(link)) = target.closest("a[href]") else {
+                return;
+            };
+            let Ok(a) = link.dyn_into::<web_sys::HtmlAnchorElement>() else {
+                return;
+            };
+            let same_origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .is_some_and(|o| o == a.origin());
+            if !same_origin || !a.target().is_empty() || a.pathname().ends_with(".js") {
+                return;
+            }
+            let search = a.search();
+            if oppvekst_core::route::parse_query(&search).embed {
+                return;
+            }
+            let href = oppvekst_core::share::with_embed(&a.pathname(), &search) + &a.hash();
+            a.set_href(&href);
+        });
+        let _ = doc.add_event_listener_with_callback_and_bool(
+            "click",
+            on_click.as_ref().unchecked_ref(),
+            true,
+        );
+        on_click.forget();
     }
 
     pub fn post_height() {

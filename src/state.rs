@@ -8,6 +8,16 @@ use oppvekst_core::area::{Area, Level, Registry};
 use oppvekst_core::AreaCode;
 use oppvekst_core::Lang;
 
+/// Sets the document's title, which the browser's tab, its history, bookmarks and screen
+/// readers show, and which an embed's iframe takes as its title. No-op when prerendering:
+/// the prerenderer writes the title into the page itself.
+pub fn set_document_title(title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    document().set_title(title);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = title;
+}
+
 /// The language memo: `?lang=` in the URL, bokmål when it is absent or unknown.
 pub fn lang_from_url() -> Memo<Lang> {
     let query = use_query_map();

@@ -112,14 +112,6 @@ fn history(series: Option<&SeriesSet>, ind: &Indicator, hint: usize) -> Vec<Opti
 }
 
 /// «SSB: tabell 12944», without saying the organisation twice («SSB: SSB 12944»).
-fn source_text(ind: &Indicator) -> String {
-    if ind.source_table.starts_with(&ind.source_org) {
-        ind.source_table.clone()
-    } else {
-        format!("{}: {}", ind.source_org, ind.source_table)
-    }
-}
-
 /// The opened row: definition, source, period, CI, ranks, trend with a chart and its table.
 fn row_detail(
     ctx: &ContextBundle,
@@ -193,7 +185,7 @@ fn row_detail(
                 <dt>{t(lang, Msg::Definition)}</dt>
                 <dd>{ind.definition.get(lang).to_string()}</dd>
                 <dt>{t(lang, Msg::SourceOf)}</dt>
-                <dd>{source_text(ind)}</dd>
+                <dd>{ind.source_line()}</dd>
                 <dt>{t(lang, Msg::Period)}</dt>
                 <dd>{row.period.label(ind.period_kind)}</dd>
                 {ci.map(|ci| view! { <dt>{t(lang, Msg::ConfidenceInterval)}</dt><dd class="ci">{ci}</dd> })}

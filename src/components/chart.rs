@@ -74,6 +74,45 @@ fn call(instance: &Echarts, method: &str) {
     }
 }
 
+/// What a saved picture of a chart carries besides the chart: its title, its source and,
+/// for modelled figures, the demodata mark, all drawn into the image; and the file's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveAs {
+    pub title: String,
+    /// The source line, already worded («Kilde: SSB, tabell 07459»).
+    pub source: String,
+    /// The demodata line where the chart shows modelled figures; empty otherwise.
+    pub demodata: String,
+    /// The file's name without its extension.
+    pub file: String,
+}
+
+/// Draws the chart with its texts as `kind` ("png" or "svg") through the shim's
+/// `echarts.chartImage`, and saves the file.
+async fn save_image(instance: Echarts, kind: &'static str, save: SaveAs) -> Result<(), JsValue> {
+    let echarts = js_sys::Reflect::get(&window(), &JsValue::from_str("echarts"))?;
+    let draw: js_sys::Function =
+        js_sys::Reflect::get(&echarts, &"chartImage".into())?.dyn_into()?;
+    let texts = js_sys::Object::new();
+    js_sys::Reflect::set(&texts, &"title".into(), &save.title.into())?;
+    js_sys::Reflect::set(&texts, &"source".into(), &save.source.into())?;
+    js_sys::Reflect::set(&texts, &"demodata".into(), &save.demodata.into())?;
+    let promise: js_sys::Promise = draw
+        .call3(&echarts, &instance, &kind.into(), &texts)?
+        .dyn_into()?;
+    let image = wasm_bindgen_futures::JsFuture::from(promise)
+        .await?
+        .as_string()
+        .unwrap_or_default();
+    let name = format!("{}.{kind}", save.file);
+    if kind == "svg" {
+        crate::components::download::save_text(&name, "image/svg+xml;charset=utf-8", &image);
+    } else {
+        crate::components::download::save_url(&name, &image);
+    }
+    Ok(())
+}
+
 /// A map's shapes, registered with ECharts under `name` before a chart that names it is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapShape {
@@ -137,23 +176,65 @@ pub fn EChart(
     /// area); the stylesheet's otherwise. Set through the CSSOM, which the CSP allows.
     #[prop(optional)]
     height: Option<u32>,
+    /// Offers the chart as PNG and SVG, with these texts drawn in.
+    #[prop(optional, into)]
+    save: Option<Signal<SaveAs>>,
 ) -> impl IntoView {
     let class = "chart";
+    // SVG prints sharply and is cheap for the app's charts; a map's thousands of points redraw
+    // faster on a canvas when the indicator changes.
+    let renderer = if map.is_some() { "canvas" } else { "svg" };
     let height = height.map(|h| format!("{h}px"));
     let lang = use_lang();
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
         format!("chart-{}", n.get())
     });
-    if cfg!(not(target_arch = "wasm32")) {
-        // Prerendering (`crate::ssr`) has no browser: the empty container that the browser
-        // fills, and none of the wiring below, which would call into JavaScript.
-        return view! { <div class=class id=id role="img" aria-label=move || label.get()></div> }
-            .into_any();
-    }
-    let node = NodeRef::<leptos::html::Div>::new();
     let instance: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
     let failed = RwSignal::new(false);
+    let buttons = save.map(|save| {
+        let click = move |kind: &'static str| {
+            move |_| {
+                // charming's handle is not Clone; the same JS object under a second handle.
+                let Some(e) = instance.with_value(|slot| {
+                    slot.as_ref().map(|e| {
+                        AsRef::<JsValue>::as_ref(e)
+                            .clone()
+                            .unchecked_into::<Echarts>()
+                    })
+                }) else {
+                    return;
+                };
+                let save = save.get_untracked();
+                spawn_local(async move {
+                    if save_image(e, kind, save).await.is_err() {
+                        failed.try_set(true);
+                    }
+                });
+            }
+        };
+        view! {
+            <div class="chart-save">
+                <button type="button" class="secondary" data-save="png" on:click=click("png")>
+                    {move || t(lang.get(), Msg::SavePng)}
+                </button>
+                <button type="button" class="secondary" data-save="svg" on:click=click("svg")>
+                    {move || t(lang.get(), Msg::SaveSvg)}
+                </button>
+            </div>
+        }
+    });
+    if cfg!(not(target_arch = "wasm32")) {
+        // Prerendering (`crate::ssr`) has no browser: the empty container that the browser
+        // fills, the buttons (inert until the app takes over, like every button of the copy),
+        // and none of the wiring below, which would call into JavaScript.
+        return view! {
+            <div class=class id=id role="img" aria-label=move || label.get()></div>
+            {buttons}
+        }
+        .into_any();
+    }
+    let node = NodeRef::<leptos::html::Div>::new();
     // ECharts is fetched only when a chart comes near the screen, so that the page (and the
     // barometer above the charts) paints without waiting for it.
     let visible = RwSignal::new(false);
@@ -257,7 +338,8 @@ pub fn EChart(
         });
     });
     view! {
-        <div class=class id=id node_ref=node role="img" aria-label=move || label.get() style:height=height></div>
+        <div class=class id=id node_ref=node role="img" aria-label=move || label.get() style:height=height data-renderer=renderer></div>
+        {buttons}
         <Show when=move || failed.get()>
             <p class="chart-failed">{move || t(lang.get(), Msg::ChartUnavailable)}</p>
         </Show>

@@ -2,11 +2,34 @@
 //! caption and the summary in words), an optional note, and the chart's figures as a table
 //! behind a disclosure.
 
-use crate::components::chart::EChart;
+use crate::components::chart::{EChart, SaveAs};
 use crate::components::data_table::DataTable;
-use crate::i18n::{t, use_lang, Msg};
+use crate::i18n::{t, tf, use_lang, Msg};
 use charming::Chart;
 use leptos::prelude::*;
+use oppvekst_core::export::file_stem;
+use oppvekst_core::indicator::{Indicator, Provenance};
+use oppvekst_core::Lang;
+
+/// The texts a saved picture of a chart carries: `title`, the source in words, the demodata
+/// mark when `modelled`, and a file name from `file`'s parts.
+pub fn save_as(lang: Lang, title: String, source: &str, modelled: bool, file: &[&str]) -> SaveAs {
+    SaveAs {
+        title,
+        source: tf(lang, Msg::ImageSource, &[source]),
+        demodata: if modelled {
+            t(lang, Msg::ImageDemodata).to_string()
+        } else {
+            String::new()
+        },
+        file: file_stem(file),
+    }
+}
+
+/// Whether a chart of `ind` shows modelled figures.
+pub fn is_modelled(ind: &Indicator) -> bool {
+    ind.provenance == Provenance::Modelled
+}
 
 #[component]
 pub fn ChartFigure(
@@ -20,13 +43,19 @@ pub fn ChartFigure(
     #[prop(default = None)]
     height: Option<u32>,
     #[prop(default = None)] note: Option<String>,
+    /// What a saved picture of the chart carries; no save buttons without it.
+    #[prop(default = None)]
+    save: Option<SaveAs>,
 ) -> impl IntoView {
     let lang = use_lang();
     let label = Signal::stored(format!("{title}. {summary}"));
     let chart = Signal::stored(chart);
-    let drawn = match height {
-        Some(h) => view! { <EChart chart label height=h /> }.into_any(),
-        None => view! { <EChart chart label /> }.into_any(),
+    let save = save.map(Signal::stored);
+    let drawn = match (height, save) {
+        (Some(h), Some(save)) => view! { <EChart chart label height=h save /> }.into_any(),
+        (Some(h), None) => view! { <EChart chart label height=h /> }.into_any(),
+        (None, Some(save)) => view! { <EChart chart label save /> }.into_any(),
+        (None, None) => view! { <EChart chart label /> }.into_any(),
     };
     view! {
         <figure class="chart-figure">

@@ -56,7 +56,7 @@ pub fn record(
         fylke,
         landet,
         unit: unit_text(ind.unit, lang).to_string(),
-        source: format!("{}: {}", ind.source_org, ind.source_table),
+        source: ind.source_line(),
         provenance: t(
             lang,
             match ind.provenance {
@@ -109,21 +109,28 @@ pub fn latest_records(
         .collect()
 }
 
-/// Saves `text` as a file named `name`, through a link to a blob that is clicked and let go.
-fn save(name: &str, text: &str) -> Option<()> {
+/// Saves the file at `url` (a blob or data URL) as `name`, through a link that is clicked and
+/// let go.
+pub fn save_url(name: &str, url: &str) -> Option<()> {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let doc = document();
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
+    a.set_href(url);
     a.set_download(name);
     doc.body()?.append_child(&a).ok()?;
     a.click();
     a.remove();
+    Some(())
+}
+
+/// Saves `text` of the given MIME type as a file named `name`, from a blob.
+pub fn save_text(name: &str, mime: &str, text: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    save_url(name, &url);
     web_sys::Url::revoke_object_url(&url).ok()
 }
 
@@ -143,7 +150,7 @@ pub fn CsvDownload(records: Records, name: Vec<String>, lang: Lang) -> impl Into
         let records = records.clone();
         move |_| {
             let csv = to_csv(&records(), style);
-            let _ = save(&file, &csv);
+            let _ = save_text(&file, "text/csv;charset=utf-8", &csv);
         }
     };
     let (excel, plain) = (download(Style::Excel), download(Style::Plain));

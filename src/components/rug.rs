@@ -12,6 +12,7 @@
 
 use crate::components::mark::{mark_class, mark_text};
 use leptos::prelude::*;
+use oppvekst_core::html::escape;
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::Lang;
 
@@ -38,22 +39,6 @@ pub struct Rug {
     pub corner: String,
     pub columns: Vec<RugColumn>,
     pub rows: Vec<RugRow>,
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A row's height in pixels: `table.rug tbody tr` in `public/style.css` says the same.

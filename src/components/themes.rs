@@ -16,18 +16,24 @@ fn paragraphs(text: &Text, lang: Lang) -> impl IntoView {
         .collect_view()
 }
 
-fn section(s: &Section, lang: Lang, level3: bool) -> impl IntoView {
-    let title = s.title.get(lang).to_string();
+/// A titled text (a lever) under the section's heading.
+fn section(s: &Section, lang: Lang) -> impl IntoView {
     view! {
         <section class="theme" id=format!("tema-{}", s.id)>
-            {if level3 { view! { <h3>{title}</h3> }.into_any() } else { view! { <h2>{title}</h2> }.into_any() }}
+            <h3>{s.title.get(lang).to_string()}</h3>
             {paragraphs(&s.body, lang)}
         </section>
     }
 }
 
+/// `figures` go under the immigrant theme: its figures for the area (see
+/// [`crate::components::theme_figures`]).
 #[component]
-pub fn ThemeSection(themes: Themes, lang: Lang) -> impl IntoView {
+pub fn ThemeSection(
+    themes: Themes,
+    lang: Lang,
+    #[prop(default = None)] figures: Option<AnyView>,
+) -> impl IntoView {
     view! {
         <section class="themes" aria-labelledby="themes-title">
             <h2 id="themes-title">{t(lang, Msg::ThemeTitle)}</h2>
@@ -43,7 +49,11 @@ pub fn ThemeSection(themes: Themes, lang: Lang) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            {section(&themes.immigrant, lang, true)}
+            <section class="theme theme-main" id=format!("tema-{}", themes.immigrant.id)>
+                <h3>{themes.immigrant.title.get(lang).to_string()}</h3>
+                {paragraphs(&themes.immigrant.body, lang)}
+                {figures}
+            </section>
         </section>
         <section class="levers" aria-labelledby="levers-title">
             <h2 id="levers-title">{t(lang, Msg::LeversTitle)}</h2>
@@ -51,7 +61,7 @@ pub fn ThemeSection(themes: Themes, lang: Lang) -> impl IntoView {
                 {themes
                     .levers
                     .iter()
-                    .map(|l| view! { <li>{section(l, lang, true)}</li> })
+                    .map(|l| view! { <li>{section(l, lang)}</li> })
                     .collect_view()}
             </ol>
             <p class="theme-sources">{themes.sources.get(lang).to_string()}</p>

@@ -5,6 +5,7 @@ use crate::i18n::{t, tf, Msg};
 use oppvekst_core::barometer::Value;
 use oppvekst_core::indicator::Flag;
 use oppvekst_core::indicator::Indicator;
+use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::sentences::{format_precise, format_value};
 use oppvekst_core::stats::trend::{Trend, TrendDirection};
 use oppvekst_core::Lang;
@@ -54,4 +55,42 @@ pub fn value_text(ind: &Indicator, v: &Option<Value>, lang: Lang) -> String {
         Some(Value { cell, .. }) => flag_text(cell.flag, lang).to_string(),
         None => t(lang, Msg::FlagMissing).to_string(),
     }
+}
+
+/// «Gutter» → «gutter», for the second name in a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// One category against another in words: «Jenter har signifikant dårligere verdi enn
+/// gutter.»
+pub fn between(c: Comparison, this: &str, first: &str, lang: Lang) -> String {
+    let msg = match c {
+        Comparison::Better => Msg::BetweenBetter,
+        Comparison::Worse => Msg::BetweenWorse,
+        Comparison::Higher => Msg::BetweenHigher,
+        Comparison::Lower => Msg::BetweenLower,
+        Comparison::Similar | Comparison::NotTested => Msg::BetweenSimilar,
+        Comparison::NoData => Msg::BetweenNoData,
+    };
+    tf(lang, msg, &[this, &lower_first(first)])
+}
+
+/// The same comparison in a word, for a column whose head names the two groups (print).
+pub fn between_short(c: Comparison, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match c {
+            Comparison::Better => Msg::BetweenShortBetter,
+            Comparison::Worse => Msg::BetweenShortWorse,
+            Comparison::Higher => Msg::BetweenShortHigher,
+            Comparison::Lower => Msg::BetweenShortLower,
+            Comparison::Similar | Comparison::NotTested => Msg::BetweenShortSimilar,
+            Comparison::NoData => Msg::BetweenShortNoData,
+        },
+    )
 }

@@ -6,12 +6,12 @@
 use crate::api::{self, BreakdownData};
 use crate::charts::colours::mark_colour;
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
-use crate::components::chart_figure::ChartFigure;
+use crate::components::chart_figure::{is_modelled, save_as, ChartFigure};
 use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
 use crate::components::mark::mark_text;
 use crate::components::picker::{indicator_options, Picker};
-use crate::components::words::{interval_text, value_text};
+use crate::components::words::{between, interval_text, value_text};
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::area_name;
 use crate::views::explore::{loading, ExploreHeader};
@@ -24,7 +24,6 @@ use oppvekst_core::explore::breakdown::{
 use oppvekst_core::indicator::{Indicator, Provenance, Unit};
 use oppvekst_core::route::{parse_query, view_url, Query, View};
 use oppvekst_core::stats::ci::Confidence;
-use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::{AreaCode, Lang};
 
 /// Landet's bars: grey, so that the area's coloured bars read as the comparison.
@@ -44,44 +43,17 @@ pub fn BreakdownPage(code: AreaCode) -> impl IntoView {
     }
 }
 
-/// «Gutter» → «gutter», for the second name in a sentence.
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-/// A category against the first, in words.
-fn between(c: Comparison, this: &str, first: &str, lang: Lang) -> String {
-    let msg = match c {
-        Comparison::Better => Msg::BetweenBetter,
-        Comparison::Worse => Msg::BetweenWorse,
-        Comparison::Higher => Msg::BetweenHigher,
-        Comparison::Lower => Msg::BetweenLower,
-        Comparison::Similar | Comparison::NotTested => Msg::BetweenSimilar,
-        Comparison::NoData => Msg::BetweenNoData,
-    };
-    tf(lang, msg, &[this, &lower_first(first)])
-}
-
 /// One dimension: its chart (the area's categories beside landet's), its table and the
 /// categories compared in words.
 fn dimension_section(
     ind: &Indicator,
     d: &DimensionView,
-    area: &str,
+    (code, area): (&AreaCode, &str),
     lang: Lang,
     n: usize,
 ) -> impl IntoView {
     let landet = t(lang, Msg::Landet).to_string();
-    let cats: Vec<String> = d
-        .dimension
-        .categories
-        .iter()
-        .map(|c| c.get(lang).to_string())
-        .collect();
+    let cats = d.dimension.category_names(lang);
     let dim_label = d.dimension.label.get(lang).to_string();
     let mut bars = Vec::new();
     for (cat, row) in cats.iter().zip(&d.rows) {
@@ -135,6 +107,13 @@ fn dimension_section(
             ]
         })
         .collect();
+    let save = Some(save_as(
+        lang,
+        title.clone(),
+        &ind.source_line(),
+        is_modelled(ind),
+        &["fordeling", code.as_str(), &ind.id, d.dimension.id.as_str()],
+    ));
     let heading_id = format!("dimension-{n}");
     let labelled_by = heading_id.clone();
     let summary = sentences.join(" ");
@@ -142,7 +121,7 @@ fn dimension_section(
         <section class="breakdown" aria-labelledby=labelled_by>
             <h2 id=heading_id>{dim_label}</h2>
             <p class="summary">{summary.clone()}</p>
-            <ChartFigure title summary chart headers rows height=Some(chart_height) />
+            <ChartFigure title summary chart headers rows height=Some(chart_height) save />
         </section>
     }
 }
@@ -223,7 +202,7 @@ fn BreakdownBody(data: BreakdownData) -> impl IntoView {
                     .dimensions
                     .iter()
                     .enumerate()
-                    .map(|(n, dv)| dimension_section(ind, dv, &name, lang, n))
+                    .map(|(n, dv)| dimension_section(ind, dv, (&code, &name), lang, n))
                     .collect_view()
                     .into_any(),
                 _ => view! { <p>{t(lang, Msg::BreakdownNoneForIndicator)}</p> }.into_any(),

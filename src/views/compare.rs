@@ -6,7 +6,7 @@
 use crate::api::SetData;
 use crate::charts::colours::mark_colour;
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
-use crate::components::chart_figure::ChartFigure;
+use crate::components::chart_figure::{is_modelled, save_as, ChartFigure};
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
@@ -224,6 +224,14 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 preset.slug().to_string(),
             ];
             let chart = compare_chart(&vm);
+            let parts: Vec<&str> = file_parts.iter().map(String::as_str).collect();
+            let save = Some(save_as(
+                lang,
+                title.clone(),
+                &ind.source_line(),
+                is_modelled(ind),
+                &parts,
+            ));
             view! {
                 <article class="explore compare-view">
                     <ExploreHeader
@@ -283,6 +291,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         rows
                         height=Some(chart_height)
                         note=satsing.then(|| t(lang, Msg::SatsingNote).to_string())
+                        save
                     />
                     <CsvDownload records=records name=file_parts lang />
                     {similar}

@@ -6,6 +6,7 @@ use crate::api::{self, SetData};
 use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
 use crate::i18n::{href, t, tf, use_lang, Msg};
+use crate::state::set_document_title;
 use crate::views::breakdown::BreakdownPage;
 use crate::views::compare::ComparePage;
 use crate::views::map::MapPage;
@@ -50,6 +51,10 @@ pub fn ExploreHeader(
     indicator: Option<String>,
     lang: Lang,
 ) -> impl IntoView {
+    set_document_title(&format!(
+        "{title}: {area_label} – {}",
+        t(lang, Msg::AppName)
+    ));
     view! {
         <p class="back">
             <a href=href(&area_path(&code), lang)>{tf(lang, Msg::BackToProfile, &[&area_label])}</a>

@@ -11,6 +11,7 @@ use crate::api::SetData;
 use crate::charts::colours::{mark_colour, quantile_colour, NO_VALUE};
 use crate::charts::map::{map_chart, MapArea, MapChart};
 use crate::components::chart::{EChart, MapShape};
+use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
@@ -246,6 +247,32 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // What a saved picture of the map carries: its title, source and demodata mark.
+    let save = {
+        let code = code.clone();
+        Signal::derive(move || {
+            let lang = lang.get();
+            data.with_value(|d| {
+                let q = query.get();
+                let ind = d
+                    .profile
+                    .context
+                    .catalogue
+                    .get(indicator_index(&d.profile.context, &q));
+                let title = model.with(|m| m.as_ref().map(|m| m.title.clone()).unwrap_or_default());
+                let (source, modelled, id) = ind
+                    .map(|i| (i.source_line(), is_modelled(i), i.id.clone()))
+                    .unwrap_or_default();
+                save_as(
+                    lang,
+                    title,
+                    &source,
+                    modelled,
+                    &["kart", code.as_str(), &id, scope.slug()],
+                )
+            })
+        })
+    };
     let focus = RwSignal::new(None::<String>);
     let table_open = RwSignal::new(false);
     let go = {
@@ -484,7 +511,7 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             <figure class="chart-figure">
                 <figcaption>{move || model.with(|m| m.as_ref().map(|m| m.title.clone()))}</figcaption>
                 {if has_shapes {
-                    view! { <EChart chart label map=shape focus=focus height=MAP_HEIGHT /> }.into_any()
+                    view! { <EChart chart label map=shape focus=focus height=MAP_HEIGHT save /> }.into_any()
                 } else {
                     view! { <p class="chart-failed">{move || t(lang.get(), Msg::MapNoShapes)}</p> }.into_any()
                 }}

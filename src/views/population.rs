@@ -4,7 +4,7 @@
 
 use crate::api::{self, ProfileData};
 use crate::charts::population::{age_profile, AgeProfileChart};
-use crate::components::chart_figure::ChartFigure;
+use crate::components::chart_figure::{save_as, ChartFigure};
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::area_name;
@@ -86,9 +86,16 @@ fn PopulationBody(data: ProfileData) -> impl IntoView {
                     tf(lang, Msg::ShareIn, &[&name]),
                     tf(lang, Msg::ShareIn, &[&landet]),
                 ];
+                let save = Some(save_as(
+                    lang,
+                    title.clone(),
+                    t(lang, Msg::PopulationSource),
+                    false,
+                    &["befolkning", code.as_str(), &name],
+                ));
                 view! {
                     <p class="summary">{summary.clone()}</p>
-                    <ChartFigure title summary chart headers rows />
+                    <ChartFigure title summary chart headers rows save />
                 }
             });
             view! {

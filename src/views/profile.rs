@@ -5,16 +5,18 @@ use crate::api::{self, ProfileData};
 use crate::charts::population::{children_trend, ChildrenTrend};
 use crate::components::barometer::{BarometerView, Sources};
 use crate::components::chart::EChart;
+use crate::components::chart_figure::save_as;
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
 use crate::components::key_sentences::KeySentences;
+use crate::components::theme_figures::theme_figures;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::prerender::reveal_when_mounted;
-use crate::state::{area_name, level_name, recent};
+use crate::state::{area_name, level_name, recent, set_document_title};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -89,6 +91,8 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                 kommune: d.kommune.clone(),
             };
             let modelled = shows_modelled(&d.context, &d.area);
+            let area_label = name_of(d, lang);
+            set_document_title(&format!("{area_label} – {}", t(lang, Msg::AppName)));
             view! {
                 <article class="profile">
                     {heading(d, lang)}
@@ -102,7 +106,11 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                         {key_figures(d, lang)}
                         {children_chart(d, lang)}
                     </section>
-                    <ThemeSection themes=d.context.themes.clone() lang />
+                    <ThemeSection
+                        themes=d.context.themes.clone()
+                        lang
+                        figures=theme_figures(&d.context, &d.area, &area_label, lang)
+                    />
                 </article>
             }
         })
@@ -139,14 +147,18 @@ fn profile_records(d: &ProfileData, lang: Lang) -> Records {
     })
 }
 
-/// `oppvekstprofil_0301_oslo_2026`: the area and the year of its latest figures.
-fn file_name(d: &ProfileData, lang: Lang) -> Vec<String> {
-    let name = d
-        .context
+/// The profile's area as the reader reads it.
+fn name_of(d: &ProfileData, lang: Lang) -> String {
+    d.context
         .registry
         .get(&d.area.code)
         .map(|a| area_name(a, lang))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// `oppvekstprofil_0301_oslo_2026`: the area and the year of its latest figures.
+fn file_name(d: &ProfileData, lang: Lang) -> Vec<String> {
+    let name = name_of(d, lang);
     let year = d
         .context
         .catalogue
@@ -301,11 +313,18 @@ pub fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
         .iter()
         .map(|(y, v)| vec![y.to_string(), numfmt::int(*v as i64)])
         .collect();
+    let save = Signal::stored(save_as(
+        lang,
+        title.clone(),
+        t(lang, Msg::PopulationSource),
+        false,
+        &["barn", d.area.code.as_str(), &name],
+    ));
     let chart = children_trend(&ChildrenTrend { area: name, points });
     view! {
         <figure class="chart-figure">
             <figcaption>{title.clone()}</figcaption>
-            <EChart chart=Signal::stored(chart) label=Signal::stored(title) />
+            <EChart chart=Signal::stored(chart) label=Signal::stored(title) save />
             <details>
                 <summary>{t(lang, Msg::ChartAsTable)}</summary>
                 <DataTable

@@ -7,6 +7,7 @@ use crate::api::{self, TrendData};
 use crate::charts::over_time::{over_time, OverTime};
 use crate::components::barometer::group_name;
 use crate::components::chart::EChart;
+use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{record, CsvDownload, Records};
@@ -245,6 +246,13 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                 .collect();
             let records: Records = std::rc::Rc::new(move || csv.clone());
             let file_parts = vec!["utvikling".to_string(), code.to_string(), id.clone()];
+            let save = Signal::stored(save_as(
+                lang,
+                title.clone(),
+                &ind.source_line(),
+                is_modelled(ind),
+                &["utvikling", code.as_str(), &id],
+            ));
             let table = table(&v, &periods, &line_names, lang);
             let summary = trend_sentence(&v.trend, lang);
             view! {
@@ -284,7 +292,7 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                     <CsvDownload records=records name=file_parts lang />
                     <figure class="chart-figure">
                         <figcaption>{title.clone()}</figcaption>
-                        <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) />
+                        <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) save />
                         {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
                         <details>
                             <summary>{t(lang, Msg::ChartAsTable)}</summary>

@@ -32,7 +32,7 @@ async function openView(url, { canvas = true, ...opts } = {}) {
   await p.page.waitForSelector('article.explore', { timeout: 20000 });
   if (canvas) {
     await p.page.locator('article.explore .chart').first().scrollIntoViewIfNeeded();
-    await p.page.waitForSelector('article.explore .chart canvas', { timeout: 20000 });
+    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
   }
   return p;
 }
@@ -384,6 +384,33 @@ test('breakdown: Oslo and Bergen by sex and immigrant background, as in the bund
     p.check();
     await p.close();
   }
+});
+
+test("the profile's theme has Oslo's figures by immigrant background, as in the bundle", async () => {
+  const p = await open(env);
+  const { page } = p;
+  await page.goto(`${env.url}/kommune/0301`);
+  await page.waitForSelector('.theme-figures table');
+  const dim = data.context.dimensions.findIndex((d) => d.id === 'innvandring');
+  const bundle = data.areaBundle('0301');
+  // The catalogue's order, as the profile lists indicators.
+  const mine = data.context.catalogue
+    .map((ind) => bundle.breakdowns.find((b) => b.dimension === dim && b.indicator === ind.id))
+    .filter(Boolean);
+  const rows = await page.$$eval('.theme-figures tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(rows.length, mine.length, 'one row an indicator with the breakdown');
+  const problems = [];
+  mine.forEach((b, k) => {
+    const ind = indicator(b.indicator);
+    if (!rows[k][0].startsWith(ind.label.nb)) problems.push(`row ${k}: «${rows[k][0]}» is not ${ind.label.nb}`);
+    for (let c = 0; c < 2; c++) {
+      const x = valueProblem(rows[k][1 + c], ind, b.cells[c], `${b.indicator} ${c}`);
+      if (x) problems.push(x);
+    }
+  });
+  assert.deepEqual(problems, []);
+  p.check();
+  await p.close();
 });
 
 test('breakdown: a shared address opens the same indicator and language', async () => {

@@ -161,7 +161,7 @@ test('going offline after the first load: a link to another kommune says offline
   const page = p.page;
   await page.goto(`${env.url}/kommune/0301`);
   await page.locator('.population .chart').scrollIntoViewIfNeeded();
-  await page.waitForSelector('.chart canvas');
+  await page.waitForSelector('.chart :is(canvas, svg)');
   await p.context.setOffline(true);
   // Within the app: to the front page (its data is loaded already), then to Karasjok.
   await page.locator('a.brand').click();

@@ -36,15 +36,15 @@ test('/kommune/0301 shows Oslo, real figures, a rendered chart and its table', a
     assert.ok(text.includes(`${share} %`), `share ${share} % in ${text}`);
   }
   assert.ok(text.includes('Oslo') && text.includes('Hele landet'));
-  // The chart: an ECharts canvas with a non-zero size, drawn with every year. Charts load
-  // ECharts only when they come near the screen.
+  // The chart: an ECharts drawing (SVG, which prints sharply) with a non-zero size, drawn with
+  // every year. Charts load ECharts only when they come near the screen.
   await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
-  await p.page.waitForSelector('.chart canvas');
+  await p.page.waitForSelector('.chart :is(canvas, svg)');
   const size = await p.page.evaluate(() => {
-    const c = document.querySelector('.chart canvas');
-    return [c.width, c.height];
+    const r = document.querySelector('.chart svg').getBoundingClientRect();
+    return [r.width, r.height];
   });
-  assert.ok(size[0] > 0 && size[1] > 0, `canvas ${size}`);
+  assert.ok(size[0] > 0 && size[1] > 0, `chart ${size}`);
   const points = await p.page.evaluate(() => {
     const inst = echarts.getInstanceByDom(document.querySelector('.chart'));
     return inst.getOption().series[0].data.length;
@@ -150,7 +150,7 @@ test('the page works at 360 px with no horizontal scroll', async () => {
   }
   await p.page.goto(`${env.url}/kommune/0301`);
   await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
-  await p.page.waitForSelector('.chart canvas');
+  await p.page.waitForSelector('.chart :is(canvas, svg)');
   await p.page.screenshot({ path: path.join(OUT, 'foundation-0301-360.png'), fullPage: true });
   p.check();
   await p.close();

@@ -29,8 +29,12 @@ export async function setup() {
  * Opens a guarded page. `allow` lists console-error patterns a test expects (a 404 it
  * provoked, say); anything else fails the test in `check()`.
  */
-export async function open(env, { width = 1280, height = 900, allow = [], javaScriptEnabled = true } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+export async function open(env, {
+  width = 1280, height = 900, allow = [], javaScriptEnabled = true, serviceWorkers = 'block',
+} = {}) {
+  // The service worker is blocked unless a test asks for it (tests/e2e/offline.test.mjs):
+  // Playwright's request routing, which the fault tests use, does not see what a worker answers.
+  const context = await env.browser.newContext({ viewport: { width, height }, javaScriptEnabled, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(env.url).origin;

@@ -267,7 +267,7 @@ for (const { route } of AREAS) {
     test(`${route} at ${width} px: axe finds no violation of any impact`, async () => {
       const p = await openProfile(route, { width, height: width === 360 ? 740 : 900 });
       await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
-      await p.page.waitForSelector('.chart canvas');
+      await p.page.waitForSelector('.chart :is(canvas, svg)');
       await axe(p.page, ['minor', 'moderate', 'serious', 'critical']);
       p.check();
       await p.close();
@@ -294,7 +294,7 @@ for (const { route } of AREAS) {
   test(`${route} at 360 px: no sideways scroll, and touch targets of 44 px`, async () => {
     const p = await openProfile(route, { width: 360, height: 740 });
     await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
-      await p.page.waitForSelector('.chart canvas');
+      await p.page.waitForSelector('.chart :is(canvas, svg)');
     const over = await horizontalOverflow(p.page);
     const culprits = over > 0 ? await p.page.evaluate(() => {
       const w = document.documentElement.clientWidth;
@@ -353,7 +353,7 @@ for (const code of ['0301', '1151']) {
     for (const width of [1280, 360]) {
       const p = await openProfile(`/kommune/${code}`, { width, height: width === 360 ? 740 : 900 });
       await p.page.locator('.population .chart').scrollIntoViewIfNeeded();
-      await p.page.waitForSelector('.chart canvas');
+      await p.page.waitForSelector('.chart :is(canvas, svg)');
       // ECharts animates its first drawing.
       await p.page.waitForTimeout(1200);
       await p.page.screenshot({ path: path.join(OUT, `profile-${code}-${width}.png`), fullPage: true });
@@ -454,9 +454,12 @@ test('a barometer row opens to definition, source, CI, rank and a trend chart wi
   assert.ok(rank.includes('av 357') === (values.length === 357), rank);
   // The trend chart is drawn, and its table has a row per period.
   await detail.locator('.chart').scrollIntoViewIfNeeded();
-  await detail.locator('.chart canvas').waitFor();
-  const size = await detail.locator('.chart canvas').evaluate((c) => [c.width, c.height]);
-  assert.ok(size[0] > 0 && size[1] > 0, `canvas ${size}`);
+  await detail.locator('.chart :is(canvas, svg)').waitFor();
+  const size = await detail.locator('.chart :is(canvas, svg)').evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    return [r.width, r.height];
+  });
+  assert.ok(size[0] > 0 && size[1] > 0, `chart ${size}`);
   assert.equal(await detail.locator('table tbody tr').count(), ind.periods.length);
   assert.equal(await detail.locator('table thead th').count(), 1 + 3, 'period, Oslo, fylke, landet');
   // A click closes it again.

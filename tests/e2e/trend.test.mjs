@@ -31,7 +31,7 @@ async function openTrend(url, opts = {}) {
   await p.page.goto(`${env.url}${url}`);
   await p.page.waitForSelector('article.trend-view', { timeout: 20000 });
   await p.page.locator('.trend-view .chart').scrollIntoViewIfNeeded();
-  await p.page.waitForSelector('.trend-view .chart canvas', { timeout: 20000 });
+  await p.page.waitForSelector('.trend-view .chart svg', { timeout: 20000 });
   return p;
 }
 

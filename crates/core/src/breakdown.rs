@@ -23,6 +23,16 @@ pub struct Dimension {
     pub categories: Vec<Text>,
 }
 
+impl Dimension {
+    /// The categories' names in `lang`, in their order.
+    pub fn category_names(&self, lang: crate::Lang) -> Vec<String> {
+        self.categories
+            .iter()
+            .map(|c| c.get(lang).to_string())
+            .collect()
+    }
+}
+
 /// One indicator's latest cells for an area, one per category of a dimension.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Breakdown {

@@ -136,10 +136,15 @@ pub fn to_csv(records: &[Record], style: Style) -> String {
     out
 }
 
-/// A file name that says what is inside: `oppvekstprofil_0301_oslo_2025.csv`. Letters are
-/// folded to ASCII (æ → ae, ø → o, å → a) and everything else becomes `_`, so that the name
-/// survives every file system and mail program.
+/// A CSV file's name that says what is inside: `oppvekstprofil_0301_oslo_2025.csv`.
 pub fn file_name(parts: &[&str]) -> String {
+    format!("{}.csv", file_stem(parts))
+}
+
+/// A file name without its extension, from its parts: letters are folded to ASCII (æ → ae,
+/// ø → o, å → a) and everything else becomes `_`, so that the name survives every file system
+/// and mail program.
+pub fn file_stem(parts: &[&str]) -> String {
     let slug: Vec<String> = parts
         .iter()
         .map(|p| {
@@ -167,7 +172,7 @@ pub fn file_name(parts: &[&str]) -> String {
         })
         .filter(|s| !s.is_empty())
         .collect();
-    format!("{}.csv", slug.join("_"))
+    slug.join("_")
 }
 
 #[cfg(test)]

@@ -186,6 +186,22 @@ mod tests {
     }
 
     #[test]
+    fn a_source_line_names_the_organisation_once() {
+        let mut ind = crate::stats::testutil::indicator(
+            "x",
+            Unit::Percent,
+            TestKind::Binomial,
+            Polarity::HigherIsWorse,
+        );
+        ind.source_org = "Udir".into();
+        ind.source_table = "Elevundersøkelsen (Udir)".into();
+        assert_eq!(ind.source_line(), "Elevundersøkelsen (Udir)");
+        ind.source_org = "NOVA".into();
+        ind.source_table = "Ungdata".into();
+        assert_eq!(ind.source_line(), "NOVA: Ungdata");
+    }
+
+    #[test]
     fn period_labels() {
         assert_eq!(Period::year(2024).label(PeriodKind::Year), "2024");
         assert_eq!(
@@ -271,5 +287,15 @@ impl Indicator {
             .last()
             .map(|p| p.label(self.period_kind))
             .unwrap_or_default()
+    }
+
+    /// The source as one line says it: «FHI: Ungdata», or just the table where its name
+    /// already names the organisation («Elevundersøkelsen (Udir)»).
+    pub fn source_line(&self) -> String {
+        if self.source_table.contains(&self.source_org) {
+            self.source_table.clone()
+        } else {
+            format!("{}: {}", self.source_org, self.source_table)
+        }
     }
 }

@@ -295,6 +295,10 @@ pub fn view_url(code: &AreaCode, view: View, q: &Query, lang: Lang) -> String {
     if lang != Lang::Nb {
         pairs.push(format!("lang={}", lang.code()));
     }
+    // A view picked inside an embed stays an embed.
+    if q.embed {
+        pairs.push("embed=1".into());
+    }
     let path = view_path(code, view);
     if pairs.is_empty() {
         path
@@ -360,6 +364,18 @@ mod tests {
         );
         assert_eq!(without_embed("/kommune/0301", "?embed=1"), "/kommune/0301");
         assert!(parse_query("?embed=1&lang=nn").embed);
+    }
+
+    #[test]
+    fn a_view_picked_in_an_embed_stays_an_embed() {
+        let q = parse_query("?embed=1&indikator=mobbing_7&lang=nn");
+        let code = AreaCode::parse("0301").unwrap();
+        assert_eq!(
+            view_url(&code, View::Map, &q, Lang::Nn),
+            "/kommune/0301/kart?indikator=mobbing_7&lang=nn&embed=1"
+        );
+        let plain = parse_query("?indikator=mobbing_7");
+        assert!(!view_url(&code, View::Map, &plain, Lang::Nb).contains("embed"));
     }
 
     #[test]

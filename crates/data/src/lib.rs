@@ -7,6 +7,7 @@ pub mod geometry;
 pub mod import;
 pub mod import_cmd;
 pub mod model;
+pub mod offline;
 pub mod pipeline;
 pub mod real;
 pub mod routes;

@@ -2,7 +2,7 @@
 //! checks that the committed bundles are fresh, and writes the static route pages.
 
 use oppvekst_data::import::ImportOptions;
-use oppvekst_data::{build, import_cmd, pipeline, routes};
+use oppvekst_data::{build, import_cmd, offline, pipeline, routes};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,6 +12,7 @@ commands:
   build   [--sources DIR] [--data DIR]   read the sources, write DATA/bundles/
   check   [--sources DIR] [--data DIR]   rebuild in memory, fail if DATA/bundles/ differs
   routes  DIST [--data DIR]              write one index.html per area route into DIST
+  offline DIST                           write DIST/sw.js, the service worker of this build
   import  --indicator ID --file F [--filter DIM=CODE]... [--measure CODE=num|den|value]... [--shares]
                                          read a real table (FHI json-stat2 or CSV, SSB JSON-stat 2.0)
                                          into DATA/real/ID.csv; the next build uses it instead of
@@ -110,6 +111,15 @@ fn run(args: Args) -> Result<(), String> {
             let reg = routes::registry_of(&bundles)?;
             let n = routes::write_routes(Path::new(dist), &reg).map_err(|e| e.to_string())?;
             println!("wrote {n} route pages into {dist}");
+            Ok(())
+        }
+        "offline" => {
+            let dist = args
+                .positional
+                .first()
+                .ok_or("offline needs the dist directory")?;
+            let (n, version) = offline::write_service_worker(Path::new(dist))?;
+            println!("wrote {dist}/sw.js: version {version}, {n} shell files");
             Ok(())
         }
         "import" => {

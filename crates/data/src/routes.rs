@@ -4,15 +4,10 @@
 
 use oppvekst_core::area::Registry;
 use oppvekst_core::codec::{self, ContextBundle, Manifest};
+// Names are data: they never become markup.
+use oppvekst_core::html::escape;
 use oppvekst_core::route::{area_path, view_path, View};
 use std::path::Path;
-
-/// Escapes text for an HTML title (names are data: they never become markup).
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// Waits for the first frame, so that the prerendered profile is painted before the app's
 /// code competes with it for the network and the CPU. A hidden page (a background tab, an

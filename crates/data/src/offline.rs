@@ -1,0 +1,141 @@
+//! The service worker of a build (`dist/sw.js`), from the template `tools/sw.js`: the worker
+//! learns which files make up the app's shell, and its version is a hash of those files, so
+//! that every change of the shell is a new worker with a cache of its own. The worker's rules
+//! (pages and unhashed files from the network first, hashed files from the cache first) are
+//! explained in the template.
+
+use oppvekst_core::codec::{content_hash, Manifest};
+use std::path::Path;
+
+const TEMPLATE: &str = include_str!("../../../tools/sw.js");
+
+/// Whether a top-level file of `dist` is part of the shell: the app's wasm and glue, its styles
+/// and the boot script, each named with its content hash by Trunk or `routes`.
+fn is_shell_file(name: &str) -> bool {
+    let hashed = |prefix: &str, ext: &str| name.starts_with(prefix) && name.ends_with(ext);
+    hashed("oppvekst-", ".js")
+        || hashed("oppvekst-", "_bg.wasm")
+        || hashed("style-", ".css")
+        || hashed("boot-", ".js")
+}
+
+/// The shell's URLs: the front page (which boots the app for any route), the files above,
+/// ECharts, the icon, the manifest and the context bundle that every page needs.
+pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
+    let read_dir = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut files: Vec<String> = read_dir
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| is_shell_file(n))
+        .map(|n| format!("/{n}"))
+        .collect();
+    files.sort();
+    let manifest = std::fs::read_to_string(dist.join("data/manifest.json"))
+        .map_err(|e| format!("{}/data/manifest.json: {e}", dist.display()))?;
+    let manifest = Manifest::parse(&manifest).map_err(|e| e.to_string())?;
+    let mut urls = vec!["/".to_string()];
+    urls.extend(files);
+    urls.extend([
+        "/vendor/echarts.js".to_string(),
+        "/favicon.svg".to_string(),
+        "/data/manifest.json".to_string(),
+        format!("/data/{}", manifest.context),
+    ]);
+    Ok(urls)
+}
+
+/// The worker's source for these shell URLs, whose files are read from `dist` for the version.
+pub fn service_worker(dist: &Path, urls: &[String]) -> Result<String, String> {
+    let mut all = Vec::new();
+    for url in urls {
+        let file = if url == "/" {
+            "index.html"
+        } else {
+            url.trim_start_matches('/')
+        };
+        let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        all.extend_from_slice(url.as_bytes());
+        all.extend_from_slice(&bytes);
+    }
+    let version = content_hash(&all);
+    let list = serde_json::to_string(urls).map_err(|e| e.to_string())?;
+    Ok(TEMPLATE
+        .replacen("'__VERSION__'", &format!("'{version}'"), 1)
+        .replacen("__PRECACHE__", &list, 1))
+}
+
+/// Writes `dist/sw.js`; returns the number of shell files and the version.
+pub fn write_service_worker(dist: &Path) -> Result<(usize, String), String> {
+    let urls = shell_urls(dist)?;
+    let source = service_worker(dist, &urls)?;
+    std::fs::write(dist.join("sw.js"), &source).map_err(|e| format!("sw.js: {e}"))?;
+    let version = source
+        .split("const VERSION = '")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .unwrap_or_default()
+        .to_string();
+    Ok((urls.len(), version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dist of a few files, with a manifest naming its context bundle.
+    fn dist(dir: &Path, app: &str) {
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::create_dir_all(dir.join("vendor")).unwrap();
+        for (name, body) in [
+            ("index.html", "<html>"),
+            ("oppvekst-1a2b3c4d.js", app),
+            ("oppvekst-1a2b3c4d_bg.wasm", "wasm"),
+            ("style-0123abcd.css", "css"),
+            ("boot-deadbeef.js", "boot"),
+            ("embed.js", "not the shell"),
+            ("favicon.svg", "<svg/>"),
+            ("vendor/echarts.js", "echarts"),
+            ("data/context-00aa11bb.bin", "ctx"),
+        ] {
+            std::fs::write(dir.join(name), body).unwrap();
+        }
+        std::fs::write(
+            dir.join("data/manifest.json"),
+            r#"{"format_version": 3, "context": "context-00aa11bb.bin", "areas": {}}"#,
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn the_worker_knows_the_shell_and_a_new_shell_is_a_new_worker() {
+        let tmp = std::env::temp_dir().join(format!("oppvekst-sw-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        dist(&tmp, "app v1");
+        let urls = shell_urls(&tmp).unwrap();
+        assert_eq!(
+            urls,
+            [
+                "/",
+                "/boot-deadbeef.js",
+                "/oppvekst-1a2b3c4d.js",
+                "/oppvekst-1a2b3c4d_bg.wasm",
+                "/style-0123abcd.css",
+                "/vendor/echarts.js",
+                "/favicon.svg",
+                "/data/manifest.json",
+                "/data/context-00aa11bb.bin",
+            ]
+        );
+        let (n, v1) = write_service_worker(&tmp).unwrap();
+        assert_eq!(n, 9);
+        let sw = std::fs::read_to_string(tmp.join("sw.js")).unwrap();
+        assert!(sw.contains(&format!("const VERSION = '{v1}';")));
+        assert!(sw.contains(r#"const PRECACHE = ["/","/boot-deadbeef.js""#));
+        assert!(!sw.contains("__VERSION__") && !sw.contains("__PRECACHE__"));
+        // The same files give the same worker; one changed byte gives another.
+        assert_eq!(write_service_worker(&tmp).unwrap().1, v1);
+        std::fs::write(tmp.join("oppvekst-1a2b3c4d.js"), "app v2").unwrap();
+        assert_ne!(write_service_worker(&tmp).unwrap().1, v1);
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+}

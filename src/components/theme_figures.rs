@@ -1,0 +1,132 @@
+//! The theme's figures: under the theme on children who are immigrants or children of
+//! immigrants, every indicator the area has by immigrant background, the two groups side by
+//! side and compared with each other in words. FHI's printed theme page pairs its text with
+//! figures in the same way; here they come from the bundles' breakdowns, in the browser.
+
+use crate::components::words::{between, between_short, value_text};
+use crate::i18n::{t, tf, Msg};
+use leptos::prelude::*;
+use oppvekst_core::codec::{AreaBundle, ContextBundle};
+use oppvekst_core::explore::breakdown::{breakdown_view, indicators_with_breakdowns};
+use oppvekst_core::indicator::Provenance;
+use oppvekst_core::stats::ci::Confidence;
+use oppvekst_core::stats::compare::Comparison;
+use oppvekst_core::Lang;
+
+/// The breakdown dimension the immigrant theme is about (`data/dimensions.toml`).
+pub const THEME_DIMENSION: &str = "innvandring";
+
+/// One row: the indicator, each group's value, and the second group against the first.
+struct ThemeRow {
+    label: String,
+    values: Vec<String>,
+    comparison: String,
+    /// The comparison in a word, for print, where the column's head names the groups.
+    short: &'static str,
+    modelled: bool,
+}
+
+fn rows(ctx: &ContextBundle, area: &AreaBundle, lang: Lang) -> (Vec<String>, Vec<ThemeRow>) {
+    let mut categories = Vec::new();
+    let mut out = Vec::new();
+    for index in indicators_with_breakdowns(area) {
+        let Some(view) = breakdown_view(ctx, area, None, index, Confidence::P95) else {
+            continue;
+        };
+        let Some(d) = view
+            .dimensions
+            .iter()
+            .find(|d| d.dimension.id == THEME_DIMENSION)
+        else {
+            continue;
+        };
+        let ind = view.indicator;
+        let cats = d.dimension.category_names(lang);
+        if cats.len() < 2 {
+            continue;
+        }
+        let vs = d.vs_first.first().copied().unwrap_or(Comparison::NoData);
+        let comparison = between(vs, &cats[1], &cats[0], lang);
+        out.push(ThemeRow {
+            label: ind.label.get(lang).to_string(),
+            values: d
+                .rows
+                .iter()
+                .map(|r| value_text(ind, &Some(r.value), lang))
+                .collect(),
+            comparison,
+            short: between_short(vs, lang),
+            modelled: ind.provenance == Provenance::Modelled,
+        });
+        categories = cats;
+    }
+    (categories, out)
+}
+
+/// The table, or nothing where the area has no figures by immigrant background.
+pub fn theme_figures(
+    ctx: &ContextBundle,
+    area: &AreaBundle,
+    name: &str,
+    lang: Lang,
+) -> Option<AnyView> {
+    let (categories, rows) = rows(ctx, area, lang);
+    if rows.is_empty() {
+        return None;
+    }
+    let mut caption = tf(lang, Msg::ThemeFiguresCaption, &[name]);
+    if rows.iter().any(|r| r.modelled) {
+        caption = format!("{caption} ({})", t(lang, Msg::DemodataBadge));
+    }
+    let short_head = match categories.as_slice() {
+        [first, second, ..] => tf(
+            lang,
+            Msg::BetweenGroupsShort,
+            &[second, &first.to_lowercase()],
+        ),
+        _ => String::new(),
+    };
+    let heads = categories
+        .iter()
+        .map(|c| view! { <th scope="col">{c.clone()}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">
+                        {r.label}
+                        {r.modelled.then(|| view! { <span class="badge-demo">{t(lang, Msg::DemodataBadge)}</span> })}
+                    </th>
+                    {r.values.into_iter().map(|v| view! { <td class="num">{v}</td> }).collect_view()}
+                    <td class="between">
+                        <span class="between-long">{r.comparison}</span>
+                        <span class="between-short" aria-hidden="true">{r.short}</span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <div class="table-wrap theme-figures" tabindex="0" role="region" aria-label=caption.clone()>
+                <table>
+                    <caption>{caption.clone()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(lang, Msg::Indicator)}</th>
+                            {heads}
+                            <th scope="col">
+                                <span class="between-long">{t(lang, Msg::BetweenGroups)}</span>
+                                <span class="between-short" aria-hidden="true">{short_head}</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    )
+}

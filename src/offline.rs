@@ -1,0 +1,217 @@
+//! Offline: registers the service worker (`dist/sw.js`, see `tools/sw.js`), tells the page when
+//! it shows saved figures, and when a new version is ready.
+//!
+//! - The worker keeps the app's shell and every bundle a page loads, so a profile seen once
+//!   opens again without a network.
+//! - On the first visit the page loaded its files before the worker existed, so the page asks
+//!   the worker to keep what it loaded (`oppvekst:keep`).
+//! - A new version's worker waits; the page offers «Last inn på nytt», which asks it to take
+//!   over (`oppvekst:take-over`) and reloads once it has. Until then the page keeps working
+//!   with the files it started with.
+
+use leptos::prelude::*;
+
+/// The state the notices show. Created once by the shell and given as context.
+#[derive(Clone, Copy)]
+pub struct OfflineState {
+    /// The browser says it has no network, or a file came from the worker's cache because the
+    /// network failed.
+    pub offline: RwSignal<bool>,
+    /// A new version's worker is installed and waiting.
+    pub update_ready: RwSignal<bool>,
+}
+
+impl OfflineState {
+    pub fn new() -> OfflineState {
+        OfflineState {
+            offline: RwSignal::new(false),
+            update_ready: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for OfflineState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Starts the worker and the watches (once; nothing outside the browser).
+pub fn start(state: OfflineState) {
+    #[cfg(target_arch = "wasm32")]
+    browser::start(state);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
+}
+
+/// Asks the waiting worker to take over; the page reloads when it has.
+pub fn take_over() {
+    #[cfg(target_arch = "wasm32")]
+    browser::take_over();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::OfflineState;
+    use leptos::prelude::*;
+    use std::cell::Cell;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
+
+    /// Where the worker is: at the root, so that it serves every page of the app.
+    const WORKER: &str = "/sw.js";
+
+    thread_local! {
+        static STARTED: Cell<bool> = const { Cell::new(false) };
+        static TAKING_OVER: Cell<bool> = const { Cell::new(false) };
+    }
+
+    fn container() -> Option<ServiceWorkerContainer> {
+        let nav = web_sys::window()?.navigator();
+        // Absent in an insecure context and in some embedded browsers.
+        js_sys::Reflect::has(&nav, &"serviceWorker".into())
+            .ok()
+            .filter(|has| *has)?;
+        Some(nav.service_worker())
+    }
+
+    fn message(kind: &str) -> js_sys::Object {
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
+        msg
+    }
+
+    /// The same-origin files this page has loaded (the shell and the bundles), and the page.
+    fn loaded_urls() -> js_sys::Array {
+        let urls = js_sys::Array::new();
+        let Some(w) = web_sys::window() else {
+            return urls;
+        };
+        let origin = w.location().origin().unwrap_or_default();
+        if let Ok(path) = w.location().pathname() {
+            urls.push(&path.into());
+        }
+        if let Some(perf) = w.performance() {
+            for entry in perf.get_entries_by_type("resource").iter() {
+                let name = js_sys::Reflect::get(&entry, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .unwrap_or_default();
+                if name.starts_with(&origin) && urls.length() < 200 {
+                    urls.push(&name.into());
+                }
+            }
+        }
+        urls
+    }
+
+    /// Notes a worker that has installed while another controls the page: a new version.
+    fn watch_installing(reg: &ServiceWorkerRegistration, state: OfflineState) {
+        let Some(worker) = reg.installing() else {
+            return;
+        };
+        let w = worker.clone();
+        let on_state = Closure::<dyn Fn()>::new(move || {
+            let controlled = super::browser::container()
+                .and_then(|c| c.controller())
+                .is_some();
+            if w.state() == web_sys::ServiceWorkerState::Installed && controlled {
+                state.update_ready.try_set(true);
+            }
+        });
+        worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    }
+
+    pub fn start(state: OfflineState) {
+        if STARTED.with(|s| s.replace(true)) {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        // The browser's own idea of the network, kept up to date.
+        state.offline.set(!window.navigator().on_line());
+        for (event, offline) in [("online", false), ("offline", true)] {
+            let on = Closure::<dyn Fn()>::new(move || {
+                state.offline.try_set(offline);
+            });
+            let _ = window.add_event_listener_with_callback(event, on.as_ref().unchecked_ref());
+            on.forget();
+        }
+        crate::api::on_offline_copy(move || {
+            state.offline.try_set(true);
+        });
+        let Some(container) = container() else {
+            return;
+        };
+        // Reload once the new worker controls the page, and only when the reader asked.
+        let on_change = Closure::<dyn Fn()>::new(|| {
+            if TAKING_OVER.with(Cell::get) {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        });
+        container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        let registering = container.register(WORKER);
+        leptos::task::spawn_local(async move {
+            // Not a registration where a browser (or a test harness) blocks workers.
+            let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registering).await else {
+                return;
+            };
+            let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
+            let controlled = container.controller().is_some();
+            if reg.waiting().is_some() && controlled {
+                state.update_ready.try_set(true);
+            }
+            watch_installing(&reg, state);
+            let on_found = {
+                let reg = reg.clone();
+                Closure::<dyn Fn()>::new(move || watch_installing(&reg, state))
+            };
+            reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+            on_found.forget();
+            // Once a worker is active, it keeps what this page loaded before it was there.
+            if let Ok(ready) = container.ready() {
+                let ready = wasm_bindgen_futures::JsFuture::from(ready).await;
+                if let Ok(reg) = ready.and_then(|r| r.dyn_into::<ServiceWorkerRegistration>()) {
+                    if let Some(active) = reg.active() {
+                        let msg = message("oppvekst:keep");
+                        let _ = js_sys::Reflect::set(&msg, &"urls".into(), &loaded_urls());
+                        let _ = active.post_message(&msg);
+                    }
+                }
+            }
+        });
+    }
+
+    pub fn take_over() {
+        let Some(container) = container() else {
+            return;
+        };
+        TAKING_OVER.with(|t| t.set(true));
+        leptos::task::spawn_local(async move {
+            let reg = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await;
+            let waiting = reg
+                .ok()
+                .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+                .and_then(|r| r.waiting());
+            match waiting {
+                Some(worker) => {
+                    let worker: ServiceWorker = worker;
+                    let _ = worker.post_message(&JsValue::from(message("oppvekst:take-over")));
+                }
+                // Nothing waits (another tab took over already): a reload gets the new version.
+                None => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }
+            }
+        });
+    }
+}

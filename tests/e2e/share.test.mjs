@@ -1,0 +1,126 @@
+// Sharing: a chart saved as PNG and SVG with its title, source and demodata mark drawn in; the
+// «Bygg inn» dialog's code and its copy to the clipboard; an embed that stays an embed when the
+// reader follows a link or picks an indicator; and a page title that says what the page is.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, open, axe, OUT } from './harness.mjs';
+import { readPng, inkIn, hasColour } from './png.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+async function save(page, scope, kind) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`${scope} button[data-save="${kind}"]`).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+test('a trend chart saves as a PNG of twice its size with title, chart, source and demodata drawn in', async () => {
+  const p = await open(env);
+  const page = p.page;
+  await page.goto(`${env.url}/kommune/0301/utvikling?indikator=mobbing_7`);
+  await page.locator('article.explore .chart').scrollIntoViewIfNeeded();
+  await page.waitForSelector('article.explore .chart svg');
+  const box = await page.locator('article.explore .chart').boundingBox();
+  const { name, bytes } = await save(page, 'article.explore', 'png');
+  assert.equal(name, 'utvikling_0301_mobbing_7.png');
+  fs.writeFileSync(path.join(OUT, name), bytes);
+  const png = readPng(bytes);
+  // Twice the chart's width; its height plus the title above and the two lines below.
+  assert.equal(png.width, Math.round(box.width) * 2);
+  assert.ok(png.height > Math.round(box.height) * 2 + 2 * 60, `height ${png.height} for a chart of ${box.height}`);
+  const chartTop = png.height - 2 * Math.round(box.height) - 2 * 60;
+  // Ink in the title band, in the chart and in the footer; the rest of the picture is white.
+  assert.ok(inkIn(png, 0, Math.max(chartTop, 40)) > 50, 'the title is drawn');
+  assert.ok(inkIn(png, chartTop, chartTop + 2 * Math.round(box.height)) > 500, 'the chart is drawn');
+  const footer = [png.height - 2 * 50, png.height];
+  assert.ok(inkIn(png, ...footer) > 50, 'the source and the demodata mark are drawn');
+  assert.ok(hasColour(png, ...footer, [0x8a, 0x3b, 0x00]), 'the demodata mark in its colour');
+  const [r, g, b] = png.pixel(1, 1);
+  assert.deepEqual([r, g, b], [255, 255, 255], 'a white background, not a transparent one');
+  p.check();
+  await p.close();
+});
+
+test('the map saves as SVG with the map, its title, source and demodata mark as text', async () => {
+  const p = await open(env);
+  const page = p.page;
+  await page.goto(`${env.url}/fylke/46/kart?indikator=mobbing_7`);
+  await page.locator('article.explore .chart').scrollIntoViewIfNeeded();
+  await page.waitForSelector('article.explore .chart canvas');
+  const caption = (await page.locator('article.explore figcaption').first().textContent()).trim();
+  const { name, bytes } = await save(page, 'article.explore', 'svg');
+  assert.equal(name, 'kart_46_mobbing_7_fylke.svg');
+  const svg = bytes.toString('utf8');
+  fs.writeFileSync(path.join(OUT, name), svg);
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+  const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+  assert.ok(text.replace(/&amp;/g, '&').includes(caption.split(':')[0]), `the title «${caption}» in ${text}`);
+  assert.ok(text.includes('Kilde: '), 'the source line');
+  assert.ok(text.includes('DEMODATA'), 'the demodata mark');
+  // The map itself: one path per kommune of Vestland at least.
+  const paths = (svg.match(/<path /g) ?? []).length;
+  assert.ok(paths >= 43, `${paths} paths`);
+  p.check();
+  await p.close();
+});
+
+test('«Bygg inn» gives a titled iframe of the page as it is, copies it, and closes with Escape', async () => {
+  const p = await open(env);
+  const { page, context } = p;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  const where = '/kommune/4601/sammenlign?indikator=mobbing_7&sett=like&lang=nn';
+  await page.goto(`${env.url}${where}`);
+  await page.waitForSelector('article.explore .chart svg');
+  const title = await page.title();
+  assert.equal(title, 'Samanlikn område: Bergen – Oppvekstprofil');
+  const opener = page.getByRole('button', { name: 'Bygg inn' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Bygg inn på eigne nettsider' });
+  assert.ok(await dialog.isVisible());
+  const code = await page.locator('#embed-code').inputValue();
+  const src = `${env.url}/kommune/4601/sammenlign?embed=1&amp;indikator=mobbing_7&amp;sett=like&amp;lang=nn`;
+  assert.equal(code, `<iframe src="${src}" title="${title}" data-oppvekst loading="lazy" style="width: 100%; height: 800px; border: 0"></iframe>\n<script src="${env.url}/embed.js" defer></script>`);
+  await axe(page, ['minor', 'moderate', 'serious', 'critical']);
+  await dialog.getByRole('button', { name: 'Kopier koden' }).click();
+  await page.waitForFunction(() => document.querySelector('.embed-dialog [role=status]')?.textContent.includes('kopiert'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+  await page.keyboard.press('Escape');
+  assert.equal(await dialog.isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Bygg inn', 'the focus is back on the button');
+  // The link, without embed.
+  await page.getByRole('button', { name: 'Kopier lenka' }).click();
+  await page.waitForFunction(() => document.querySelector('.share > [role=status]')?.textContent.includes('kopiert'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.url}${where}`);
+  p.check();
+  await p.close();
+});
+
+test('inside an embed, a picked indicator and a followed link stay in the embed', async () => {
+  const p = await open(env);
+  const page = p.page;
+  await page.goto(`${env.url}/kommune/0301/kart?embed=1&lang=en`);
+  await page.waitForSelector('article.explore .chart canvas');
+  assert.equal(await page.locator('.site-header').count(), 0);
+  assert.equal(await page.locator('.share').count(), 0, 'no share bar inside an embed');
+  const other = await page.$$eval('#map-indicator option', (os) => os.map((o) => o.value).find((v) => v !== document.querySelector('#map-indicator').value));
+  await page.selectOption('#map-indicator', other);
+  await page.locator('#map-indicator').locator('xpath=..').getByRole('button').click();
+  await page.waitForURL((u) => u.searchParams.get('indikator') === other);
+  assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+  // The link back to the profile, a plain link in the page.
+  await page.locator('p.back a').click();
+  await page.waitForURL((u) => u.pathname === '/kommune/0301');
+  await page.waitForSelector('tbody.indicator');
+  assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
+  assert.equal(await page.locator('.site-header').count(), 0, 'still no site header');
+  assert.equal(await page.title(), 'Oslo – Growing-up profile');
+  p.check();
+  await p.close();
+});
