@@ -90,7 +90,8 @@ async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
         OFFLINE_COPY.with(|l| l.borrow().iter().for_each(|f| f()));
     }
     match resp.status() {
-        200 => {}
+        // For offline use (see `offline::keep`).
+        200 => crate::offline::keep(url),
         404 => return Err(LoadError::NotFound(url.to_string())),
         status => {
             return Err(LoadError::Http {

@@ -44,6 +44,16 @@ pub fn start(state: OfflineState) {
     let _ = state;
 }
 
+/// Asks the worker to keep a file the page has loaded. A file whose request began before the
+/// worker took charge of the page went past it, and only this keeps it for offline use; for
+/// one that passed through the worker this costs a cache lookup.
+pub fn keep(url: &str) {
+    #[cfg(target_arch = "wasm32")]
+    browser::keep(url);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = url;
+}
+
 /// Asks the waiting worker to take over; the page reloads when it has.
 pub fn take_over() {
     #[cfg(target_arch = "wasm32")]
@@ -64,6 +74,27 @@ mod browser {
     thread_local! {
         static STARTED: Cell<bool> = const { Cell::new(false) };
         static TAKING_OVER: Cell<bool> = const { Cell::new(false) };
+        /// The active worker, once there is one.
+        static ACTIVE: std::cell::RefCell<Option<ServiceWorker>> = const { std::cell::RefCell::new(None) };
+        /// Files loaded before the worker was active, sent when it is.
+        static PENDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    fn post_keep(worker: &ServiceWorker, urls: &js_sys::Array) {
+        let msg = message("oppvekst:keep");
+        let _ = js_sys::Reflect::set(&msg, &"urls".into(), urls);
+        let _ = worker.post_message(&msg);
+    }
+
+    pub fn keep(url: &str) {
+        let sent = ACTIVE.with(|a| {
+            a.borrow().as_ref().map(|w| {
+                post_keep(w, &js_sys::Array::of1(&url.into()));
+            })
+        });
+        if sent.is_none() {
+            PENDING.with(|p| p.borrow_mut().push(url.to_string()));
+        }
     }
 
     fn container() -> Option<ServiceWorkerContainer> {
@@ -180,9 +211,15 @@ mod browser {
                 let ready = wasm_bindgen_futures::JsFuture::from(ready).await;
                 if let Ok(reg) = ready.and_then(|r| r.dyn_into::<ServiceWorkerRegistration>()) {
                     if let Some(active) = reg.active() {
-                        let msg = message("oppvekst:keep");
-                        let _ = js_sys::Reflect::set(&msg, &"urls".into(), &loaded_urls());
-                        let _ = active.post_message(&msg);
+                        let urls = loaded_urls();
+                        // The worker takes at most 200 at a time.
+                        for url in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+                            if urls.length() < 200 {
+                                urls.push(&url.into());
+                            }
+                        }
+                        post_keep(&active, &urls);
+                        ACTIVE.with(|a| *a.borrow_mut() = Some(active));
                     }
                 }
             }

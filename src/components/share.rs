@@ -20,8 +20,15 @@ fn origin() -> String {
 /// Writes `text` to the clipboard; `false` where the browser refuses (no permission, no
 /// secure context), so the caller can select the text for the reader to copy instead.
 async fn copy(text: &str) -> bool {
-    let clipboard = window().navigator().clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+    let navigator = window().navigator();
+    // `navigator.clipboard` is absent outside a secure context (a host on plain http): calling
+    // into it would throw, so ask first.
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !present {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
         .await
         .is_ok()
 }
