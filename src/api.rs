@@ -79,6 +79,9 @@ async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
     if revalidate {
         req = req.cache(web_sys::RequestCache::NoCache);
     }
+    // Asked before the request starts: one that starts with a worker in charge passes through
+    // it and is kept there.
+    let past_worker = !crate::offline::worker_in_charge();
     let resp = req.send().await.map_err(|e| {
         if is_offline() {
             LoadError::Offline
@@ -91,7 +94,8 @@ async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
     }
     match resp.status() {
         // For offline use (see `offline::keep`).
-        200 => crate::offline::keep(url),
+        200 if past_worker => crate::offline::keep(url),
+        200 => {}
         404 => return Err(LoadError::NotFound(url.to_string())),
         status => {
             return Err(LoadError::Http {

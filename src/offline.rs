@@ -44,9 +44,18 @@ pub fn start(state: OfflineState) {
     let _ = state;
 }
 
-/// Asks the worker to keep a file the page has loaded. A file whose request began before the
-/// worker took charge of the page went past it, and only this keeps it for offline use; for
-/// one that passed through the worker this costs a cache lookup.
+/// Whether a worker answers this page's requests now. A request that starts while one does
+/// passes through it and is kept there; only the others need [`keep`].
+pub fn worker_in_charge() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return browser::worker_in_charge();
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Asks the worker to keep a file the page loaded past it: a request that began before the
+/// worker took charge of the page (the first visit). The map of all kommuner loads 357
+/// bundles, so the caller asks only for those, not for every file.
 pub fn keep(url: &str) {
     #[cfg(target_arch = "wasm32")]
     browser::keep(url);
@@ -84,6 +93,10 @@ mod browser {
         let msg = message("oppvekst:keep");
         let _ = js_sys::Reflect::set(&msg, &"urls".into(), urls);
         let _ = worker.post_message(&msg);
+    }
+
+    pub fn worker_in_charge() -> bool {
+        container().is_some_and(|c| c.controller().is_some())
     }
 
     pub fn keep(url: &str) {
