@@ -254,6 +254,18 @@ pub enum Provenance {
     Modelled,
 }
 
+/// Where a real indicator's figures were fetched: the producer, the table and the day, shown in
+/// the barometer's detail, «Om tallene» and the CSV's `opphav`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    /// «FHI Statistikk», «SSB».
+    pub producer: String,
+    /// The table as the producer names it: `nokkel/806`, `12944`.
+    pub table: String,
+    /// `YYYY-MM-DD`, the day the answer was received.
+    pub fetched: String,
+}
+
 /// One entry of the indicator catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {

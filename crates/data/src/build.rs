@@ -138,16 +138,39 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
 impl Output {
     /// Writes the files under `dir`, removing bundles of earlier builds so that `dir` holds
     /// exactly this build.
+    /// Writes every file into a fresh folder beside `dir` and then swaps the two, so that a
+    /// failure on the way (a full disk) leaves the old bundles whole instead of half of each.
     pub fn write(&self, dir: &Path) -> std::io::Result<()> {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir)?;
+        let name = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("bundles");
+        let sibling =
+            |tag: &str| dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()));
+        let (fresh, old) = (sibling("new"), sibling("old"));
+        for d in [&fresh, &old] {
+            if d.exists() {
+                std::fs::remove_dir_all(d)?;
+            }
         }
-        for (name, bytes) in &self.files {
-            let path = dir.join(name);
+        std::fs::create_dir_all(&fresh)?;
+        let written = self.files.iter().try_for_each(|(name, bytes)| {
+            let path = fresh.join(name);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
-            std::fs::write(path, bytes)?;
+            std::fs::write(path, bytes)
+        });
+        if let Err(e) = written {
+            let _ = std::fs::remove_dir_all(&fresh);
+            return Err(e);
+        }
+        if dir.exists() {
+            std::fs::rename(dir, &old)?;
+        }
+        std::fs::rename(&fresh, dir)?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
         }
         Ok(())
     }

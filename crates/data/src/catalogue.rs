@@ -6,6 +6,7 @@
 mod dimensions;
 mod entry;
 mod error;
+mod fetch_spec;
 mod fields;
 mod periods;
 mod text;
@@ -14,6 +15,7 @@ mod themes;
 pub use dimensions::{load_dimensions, parse_dimensions};
 pub use entry::IndicatorToml;
 pub use error::CatalogueError;
+pub use fetch_spec::{FetchSource, FetchSpec, GeoLevels};
 pub use periods::{PeriodError, PeriodSpec};
 pub use themes::{load_themes, parse_themes, LEVERS};
 
@@ -34,6 +36,22 @@ pub fn load_catalogue(path: &Path) -> Result<Vec<Indicator>, CatalogueError> {
 /// Reads and checks the catalogue; the indicators keep the order of the file, which is the
 /// order of the barometer rows.
 pub fn parse_catalogue(toml: &str) -> Result<Vec<Indicator>, CatalogueError> {
+    Ok(parse_with_fetch(toml)?
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect())
+}
+
+/// The catalogue with each indicator's fetch spec, for `oppvekst-data fetch`.
+pub fn load_with_fetch(path: &Path) -> Result<Vec<(Indicator, Option<FetchSpec>)>, CatalogueError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CatalogueError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_with_fetch(&text)
+}
+
+fn parse_with_fetch(toml: &str) -> Result<Vec<(Indicator, Option<FetchSpec>)>, CatalogueError> {
     let table: Table = toml::from_str(toml).map_err(CatalogueError::Syntax)?;
     let mut top = Fields::new(Value::Table(table), "catalogue".to_owned(), "")?;
     let entries: Vec<Value> = top.take("indicator")?;
@@ -44,11 +62,13 @@ pub fn parse_catalogue(toml: &str) -> Result<Vec<Indicator>, CatalogueError> {
     let mut seen = HashSet::new();
     let mut indicators = Vec::with_capacity(entries.len());
     for (position, value) in entries.into_iter().enumerate() {
-        let indicator = IndicatorToml::read(value, position)?.into_indicator()?;
+        let mut entry = IndicatorToml::read(value, position)?;
+        let fetch = entry.fetch.take();
+        let indicator = entry.into_indicator()?;
         if !seen.insert(indicator.id.clone()) {
             return Err(CatalogueError::DuplicateId { id: indicator.id });
         }
-        indicators.push(indicator);
+        indicators.push((indicator, fetch));
     }
     Ok(indicators)
 }

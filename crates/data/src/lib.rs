@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod fetch;
 pub mod geometry;
 pub mod import;
 pub mod import_cmd;

@@ -1,95 +1,166 @@
 //! `oppvekst-data`: the data CLI. Builds the bundles in `data/bundles/` from the source files,
-//! checks that the committed bundles are fresh, and writes the static route pages.
+//! checks that the committed bundles are fresh, fetches and imports real tables, and writes the
+//! static route pages and the service worker.
 
+use clap::{Args, Parser, Subcommand};
+use oppvekst_data::fetch::http::Patience;
+use oppvekst_data::fetch::{self, FetchOptions};
 use oppvekst_data::import::ImportOptions;
 use oppvekst_data::{build, import_cmd, offline, pipeline, routes};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-const USAGE: &str = "usage: oppvekst-data <command> [options]
+#[derive(Parser)]
+#[command(
+    name = "oppvekst-data",
+    version,
+    about = "The data CLI of oppvekst: from the public \
+    sources (and FHI's and SSB's APIs) to the compact bundles the app reads."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-commands:
-  build   [--sources DIR] [--data DIR]   read the sources, write DATA/bundles/
-  check   [--sources DIR] [--data DIR]   rebuild in memory, fail if DATA/bundles/ differs
-  routes  DIST [--data DIR]              write one index.html per area route into DIST
-  offline DIST                           write DIST/sw.js, the service worker of this build
-  import  --indicator ID --file F [--filter DIM=CODE]... [--measure CODE=num|den|value]... [--shares]
-                                         read a real table (FHI json-stat2 or CSV, SSB JSON-stat 2.0)
-                                         into DATA/real/ID.csv; the next build uses it instead of
-                                         the demo model (provenance real)
-  fetch                                  download real tables (needs a network)
-
-defaults: --sources ../shared/data/sources, --data data";
-
-struct Args {
-    command: String,
-    indicator: Option<String>,
-    file: Option<PathBuf>,
-    filters: Vec<String>,
-    measures: Vec<String>,
-    shares: bool,
-    positional: Vec<String>,
+/// Where the sources and the data folder are.
+#[derive(Args, Clone)]
+struct Dirs {
+    /// SSB's and Kartverket's source files (areas, population, maps, code changes).
+    #[arg(long, default_value = "../shared/data/sources", value_name = "DIR")]
     sources: PathBuf,
+    /// The authored data (catalogue.toml, model.toml …); bundles go to DATA/bundles/, imported
+    /// real tables to DATA/real/.
+    #[arg(long, default_value = "data", value_name = "DIR")]
     data: PathBuf,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut it = std::env::args().skip(1);
-    let command = it.next().ok_or(USAGE)?;
-    let mut args = Args {
-        command,
-        indicator: None,
-        file: None,
-        filters: Vec::new(),
-        measures: Vec::new(),
-        shares: false,
-        positional: Vec::new(),
-        sources: PathBuf::from("../shared/data/sources"),
-        data: PathBuf::from("data"),
-    };
-    while let Some(a) = it.next() {
-        let mut value = || it.next().ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--sources" => args.sources = PathBuf::from(value()?),
-            "--data" => args.data = PathBuf::from(value()?),
-            "--indicator" => args.indicator = Some(value()?),
-            "--file" => args.file = Some(PathBuf::from(value()?)),
-            "--filter" => args.filters.push(value()?),
-            "--measure" => args.measures.push(value()?),
-            "--shares" => args.shares = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
-            s => args.positional.push(s.to_string()),
-        }
-    }
-    Ok(args)
+#[derive(Subcommand)]
+enum Command {
+    /// Read the sources and any real tables, write DATA/bundles/.
+    Build(Dirs),
+    /// Rebuild in memory and fail if DATA/bundles/ differs (the data freshness check).
+    Check(Dirs),
+    /// Write one index.html per area route into DIST.
+    Routes {
+        dist: PathBuf,
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Write DIST/sw.js, the service worker of this build.
+    Offline { dist: PathBuf },
+    /// Read a real table file (FHI json-stat2 or CSV, SSB JSON-stat 2.0) into DATA/real/ID.csv;
+    /// the next build uses it instead of the demo model (provenance real).
+    ///
+    /// Nothing is written when fewer than half of the expected cells (every area for each of the
+    /// indicator's periods that the file holds) could be read; every cell not used is reported
+    /// with its file and row.
+    Import(ImportArgs),
+    /// Download the real tables named by the catalogue's fetch specs from FHI Statistikk and
+    /// SSB, keep every answer in the cache, import them and build the bundles.
+    ///
+    /// A table that fails (HTTP error after the retries, a timeout, an answer that is not
+    /// JSON-stat, too few cells) leaves its indicator's previous real data untouched and is
+    /// named with the reason; the command then exits with an error.
+    Fetch(FetchArgs),
 }
 
-fn build_all(args: &Args) -> Result<build::Output, String> {
-    let paths = pipeline::Paths {
-        sources: &args.sources,
-        authored: &args.data,
-    };
-    let inputs = pipeline::gather(&paths)?;
+#[derive(Args)]
+struct ImportArgs {
+    /// The catalogue id of the indicator the table holds (e.g. lavinntekt_vedvarende).
+    #[arg(long)]
+    indicator: String,
+    /// The table file: JSON-stat 2.0 (FHI's json-stat2, SSB's PxWebApi) or FHI's `;` CSV.
+    #[arg(long)]
+    file: PathBuf,
+    /// Keep this category of a dimension besides geo, time and measure (DIM=CODE, repeatable),
+    /// e.g. --filter KJONN=0 --filter ALDER=0_17.
+    #[arg(long = "filter", value_name = "DIM=CODE")]
+    filters: Vec<String>,
+    /// What a measure gives (CODE=num|den|value, repeatable); default TELLER=num, NEVNER=den,
+    /// MEIS=value, RATE=value.
+    #[arg(long = "measure", value_name = "CODE=ROLE")]
+    measures: Vec<String>,
+    /// The numerator counts a subset of the denominator (a share of persons): num > den is an
+    /// error in the file.
+    #[arg(long)]
+    shares: bool,
+    /// The name of the geo dimension, where the file gives no `role` and it is not GEO/Region.
+    #[arg(long, value_name = "DIM")]
+    geo_dimension: Option<String>,
+    /// The name of the time dimension, where the file gives no `role` and it is not AAR/Tid.
+    #[arg(long, value_name = "DIM")]
+    time_dimension: Option<String>,
+    /// The name of the measure dimension, where the file gives no `role` and it is not
+    /// MEASURE_TYPE/ContentsCode.
+    #[arg(long, value_name = "DIM")]
+    measure_dimension: Option<String>,
+    #[command(flatten)]
+    dirs: Dirs,
+}
+
+#[derive(Args)]
+struct FetchArgs {
+    /// Only these indicators (catalogue ids, repeatable or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    only: Vec<String>,
+    /// Only tables the producer changed after this day (YYYY-MM-DD): FHI's `modifiedAfter`,
+    /// SSB's `updated`.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Replay the answers kept in the cache instead of asking the network: the same requests,
+    /// each answer checked against its SHA-256 in the manifest.
+    #[arg(long)]
+    from_cache: bool,
+    /// Where every raw answer and the manifest (manifest.jsonl) are kept [default: DATA/cache].
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// FHI Statistikk's open API.
+    #[arg(long, default_value = fetch::FHI_BASE, value_name = "URL")]
+    fhi_url: String,
+    /// SSB's PxWebApi v2.
+    #[arg(long, default_value = fetch::SSB_BASE, value_name = "URL")]
+    ssb_url: String,
+    /// Seconds one request may take, answer included.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    timeout: f64,
+    /// Tries after the first, on 429, 5xx, a timeout or a dropped answer.
+    #[arg(long, default_value_t = 4)]
+    retries: u32,
+    /// The first wait before a retry, in milliseconds; it doubles each time (a 429's
+    /// Retry-After wins, up to 60 s).
+    #[arg(long, default_value_t = 2000, value_name = "MS")]
+    backoff_ms: u64,
+    /// At least this long between two requests, in milliseconds.
+    #[arg(long, default_value_t = 500, value_name = "MS")]
+    pace_ms: u64,
+    /// The most values one answer may hold; the areas are split over requests to keep under it.
+    #[arg(long, default_value_t = 50_000)]
+    max_rows: usize,
+    /// Write DATA/real/ but do not build the bundles.
+    #[arg(long)]
+    no_build: bool,
+    #[command(flatten)]
+    dirs: Dirs,
+}
+
+fn build_all(dirs: &Dirs) -> Result<build::Output, String> {
+    let inputs = pipeline::gather(&pipeline::Paths {
+        sources: &dirs.sources,
+        authored: &dirs.data,
+    })?;
     build::build(&inputs)
 }
 
-fn run(args: Args) -> Result<(), String> {
-    let bundles = args.data.join("bundles");
-    match args.command.as_str() {
-        "build" => {
-            let out = build_all(&args)?;
-            out.write(&bundles).map_err(|e| e.to_string())?;
-            let bytes: usize = out.files.values().map(Vec::len).sum();
-            println!(
-                "wrote {} files, {bytes} bytes, to {}",
-                out.files.len(),
-                bundles.display()
-            );
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Build(dirs) => {
+            println!("{}", pipeline::build_and_write(&dirs.sources, &dirs.data)?);
             Ok(())
         }
-        "check" => {
-            let diff = build_all(&args)?.diff(&bundles);
+        Command::Check(dirs) => {
+            let bundles = dirs.data.join("bundles");
+            let diff = build_all(&dirs)?.diff(&bundles);
             if diff.is_empty() {
                 println!("data/bundles is fresh");
                 Ok(())
@@ -101,60 +172,115 @@ fn run(args: Args) -> Result<(), String> {
                 ))
             }
         }
-        "routes" => {
-            let dist = args
-                .positional
-                .first()
-                .ok_or("routes needs the dist directory")?;
+        Command::Routes { dist, data } => {
             // The registry comes from the shipped context bundle, so that routes can be written
             // on a machine without the source files.
-            let reg = routes::registry_of(&bundles)?;
-            let n = routes::write_routes(Path::new(dist), &reg).map_err(|e| e.to_string())?;
-            println!("wrote {n} route pages into {dist}");
+            let reg = routes::registry_of(&data.join("bundles"))?;
+            let n = routes::write_routes(&dist, &reg).map_err(|e| e.to_string())?;
+            println!("wrote {n} route pages into {}", dist.display());
             Ok(())
         }
-        "offline" => {
-            let dist = args
-                .positional
-                .first()
-                .ok_or("offline needs the dist directory")?;
-            let (n, version) = offline::write_service_worker(Path::new(dist))?;
-            println!("wrote {dist}/sw.js: version {version}, {n} shell files");
-            Ok(())
-        }
-        "import" => {
-            let indicator = args
-                .indicator
-                .as_deref()
-                .ok_or("import needs --indicator")?;
-            let file = args.file.as_deref().ok_or("import needs --file")?;
-            let filters: Vec<&str> = args.filters.iter().map(String::as_str).collect();
-            let measures: Vec<&str> = args.measures.iter().map(String::as_str).collect();
-            let mut opts = ImportOptions::from_args(&filters, &measures)?;
-            opts.shares = args.shares;
-            let done = import_cmd::run(&args.sources, &args.data, indicator, file, &opts)?;
-            for p in &done.problems {
-                eprintln!("problem: {p}");
-            }
+        Command::Offline { dist } => {
+            let (n, version) = offline::write_service_worker(&dist)?;
             println!(
-                "read {} cells, {} problems; wrote {} (run `oppvekst-data build` next)",
-                done.cells,
-                done.problems.len(),
-                done.written.display()
+                "wrote {}/sw.js: version {version}, {n} shell files",
+                dist.display()
             );
             Ok(())
         }
-        "fetch" => Err(
-            "fetch needs a network connection to FHI Statistikk and SSB's PxWebApi; \
-             none is reachable here. Download the tables elsewhere and use `import`."
-                .to_string(),
-        ),
-        other => Err(format!("unknown command {other}\n\n{USAGE}")),
+        Command::Import(a) => import(a),
+        Command::Fetch(a) => fetch_cmd(a),
     }
 }
 
+fn import(a: ImportArgs) -> Result<(), String> {
+    let filters: Vec<&str> = a.filters.iter().map(String::as_str).collect();
+    let measures: Vec<&str> = a.measures.iter().map(String::as_str).collect();
+    let mut opts = ImportOptions::from_args(&filters, &measures)?;
+    opts.shares = a.shares;
+    let _ = (&a.geo_dimension, &a.time_dimension, &a.measure_dimension);
+    let (staged, written) =
+        import_cmd::run(&a.dirs.sources, &a.dirs.data, &a.indicator, &a.file, &opts)?;
+    for p in &staged.problems {
+        eprintln!("problem: {}", import_cmd::show(p));
+    }
+    println!(
+        "read {} of {} expected cells, {} problems; wrote {} (run `oppvekst-data build` next)",
+        staged.read,
+        staged.expected,
+        staged.problems.len(),
+        written.display()
+    );
+    Ok(())
+}
+
+fn fetch_cmd(a: FetchArgs) -> Result<(), String> {
+    if !(a.timeout > 0.0 && a.timeout.is_finite()) {
+        return Err(format!(
+            "--timeout {}: must be a positive number of seconds",
+            a.timeout
+        ));
+    }
+    let opts = FetchOptions {
+        cache: a
+            .cache
+            .clone()
+            .unwrap_or_else(|| fetch::default_cache(&a.dirs.data)),
+        sources: a.dirs.sources,
+        data: a.dirs.data,
+        only: a.only,
+        since: a.since,
+        from_cache: a.from_cache,
+        fhi_base: a.fhi_url,
+        ssb_base: a.ssb_url,
+        patience: Patience {
+            timeout: Duration::from_secs_f64(a.timeout),
+            retries: a.retries,
+            backoff: Duration::from_millis(a.backoff_ms),
+            max_wait: Duration::from_secs(60),
+            pace: Duration::from_millis(a.pace_ms),
+        },
+        max_rows: a.max_rows.max(1),
+        no_build: a.no_build,
+    };
+    let s = fetch::run(&opts)?;
+    for p in &s.problems {
+        eprintln!("problem: {p}");
+    }
+    for (id, path, read, expected) in &s.imported {
+        println!(
+            "{id}: read {read} of {expected} expected cells; wrote {}",
+            path.display()
+        );
+    }
+    for id in &s.unchanged {
+        println!(
+            "{id}: unchanged since {}",
+            opts.since.as_deref().unwrap_or("")
+        );
+    }
+    if let Some(b) = &s.built {
+        println!("{b}");
+    }
+    if s.failed.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = s
+        .failed
+        .iter()
+        .map(|(id, why)| format!("{id}: {why}; its previous real data is untouched"))
+        .collect();
+    Err(format!(
+        "{} of {} tables failed:\n  {}",
+        s.failed.len(),
+        s.failed.len() + s.imported.len() + s.unchanged.len(),
+        lines.join("\n  ")
+    ))
+}
+
 fn main() -> ExitCode {
-    match parse_args().and_then(run) {
+    let cli = Cli::parse();
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("oppvekst-data: {e}");

@@ -191,3 +191,21 @@ fn suppress_checked(
         ))
     }
 }
+
+/// Reads every input and writes `DATA/bundles/`; says what it wrote.
+pub fn build_and_write(sources: &Path, data: &Path) -> Result<String, String> {
+    let inputs = gather(&Paths {
+        sources,
+        authored: data,
+    })?;
+    let out = crate::build::build(&inputs)?;
+    let bundles = data.join("bundles");
+    out.write(&bundles)
+        .map_err(|e| format!("{}: {e}", bundles.display()))?;
+    let bytes: usize = out.files.values().map(Vec::len).sum();
+    Ok(format!(
+        "wrote {} files, {bytes} bytes, to {}",
+        out.files.len(),
+        bundles.display()
+    ))
+}

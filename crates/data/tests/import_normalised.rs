@@ -13,7 +13,7 @@ fn imported_cells_round_trip_through_the_normalised_file() {
     let periods = [period(2017, 2019), period(2021, 2023)];
     let areas = [code("0"), code("030101"), code("460101"), code("4601")];
     let cells = to_cells(&rep, &periods, &areas);
-    let text = write_normalised("barn_lavinntekt", &cells, &periods);
+    let text = write_normalised("barn_lavinntekt", &cells, &periods, None);
     assert!(text.contains("\n460101;2017;2019;1020;13200;ok\n"));
     assert!(text.contains("\n030101;2021;2023;;;suppressed\n"));
 

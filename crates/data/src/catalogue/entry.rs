@@ -2,6 +2,7 @@
 //! way to the core's [`Indicator`].
 
 use super::error::CatalogueError;
+use super::fetch_spec::FetchSpec;
 use super::fields::Fields;
 use super::periods::PeriodSpec;
 use oppvekst_core::indicator::{
@@ -29,6 +30,8 @@ pub struct IndicatorToml {
     pub source_table: String,
     pub provenance: Provenance,
     pub periods: PeriodSpec,
+    /// Where `oppvekst-data fetch` gets the real table; only the data CLI reads it.
+    pub fetch: Option<FetchSpec>,
 }
 
 impl IndicatorToml {
@@ -61,7 +64,16 @@ impl IndicatorToml {
             source_table: f.take_string("source_table")?,
             provenance: f.take("provenance")?,
             periods: f.take("periods")?,
+            fetch: f.take_opt("fetch")?,
         };
+        if let Some(spec) = &entry.fetch {
+            spec.check()
+                .map_err(|message| CatalogueError::InvalidField {
+                    at: entry.id.clone(),
+                    field: "fetch".to_owned(),
+                    message,
+                })?;
+        }
         f.finish()?;
         Ok(entry)
     }

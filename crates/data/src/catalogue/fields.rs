@@ -50,6 +50,17 @@ impl Fields {
             })
     }
 
+    /// Removes and converts a field that may be absent.
+    pub fn take_opt<T: DeserializeOwned>(
+        &mut self,
+        field: &str,
+    ) -> Result<Option<T>, CatalogueError> {
+        match self.table.contains_key(field) {
+            true => self.take(field).map(Some),
+            false => Ok(None),
+        }
+    }
+
     /// Removes a field that must be present, whatever its type.
     pub fn take_value(&mut self, field: &str) -> Result<Value, CatalogueError> {
         self.table

@@ -286,13 +286,3 @@ pub fn outside(
         })
         .collect()
 }
-
-/// This build has no HTTP client on purpose: the data are fetched by hand and committed in the
-/// normalised format, so that the bundles can be rebuilt offline.
-pub fn fetch_unavailable_message(url: &str) -> String {
-    format!(
-        "cannot fetch {url}: oppvekst-data has no network client. Download the response by hand \
-         (for FHI and SSB, ask for json-stat2, or csv from FHI), save it to a file and import \
-         that file instead."
-    )
-}

@@ -11,12 +11,13 @@
 //! ```
 //!
 //! Every area has one line per period, in the order of `perioder`; flagged cells leave the
-//! counts empty.
+//! counts empty. A fetched table adds, before the header, where it came from:
+//! `# produsent=FHI Statistikk`, `# tabell=nokkel/806` and `# hentet=2026-12-04`.
 
 use super::csv;
 use super::period::{display, parse_period};
 use oppvekst_core::area::AreaCode;
-use oppvekst_core::indicator::{Cell, Flag, Period};
+use oppvekst_core::indicator::{Cell, Flag, Origin, Period};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -29,6 +30,8 @@ pub struct Normalised {
     pub indicator_id: String,
     pub periods: Vec<Period>,
     pub cells: BTreeMap<AreaCode, Vec<Cell>>,
+    /// Where a fetched table came from; `None` for a file imported by hand.
+    pub origin: Option<Origin>,
 }
 
 /// A line of a normalised file that cannot be read.
@@ -71,6 +74,7 @@ pub fn write_normalised(
     indicator_id: &str,
     cells: &BTreeMap<AreaCode, Vec<Cell>>,
     periods: &[Period],
+    origin: Option<&Origin>,
 ) -> String {
     let mut out = String::new();
     let periods_text: Vec<String> = periods.iter().map(|p| display(*p)).collect();
@@ -80,6 +84,13 @@ pub fn write_normalised(
     let id: String = indicator_id.chars().filter(|c| !c.is_control()).collect();
     out.push_str(&format!("# indikator={id}\n"));
     out.push_str(&format!("# perioder={}\n", periods_text.join(" ")));
+    if let Some(o) = origin {
+        // Each goes on a line of its own, so none may break one.
+        let clean = |s: &str| -> String { s.chars().filter(|c| !c.is_control()).collect() };
+        out.push_str(&format!("# produsent={}\n", clean(&o.producer)));
+        out.push_str(&format!("# tabell={}\n", clean(&o.table)));
+        out.push_str(&format!("# hentet={}\n", clean(&o.fetched)));
+    }
     out.push_str(HEADER);
     out.push('\n');
     for (area, row) in cells {
@@ -126,7 +137,28 @@ pub fn read_normalised(text: &str) -> Result<Normalised, NormalisedError> {
         .split_whitespace()
         .map(|s| parse_period(s).ok_or_else(|| err(n, format!("«{s}» is not a period"))))
         .collect::<Result<_, _>>()?;
-    let (n, header) = next("the header")?;
+    let (mut n, mut header) = next("the header")?;
+    let mut found: Vec<(&str, String)> = Vec::new();
+    for key in ["produsent", "tabell", "hentet"] {
+        if let Some(v) = header.strip_prefix(&format!("# {key}=")) {
+            found.push((key, v.to_string()));
+            (n, header) = next("the header")?;
+        }
+    }
+    let origin = match found.as_slice() {
+        [] => None,
+        [(_, producer), (_, table), (_, fetched)] => Some(Origin {
+            producer: producer.clone(),
+            table: table.clone(),
+            fetched: fetched.clone(),
+        }),
+        _ => {
+            return Err(err(
+                n,
+                "«# produsent=», «# tabell=» and «# hentet=» come together, in that order".into(),
+            ))
+        }
+    };
     if header != HEADER {
         return Err(err(n, format!("expected «{HEADER}»")));
     }
@@ -185,6 +217,7 @@ pub fn read_normalised(text: &str) -> Result<Normalised, NormalisedError> {
         indicator_id,
         periods,
         cells,
+        origin,
     })
 }
 
@@ -215,19 +248,34 @@ mod tests {
     #[test]
     fn round_trip() {
         let (periods, cells) = sample();
-        let text = write_normalised("vedvarende_lavinntekt", &cells, &periods);
+        let text = write_normalised("vedvarende_lavinntekt", &cells, &periods, None);
         assert!(text.contains("0301;2019;2021;120;4000;ok\n"));
         assert!(text.contains("0301;2022;2022;;;suppressed\n"));
         let back = read_normalised(&text).unwrap();
         assert_eq!(back.indicator_id, "vedvarende_lavinntekt");
         assert_eq!(back.periods, periods);
         assert_eq!(back.cells, cells);
+        assert_eq!(back.origin, None);
+        let origin = Origin {
+            producer: "FHI Statistikk".into(),
+            table: "nokkel/403".into(),
+            fetched: "2026-12-04".into(),
+        };
+        let text = write_normalised("x", &cells, &periods, Some(&origin));
+        assert!(text.contains("# tabell=nokkel/403\n# hentet=2026-12-04\narea;"));
+        let back = read_normalised(&text).unwrap();
+        assert_eq!((back.origin, back.cells), (Some(origin), cells));
+        let half = text.replace("# tabell=nokkel/403\n", "");
+        assert!(read_normalised(&half)
+            .unwrap_err()
+            .message
+            .contains("together"));
     }
 
     #[test]
     fn errors_name_the_line() {
         let (periods, cells) = sample();
-        let text = write_normalised("x", &cells, &periods);
+        let text = write_normalised("x", &cells, &periods, None);
         let bad = text.replace("120;4000;ok", "12x;4000;ok");
         let e = read_normalised(&bad).unwrap_err();
         let line = bad.lines().position(|l| l.contains("12x")).unwrap() + 1;
