@@ -11,7 +11,7 @@ import { plain } from './harness.mjs';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 export const KIND = { context: 1, area: 2, geometry: 3 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
@@ -174,6 +174,7 @@ const indicator = (r) => ({
   source_org: r.str(),
   source_table: r.str(),
   provenance: r.enumOf(PROVENANCES),
+  origin: r.option((o) => ({ producer: o.str(), table: o.str(), fetched: o.str() })),
   periods: r.vec(period),
 });
 const section = (r) => ({ id: r.str(), title: text(r), body: text(r) });

@@ -287,6 +287,8 @@ pub struct Indicator {
     pub source_org: String,
     pub source_table: String,
     pub provenance: Provenance,
+    /// For a real indicator fetched from its producer: the table and the day.
+    pub origin: Option<Origin>,
     /// The periods the values cover, oldest first; every area's cells line up with these.
     pub periods: Vec<Period>,
 }

@@ -101,7 +101,7 @@ mod tests {
         }
         std::fs::write(
             dir.join("data/manifest.json"),
-            r#"{"format_version": 3, "context": "context-00aa11bb.bin", "areas": {}}"#,
+            r#"{"format_version": 4, "context": "context-00aa11bb.bin", "areas": {}}"#,
         )
         .unwrap();
     }

@@ -7,7 +7,7 @@
 
 use crate::build::Inputs;
 use crate::catalogue;
-use crate::import::read_normalised;
+use crate::import::{read_normalised, Normalised};
 use crate::model::breakdown as breakdown_model;
 use crate::model::{self, ModelParams, Population};
 use crate::{real, sources};
@@ -46,10 +46,7 @@ impl Population for Ssb<'_> {
 }
 
 /// The real cells imported for an indicator, if `data/real/ID.csv` exists.
-fn imported(
-    authored: &Path,
-    ind: &Indicator,
-) -> Result<Option<BTreeMap<AreaCode, Vec<Cell>>>, String> {
+fn imported(authored: &Path, ind: &Indicator) -> Result<Option<Normalised>, String> {
     let path = authored.join("real").join(format!("{}.csv", ind.id));
     if !path.exists() {
         return Ok(None);
@@ -63,7 +60,7 @@ fn imported(
             ind.id
         ));
     }
-    Ok(Some(n.cells))
+    Ok(Some(n))
 }
 
 pub fn gather(paths: &Paths) -> Result<Inputs, String> {
@@ -88,9 +85,10 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
         let (mut c, rules) = if let Some(c) = real::population_cells(ind, &population) {
             // Population counts are published by SSB as they are: nothing to hide.
             (c, None)
-        } else if let Some(c) = imported(paths.authored, ind)? {
+        } else if let Some(n) = imported(paths.authored, ind)? {
             ind.provenance = Provenance::Real;
-            (c, Some(params.rules(&ind.id)))
+            ind.origin = n.origin;
+            (n.cells, Some(params.rules(&ind.id)))
         } else {
             if ind.provenance != Provenance::Modelled {
                 return Err(format!("{} is marked real but has no real data", ind.id));

@@ -22,7 +22,7 @@ use std::fmt;
 
 pub const MAGIC: [u8; 4] = *b"OPVK";
 /// Bump on any change to a bundle's payload; the app only reads its own version.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 pub const HEADER_LEN: usize = 16;
 
 /// Which bundle a file holds; a context file can never be read as an area file.

@@ -245,12 +245,20 @@ fn golden_area() -> AreaBundle {
 
 fn golden_context() -> ContextBundle {
     let mut c = context_bundle();
-    c.catalogue = vec![crate::stats::testutil::indicator(
+    let mut real = crate::stats::testutil::indicator(
         "x",
         crate::indicator::Unit::Percent,
         crate::indicator::TestKind::Binomial,
         crate::indicator::Polarity::HigherIsWorse,
-    )];
+    );
+    // Format 4: a real indicator names the table it was fetched from.
+    real.provenance = crate::indicator::Provenance::Real;
+    real.origin = Some(crate::indicator::Origin {
+        producer: "FHI Statistikk".into(),
+        table: "nokkel/403".into(),
+        fetched: "2026-12-04".into(),
+    });
+    c.catalogue = vec![real];
     let series = |cells| {
         vec![Series {
             indicator: 0,
@@ -276,12 +284,12 @@ fn golden_context() -> ContextBundle {
 /// `FORMAT_VERSION` (so that old apps refuse new files), and new golden files. Regenerate them
 /// with `GOLDEN_UPDATE=1 cargo test -p oppvekst-core golden`.
 #[test]
-fn golden_files_pin_format_3() {
-    assert_eq!(FORMAT_VERSION, 3, "a new format needs new golden files");
+fn golden_files_pin_format_4() {
+    assert_eq!(FORMAT_VERSION, 4, "a new format needs new golden files");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codec/golden");
     let cases: [(&str, Vec<u8>); 2] = [
-        ("area-v3.bin", encode(&golden_area())),
-        ("context-v3.bin", encode(&golden_context())),
+        ("area-v4.bin", encode(&golden_area())),
+        ("context-v4.bin", encode(&golden_context())),
     ];
     for (name, bytes) in &cases {
         let path = dir.join(name);

@@ -266,6 +266,7 @@ fn indicator(id: &str, n: usize, t: &Template) -> Indicator {
         source_org: "syntetisk".into(),
         source_table: "syntetisk".into(),
         provenance: Provenance::Modelled,
+        origin: None,
         periods: periods(t.kind),
     }
 }

@@ -31,6 +31,7 @@ pub fn indicator(id: &str, unit: Unit, test: TestKind, polarity: Polarity) -> In
         source_org: "test".into(),
         source_table: "test".into(),
         provenance: Provenance::Modelled,
+        origin: None,
         periods: (2020..=2024).map(Period::year).collect(),
     }
 }

@@ -107,6 +107,7 @@ impl IndicatorToml {
             source_org: self.source_org,
             source_table: self.source_table,
             provenance: self.provenance,
+            origin: None,
             periods,
         })
     }

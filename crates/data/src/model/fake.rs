@@ -146,6 +146,7 @@ pub fn indicator(id: &str, unit: Unit, periods: Vec<Period>) -> Indicator {
         source_org: "demo".into(),
         source_table: "demo".into(),
         provenance: Provenance::Modelled,
+        origin: None,
         periods,
     }
 }
