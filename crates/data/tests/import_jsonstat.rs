@@ -234,3 +234,32 @@ fn broken_json_files_are_errors() {
         Err(ImportError::DimensionShape { dimension, .. }) if dimension == "Alder"
     ));
 }
+
+/// `status: [":"]` applies to every value (JSON-stat 2.0), so nothing in the table is published.
+/// The fixture is made, in the exact shape of FHI's json-stat2 answer (`role: null`).
+#[test]
+fn a_status_of_one_symbol_suppresses_every_cell() {
+    let name = "made_fhi_status_one.json";
+    let rep = import(name, &fixture(name), &ImportOptions::default()).unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    assert_eq!(rep.cells.len(), 2);
+    for c in &rep.cells {
+        assert_eq!(
+            (c.flag, c.num, c.den, c.value),
+            (Flag::Suppressed, None, None, None),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn a_status_array_of_the_wrong_length_is_an_error() {
+    let name = "made_fhi_status_one.json";
+    let text = String::from_utf8(fixture(name))
+        .unwrap()
+        .replace("\":\"\n    ]", "\":\", \"\"\n    ]");
+    assert!(matches!(
+        import(name, text.as_bytes(), &ImportOptions::default()),
+        Err(ImportError::NotADataset(m)) if m.contains("`status` has 2 entries")
+    ));
+}

@@ -336,13 +336,26 @@ fn measure_roles(
 fn cells<'a>(v: Option<&'a Value>, total: usize, what: &str) -> Result<Cells<'a>, ImportError> {
     Ok(match v {
         None | Some(Value::Null) => Cells::None,
-        Some(Value::Array(a)) if what == "value" && a.len() != total => {
+        Some(Value::Array(a)) if a.len() == total => Cells::Dense(a),
+        // JSON-stat 2.0 lets `status` be an array of one symbol that applies to every value
+        // (FHI sends `[":"]` for a fully suppressed table); reading it as the first cell's
+        // status alone would publish the other cells' numbers. The spec gives `value` no such
+        // rule, so a short `value` stays an error.
+        Some(Value::Array(a)) if what == "status" && a.len() == 1 => Cells::All(&a[0]),
+        Some(Value::Array(a)) if what == "value" => {
             return Err(ImportError::ValueLength {
                 expected: total,
                 found: a.len(),
             })
         }
-        Some(Value::Array(a)) => Cells::Dense(a),
+        // A `status` array of another length leaves some cells without their symbol, and a
+        // missing `:` would let a suppressed number through.
+        Some(Value::Array(a)) => {
+            return Err(not_dataset(&format!(
+                "`{what}` has {} entries where `size` says {total} (or 1 for all)",
+                a.len()
+            )))
+        }
         Some(Value::Object(o)) => {
             let mut m = HashMap::with_capacity(o.len());
             for (k, v) in o {
