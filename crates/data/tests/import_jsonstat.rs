@@ -263,3 +263,35 @@ fn a_status_array_of_the_wrong_length_is_an_error() {
         Err(ImportError::NotADataset(m)) if m.contains("`status` has 2 entries")
     ));
 }
+
+/// FHI's own example answer (the user guide of its open API, copied as printed there).
+const FHI_GUIDE: &str = "fhi_userguide_befvekst.json";
+
+fn befvekst() -> ImportOptions {
+    ImportOptions::from_args(&[], &["BEFVEKST_ANT=num"]).unwrap()
+}
+
+#[test]
+fn fhi_user_guide_answer_imports() {
+    let rep = import(FHI_GUIDE, &fixture(FHI_GUIDE), &befvekst()).unwrap();
+    let oslo = rep.cell("03", period(2021, 2021)).unwrap();
+    assert_eq!((oslo.num, oslo.flag), (Some(2817.0), Flag::Ok));
+}
+
+#[test]
+fn a_key_given_twice_is_an_error() {
+    let text = String::from_utf8(fixture(FHI_GUIDE)).unwrap();
+    let twice = text.replacen(
+        "\"value\": [",
+        "\"value\": [1, 2, 3, 4],\n      \"value\": [",
+        1,
+    );
+    assert_ne!(twice, text);
+    let err = import(FHI_GUIDE, twice.as_bytes(), &befvekst()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        matches!(&err, ImportError::RepeatedKey(m) if m.contains("the key \"value\" appears twice in one object")),
+        "{err:?}"
+    );
+    assert!(message.contains("line "), "{message}");
+}

@@ -8,6 +8,8 @@ pub enum ImportError {
     UnknownFormat,
     /// Not valid JSON (truncated, not UTF-8 …): serde's message with line and column.
     Json(String),
+    /// Valid JSON with a key twice in one object: which one the publisher meant is unknown.
+    RepeatedKey(String),
     /// JSON, but not a JSON-stat dataset.
     NotADataset(String),
     /// No dimension with this role: `geo`, `time` or `measure`.
@@ -40,6 +42,7 @@ impl fmt::Display for ImportError {
                 write!(f, "neither JSON-stat nor a semicolon-separated CSV")
             }
             ImportError::Json(m) => write!(f, "not valid JSON: {m}"),
+            ImportError::RepeatedKey(m) => write!(f, "{m}; which one is meant is not known"),
             ImportError::NotADataset(m) => write!(f, "not a JSON-stat dataset: {m}"),
             ImportError::MissingDimension(role) => write!(f, "no {role} dimension"),
             ImportError::DimensionShape { dimension, message } => {

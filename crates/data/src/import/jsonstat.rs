@@ -7,6 +7,7 @@
 
 use super::assemble::{Parsed, RawCell};
 use super::reading::{self, Reading, Symbol};
+use super::strict_json;
 use super::{ImportError, ImportOptions, MeasureRole};
 use oppvekst_core::indicator::Flag;
 use serde_json::{Map, Value};
@@ -43,7 +44,13 @@ impl<'a> Cells<'a> {
 
 pub(crate) fn read(bytes: &[u8], opts: &ImportOptions) -> Result<Parsed, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::Json(e.to_string()))?;
+    let doc: Value = strict_json::from_slice(bytes).map_err(|e| {
+        if strict_json::is_repeated_key(&e) {
+            ImportError::RepeatedKey(e.to_string())
+        } else {
+            ImportError::Json(e.to_string())
+        }
+    })?;
     let ds = dataset(&doc)?;
     let ids: Vec<&str> = ds
         .get("id")

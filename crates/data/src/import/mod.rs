@@ -16,6 +16,7 @@ mod jsonstat;
 pub mod normalised;
 pub mod period;
 mod reading;
+mod strict_json;
 
 pub use codes::{normalise_code, CodeMap, CodeMapError, Resolution};
 pub use error::ImportError;
