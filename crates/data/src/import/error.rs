@@ -6,6 +6,10 @@ use std::fmt;
 pub enum ImportError {
     /// Neither JSON nor a CSV with `;`.
     UnknownFormat,
+    /// UTF-16 text (Excel's «Unicode text»), which neither reader takes.
+    Utf16,
+    /// JSON-stat 1.x (what the APIs send for plain `json-stat`), and what gave it away.
+    JsonStat1(&'static str),
     /// Not valid JSON (truncated, not UTF-8 …): serde's message with line and column.
     Json(String),
     /// Valid JSON with a key twice in one object: which one the publisher meant is unknown.
@@ -41,6 +45,12 @@ impl fmt::Display for ImportError {
             ImportError::UnknownFormat => {
                 write!(f, "neither JSON-stat nor a semicolon-separated CSV")
             }
+            ImportError::Utf16 => write!(f, "the file is UTF-16; save it as UTF-8"),
+            ImportError::JsonStat1(what) => write!(
+                f,
+                "the file is JSON-stat 1.x ({what}), which this importer does not read; ask the \
+                 API for json-stat2 (JSON-stat 2.0) instead"
+            ),
             ImportError::Json(m) => write!(f, "not valid JSON: {m}"),
             ImportError::RepeatedKey(m) => write!(f, "{m}; which one is meant is not known"),
             ImportError::NotADataset(m) => write!(f, "not a JSON-stat dataset: {m}"),

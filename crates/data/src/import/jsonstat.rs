@@ -166,12 +166,25 @@ fn dataset(doc: &Value) -> Result<&Map<String, Value>, ImportError> {
     let obj = doc
         .as_object()
         .ok_or_else(|| not_dataset("the JSON is not an object"))?;
+    // JSON-stat 1.x is what an API sends when asked for plain `json-stat`: a bundle of
+    // datasets under free names (usually `dataset`), each with `id` and `size` inside
+    // `dimension`. Naming the version tells the user the one fix, asking for json-stat2.
     match obj.get("class").and_then(Value::as_str) {
         Some("dataset") | None => {}
+        Some("bundle") => return Err(ImportError::JsonStat1("a bundle of datasets")),
         Some(other) => return Err(not_dataset(&format!("its class is «{other}»"))),
     }
-    if obj.contains_key("dataset") && !obj.contains_key("id") {
-        return Err(not_dataset("a JSON-stat 1.x bundle; ask for json-stat2"));
+    if !obj.contains_key("id") {
+        if obj.get("dimension").and_then(|d| d.get("id")).is_some() {
+            return Err(ImportError::JsonStat1("`id` and `size` inside `dimension`"));
+        }
+        if !obj.contains_key("class")
+            && obj
+                .values()
+                .any(|v| v.get("dimension").is_some() && v.get("value").is_some())
+        {
+            return Err(ImportError::JsonStat1("a bundle of datasets"));
+        }
     }
     Ok(obj)
 }

@@ -74,7 +74,17 @@ pub enum Format {
 
 impl Format {
     /// JSON-stat starts with `{`; an FHI CSV has a `;` in its header line.
+    ///
+    /// UTF-16 text is looked at as the text it holds, so that the import can say what is wrong
+    /// with it (its encoding) rather than that it is neither format.
     pub fn detect(bytes: &[u8]) -> Option<Format> {
+        match utf16_text(bytes) {
+            Some(text) => Format::detect_utf8(text.as_bytes()),
+            None => Format::detect_utf8(bytes),
+        }
+    }
+
+    fn detect_utf8(bytes: &[u8]) -> Option<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
         let rest = &bytes[start..];
@@ -84,6 +94,59 @@ impl Format {
         let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
         rest[..line_end].contains(&b';').then_some(Format::FhiCsv)
     }
+}
+
+/// How many leading bytes are enough to tell UTF-16 without a BOM.
+const UTF16_SAMPLE: usize = 256;
+
+/// Whether the bytes are UTF-16: a BOM (FF FE, FE FF), or every other byte 0 as ASCII text in
+/// UTF-16 has. Excel's «Unicode text» export is UTF-16, and a user may save a table that way.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    utf16_order(bytes).is_some()
+}
+
+/// `Some(true)` for little-endian, `Some(false)` for big-endian.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(true);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(false);
+    }
+    let sample = &bytes[..bytes.len().min(UTF16_SAMPLE) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let zero_at = |odd: bool| {
+        sample
+            .chunks_exact(2)
+            .all(|p| p[usize::from(odd)] == 0 && p[usize::from(!odd)] != 0)
+    };
+    if zero_at(true) {
+        Some(true)
+    } else if zero_at(false) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The start of a UTF-16 file as text (enough to tell the format), else `None`.
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let little = utf16_order(bytes)?;
+    // The first line is all that detection looks at.
+    let head = &bytes[..bytes.len().min(8192)];
+    let units = head.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Some(text.trim_start_matches('\u{feff}').to_string())
 }
 
 /// What a measure (a JSON-stat metric category, or a CSV column) contributes to a cell.
@@ -198,6 +261,9 @@ pub fn import_bytes(
     codes: &CodeMap,
     known: &dyn Fn(&AreaCode) -> bool,
 ) -> Result<ImportReport, ImportError> {
+    if is_utf16(bytes) {
+        return Err(ImportError::Utf16);
+    }
     let format = Format::detect(bytes).ok_or(ImportError::UnknownFormat)?;
     import_as(format, name, bytes, opts, codes, known)
 }
@@ -211,6 +277,10 @@ pub fn import_as(
     codes: &CodeMap,
     known: &dyn Fn(&AreaCode) -> bool,
 ) -> Result<ImportReport, ImportError> {
+    // Read as UTF-8 or Latin-1, UTF-16 would come out as text with a NUL between letters.
+    if is_utf16(bytes) {
+        return Err(ImportError::Utf16);
+    }
     let parsed = match format {
         Format::JsonStat => jsonstat::read(bytes, opts)?,
         Format::FhiCsv => fhi_csv::read(bytes, opts)?,
