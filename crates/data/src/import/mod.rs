@@ -41,7 +41,10 @@ pub struct ImportedCell {
 }
 
 /// Something in a file that could not be used as it stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Ordered by file, then row as a number, then message (the derived order follows the fields),
+/// so that row 11 comes before row 100 as it does in the file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
     pub file: String,
     /// The 1-based line for CSV; for JSON-stat the 0-based position in `value` (as in its
@@ -63,6 +66,15 @@ impl ImportReport {
             .iter()
             .find(|c| c.area.as_str() == area && c.period == period)
     }
+}
+
+/// The problems in file order (file, then row as a number, then message), each once.
+///
+/// Sorting the formatted `file:row: message` lines instead would put row 100 before row 11.
+pub fn sorted_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort();
+    problems.dedup();
+    problems
 }
 
 /// The two kinds of file the importers read.
