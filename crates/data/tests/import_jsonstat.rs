@@ -18,6 +18,7 @@ fn ssb_opts() -> ImportOptions {
             ("Andel".into(), MeasureRole::Value),
         ],
         shares: true,
+        ..ImportOptions::default()
     }
 }
 
@@ -162,7 +163,7 @@ fn a_rate_without_counts_is_reported_and_becomes_missing() {
     let only_rate = ImportOptions {
         filters: vec![("KJONN".into(), "0".into())],
         measures: vec![("RATE".into(), MeasureRole::Value)],
-        shares: false,
+        ..ImportOptions::default()
     };
     let rep = import(FHI, &fixture(FHI), &only_rate).unwrap();
     let landet = rep.cell("0", period(2020, 2022)).unwrap();
@@ -294,4 +295,69 @@ fn a_key_given_twice_is_an_error() {
         "{err:?}"
     );
     assert!(message.contains("line "), "{message}");
+}
+
+/// A made SSB-shaped file without `role` whose dimensions have ids the search does not know.
+const NO_ROLE: &str = "made_ssb_no_role.json";
+
+fn no_role_opts() -> ImportOptions {
+    ImportOptions {
+        measures: vec![
+            ("Personer1".into(), MeasureRole::Num),
+            ("PersonerIAlt".into(), MeasureRole::Den),
+        ],
+        shares: true,
+        ..ImportOptions::default()
+    }
+}
+
+#[test]
+fn the_caller_can_name_the_geo_time_and_measure_dimensions() {
+    assert_eq!(
+        import(NO_ROLE, &fixture(NO_ROLE), &no_role_opts()),
+        Err(ImportError::MissingDimension("geo"))
+    );
+    let named = ImportOptions {
+        geo_dimension: Some("Kommune".into()),
+        time_dimension: Some("periode".into()),
+        measure_dimension: Some("Maal".into()),
+        ..no_role_opts()
+    };
+    let rep = import(NO_ROLE, &fixture(NO_ROLE), &named).unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    let bergen = rep.cell("4601", period(2023, 2023)).unwrap();
+    assert_eq!((bergen.num, bergen.den), (Some(8150.0), Some(56200.0)));
+    assert_eq!(
+        rep.cell("0301", period(2022, 2022)).unwrap().num,
+        Some(23900.0)
+    );
+
+    // A name the file lacks is an error that lists what it has, not a silent fallback.
+    let typo = ImportOptions {
+        time_dimension: Some("Tid".into()),
+        ..named.clone()
+    };
+    let err = import(NO_ROLE, &fixture(NO_ROLE), &typo).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::NamedDimension {
+            role: "time",
+            name: "Tid".into(),
+            available: vec!["Kommune".into(), "Maal".into(), "Periode".into()],
+        }
+    );
+    assert!(err.to_string().contains("Kommune, Maal, Periode"));
+
+    // The name wins over `role` and the usual ids.
+    let ssb = ImportOptions {
+        measures: vec![("Andel".into(), MeasureRole::Value)],
+        geo_dimension: Some("Region".into()),
+        time_dimension: Some("Alder".into()),
+        ..ImportOptions::default()
+    };
+    // Alder took Tid's place, so Tid is an extra dimension with two categories.
+    assert!(matches!(
+        import(SSB, &fixture(SSB), &ssb),
+        Err(ImportError::AmbiguousDimension { dimension, .. }) if dimension == "Tid"
+    ));
 }

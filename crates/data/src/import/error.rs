@@ -18,6 +18,12 @@ pub enum ImportError {
     NotADataset(String),
     /// No dimension with this role: `geo`, `time` or `measure`.
     MissingDimension(&'static str),
+    /// The options name a dimension for a role that the file does not have.
+    NamedDimension {
+        role: &'static str,
+        name: String,
+        available: Vec<String>,
+    },
     /// A dimension's categories disagree with `size`, or are malformed.
     DimensionShape { dimension: String, message: String },
     /// `value` is an array whose length is not the product of `size`.
@@ -55,6 +61,16 @@ impl fmt::Display for ImportError {
             ImportError::RepeatedKey(m) => write!(f, "{m}; which one is meant is not known"),
             ImportError::NotADataset(m) => write!(f, "not a JSON-stat dataset: {m}"),
             ImportError::MissingDimension(role) => write!(f, "no {role} dimension"),
+            ImportError::NamedDimension {
+                role,
+                name,
+                available,
+            } => write!(
+                f,
+                "the file has no dimension {name} to use as the {role} dimension; its dimensions \
+                 are {}",
+                available.join(", ")
+            ),
             ImportError::DimensionShape { dimension, message } => {
                 write!(f, "dimension {dimension}: {message}")
             }

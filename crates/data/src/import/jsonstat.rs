@@ -1,9 +1,10 @@
 //! JSON-stat 2.0 datasets, as SSB's PxWebApi v2 and FHI Statistikk (`json-stat2`) send them.
 //!
-//! The geo, time and measure dimensions are found by `role` or by their usual ids (`Region`/`GEO`,
-//! `Tid`/`AAR`, `ContentsCode`/`MEASURE_TYPE`); every other dimension must be narrowed to one
-//! category by a filter, unless it has only one. `value` is row-major over `id`, dense or sparse;
-//! `status` holds the symbols that stand for, or beside, a value.
+//! The geo, time and measure dimensions are the ones the options name, else found by `role` or by
+//! their usual ids (`Region`/`GEO`, `Tid`/`AAR`, `ContentsCode`/`MEASURE_TYPE`); every other
+//! dimension must be narrowed to one category by a filter, unless it has only one. `value` is
+//! row-major over `id`, dense or sparse; `status` holds the symbols that stand for, or beside, a
+//! value.
 
 use super::assemble::{Parsed, RawCell};
 use super::reading::{self, Reading, Symbol};
@@ -90,12 +91,27 @@ pub(crate) fn read(bytes: &[u8], opts: &ImportOptions) -> Result<Parsed, ImportE
         .try_fold(1usize, |a, &b| a.checked_mul(b))
         .ok_or_else(|| not_dataset("`size` multiplies beyond any file"))?;
 
-    let geo = find_role(ds, &dims, "geo", &["region", "geo"])?
-        .ok_or(ImportError::MissingDimension("geo"))?;
-    let time = find_role(ds, &dims, "time", &["tid", "aar", "år"])?
-        .ok_or(ImportError::MissingDimension("time"))?;
-    let measure = find_role(ds, &dims, "metric", &["contentscode", "measure_type"])?
-        .ok_or(ImportError::MissingDimension("measure"))?;
+    let geo = find_role(
+        ds,
+        &dims,
+        ("geo", opts.geo_dimension.as_deref()),
+        &["region", "geo"],
+    )?
+    .ok_or(ImportError::MissingDimension("geo"))?;
+    let time = find_role(
+        ds,
+        &dims,
+        ("time", opts.time_dimension.as_deref()),
+        &["tid", "aar", "år"],
+    )?
+    .ok_or(ImportError::MissingDimension("time"))?;
+    let measure = find_role(
+        ds,
+        &dims,
+        ("metric", opts.measure_dimension.as_deref()),
+        &["contentscode", "measure_type"],
+    )?
+    .ok_or(ImportError::MissingDimension("measure"))?;
     if geo == time || geo == measure || time == measure {
         return Err(ImportError::DimensionShape {
             dimension: dims[geo.max(time).max(measure)].id.clone(),
@@ -253,13 +269,27 @@ fn dimension(id: &str, v: Option<&Value>, size: usize) -> Result<Dimension, Impo
     })
 }
 
-/// The dimension with a role: named in `role`, else by one of its usual ids.
+/// The dimension with a role: the one the caller names, else the one named in `role`, else the
+/// one with a usual id.
 fn find_role(
     ds: &Map<String, Value>,
     dims: &[Dimension],
-    role: &str,
+    (role, chosen): (&'static str, Option<&str>),
     usual: &[&str],
 ) -> Result<Option<usize>, ImportError> {
+    if let Some(name) = chosen {
+        // The caller knows the file better than `role` and the usual ids; a name the file lacks
+        // is a typo, and falling back to the search would hide it.
+        return dims
+            .iter()
+            .position(|d| d.id.eq_ignore_ascii_case(name))
+            .map(Some)
+            .ok_or_else(|| ImportError::NamedDimension {
+                role: if role == "metric" { "measure" } else { role },
+                name: name.to_string(),
+                available: dims.iter().map(|d| d.id.clone()).collect(),
+            });
+    }
     let named: Vec<usize> = ds
         .get("role")
         .and_then(|r| r.get(role))

@@ -200,6 +200,12 @@ pub struct ImportOptions {
     /// The numerator counts a subset of the denominator (a share of persons), so `num > den` is
     /// an error in the file. Off for rates of events and for changes.
     pub shares: bool,
+    /// The dimension (JSON-stat) that holds the areas, the periods and the measures, for a file
+    /// without `role` whose ids are not the usual ones (`Kommune`, `Periode`, `Maal`). Set, it
+    /// replaces the search by role and id; the file must have it.
+    pub geo_dimension: Option<String>,
+    pub time_dimension: Option<String>,
+    pub measure_dimension: Option<String>,
 }
 
 impl ImportOptions {
@@ -222,7 +228,7 @@ impl ImportOptions {
         Ok(ImportOptions {
             filters,
             measures,
-            shares: false,
+            ..ImportOptions::default()
         })
     }
 
