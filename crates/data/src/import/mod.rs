@@ -8,6 +8,7 @@
 //! A file that cannot be read at all is an [`ImportError`] instead.
 
 mod assemble;
+mod checks;
 pub mod codes;
 mod csv;
 mod error;
@@ -24,7 +25,7 @@ pub use normalised::{read_normalised, write_normalised, Normalised, NormalisedEr
 pub use period::parse_period;
 
 use oppvekst_core::area::AreaCode;
-use oppvekst_core::indicator::{Cell, Flag, Period};
+use oppvekst_core::indicator::{Cell, Flag, Period, Unit};
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -200,6 +201,11 @@ pub struct ImportOptions {
     /// The numerator counts a subset of the denominator (a share of persons), so `num > den` is
     /// an error in the file. Off for rates of events and for changes.
     pub shares: bool,
+    /// The indicator's unit, from the catalogue: with it, a share or rate needs both counts and
+    /// a published value must follow from them. `None` checks only that counts are whole.
+    pub unit: Option<Unit>,
+    /// The published value is age-standardised (MEIS), so it is compared with num/den loosely.
+    pub standardised: bool,
     /// The dimension (JSON-stat) that holds the areas, the periods and the measures, for a file
     /// without `role` whose ids are not the usual ones (`Kommune`, `Periode`, `Maal`). Set, it
     /// replaces the search by role and id; the file must have it.
