@@ -18,6 +18,7 @@ fn ssb_opts() -> ImportOptions {
             ("Andel".into(), MeasureRole::Value),
         ],
         shares: true,
+        ..ImportOptions::default()
     }
 }
 
@@ -162,7 +163,7 @@ fn a_rate_without_counts_is_reported_and_becomes_missing() {
     let only_rate = ImportOptions {
         filters: vec![("KJONN".into(), "0".into())],
         measures: vec![("RATE".into(), MeasureRole::Value)],
-        shares: false,
+        ..ImportOptions::default()
     };
     let rep = import(FHI, &fixture(FHI), &only_rate).unwrap();
     let landet = rep.cell("0", period(2020, 2022)).unwrap();
@@ -232,5 +233,131 @@ fn broken_json_files_are_errors() {
     assert!(matches!(
         import(SSB, wrong_size.as_bytes(), &ssb_opts()),
         Err(ImportError::DimensionShape { dimension, .. }) if dimension == "Alder"
+    ));
+}
+
+/// `status: [":"]` applies to every value (JSON-stat 2.0), so nothing in the table is published.
+/// The fixture is made, in the exact shape of FHI's json-stat2 answer (`role: null`).
+#[test]
+fn a_status_of_one_symbol_suppresses_every_cell() {
+    let name = "made_fhi_status_one.json";
+    let rep = import(name, &fixture(name), &ImportOptions::default()).unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    assert_eq!(rep.cells.len(), 2);
+    for c in &rep.cells {
+        assert_eq!(
+            (c.flag, c.num, c.den, c.value),
+            (Flag::Suppressed, None, None, None),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn a_status_array_of_the_wrong_length_is_an_error() {
+    let name = "made_fhi_status_one.json";
+    let text = String::from_utf8(fixture(name))
+        .unwrap()
+        .replace("\":\"\n    ]", "\":\", \"\"\n    ]");
+    assert!(matches!(
+        import(name, text.as_bytes(), &ImportOptions::default()),
+        Err(ImportError::NotADataset(m)) if m.contains("`status` has 2 entries")
+    ));
+}
+
+/// FHI's own example answer (the user guide of its open API, copied as printed there).
+const FHI_GUIDE: &str = "fhi_userguide_befvekst.json";
+
+fn befvekst() -> ImportOptions {
+    ImportOptions::from_args(&[], &["BEFVEKST_ANT=num"]).unwrap()
+}
+
+#[test]
+fn fhi_user_guide_answer_imports() {
+    let rep = import(FHI_GUIDE, &fixture(FHI_GUIDE), &befvekst()).unwrap();
+    let oslo = rep.cell("03", period(2021, 2021)).unwrap();
+    assert_eq!((oslo.num, oslo.flag), (Some(2817.0), Flag::Ok));
+}
+
+#[test]
+fn a_key_given_twice_is_an_error() {
+    let text = String::from_utf8(fixture(FHI_GUIDE)).unwrap();
+    let twice = text.replacen(
+        "\"value\": [",
+        "\"value\": [1, 2, 3, 4],\n      \"value\": [",
+        1,
+    );
+    assert_ne!(twice, text);
+    let err = import(FHI_GUIDE, twice.as_bytes(), &befvekst()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        matches!(&err, ImportError::RepeatedKey(m) if m.contains("the key \"value\" appears twice in one object")),
+        "{err:?}"
+    );
+    assert!(message.contains("line "), "{message}");
+}
+
+/// A made SSB-shaped file without `role` whose dimensions have ids the search does not know.
+const NO_ROLE: &str = "made_ssb_no_role.json";
+
+fn no_role_opts() -> ImportOptions {
+    ImportOptions {
+        measures: vec![
+            ("Personer1".into(), MeasureRole::Num),
+            ("PersonerIAlt".into(), MeasureRole::Den),
+        ],
+        shares: true,
+        ..ImportOptions::default()
+    }
+}
+
+#[test]
+fn the_caller_can_name_the_geo_time_and_measure_dimensions() {
+    assert_eq!(
+        import(NO_ROLE, &fixture(NO_ROLE), &no_role_opts()),
+        Err(ImportError::MissingDimension("geo"))
+    );
+    let named = ImportOptions {
+        geo_dimension: Some("Kommune".into()),
+        time_dimension: Some("periode".into()),
+        measure_dimension: Some("Maal".into()),
+        ..no_role_opts()
+    };
+    let rep = import(NO_ROLE, &fixture(NO_ROLE), &named).unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    let bergen = rep.cell("4601", period(2023, 2023)).unwrap();
+    assert_eq!((bergen.num, bergen.den), (Some(8150.0), Some(56200.0)));
+    assert_eq!(
+        rep.cell("0301", period(2022, 2022)).unwrap().num,
+        Some(23900.0)
+    );
+
+    // A name the file lacks is an error that lists what it has, not a silent fallback.
+    let typo = ImportOptions {
+        time_dimension: Some("Tid".into()),
+        ..named.clone()
+    };
+    let err = import(NO_ROLE, &fixture(NO_ROLE), &typo).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::NamedDimension {
+            role: "time",
+            name: "Tid".into(),
+            available: vec!["Kommune".into(), "Maal".into(), "Periode".into()],
+        }
+    );
+    assert!(err.to_string().contains("Kommune, Maal, Periode"));
+
+    // The name wins over `role` and the usual ids.
+    let ssb = ImportOptions {
+        measures: vec![("Andel".into(), MeasureRole::Value)],
+        geo_dimension: Some("Region".into()),
+        time_dimension: Some("Alder".into()),
+        ..ImportOptions::default()
+    };
+    // Alder took Tid's place, so Tid is an extra dimension with two categories.
+    assert!(matches!(
+        import(SSB, &fixture(SSB), &ssb),
+        Err(ImportError::AmbiguousDimension { dimension, .. }) if dimension == "Tid"
     ));
 }

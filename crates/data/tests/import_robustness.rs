@@ -32,6 +32,7 @@ fn opts() -> ImportOptions {
             ("PersonerIAlt".into(), MeasureRole::Den),
         ],
         shares: true,
+        ..ImportOptions::default()
     }
 }
 

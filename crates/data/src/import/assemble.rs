@@ -1,6 +1,8 @@
-//! From the cells a parser read to cells on 2024 borders: periods parsed, flags settled, codes
-//! mapped and checked against the registry, merged areas summed, and every loss reported.
+//! From the cells a parser read to cells on 2024 borders: periods parsed, flags settled, counts
+//! checked against the unit, codes mapped and checked against the registry, merged areas summed,
+//! and every loss reported.
 
+use super::checks;
 use super::codes::{normalise_code, CodeMap, Resolution};
 use super::period::{display, parse_period};
 use super::reading::Reading;
@@ -101,7 +103,7 @@ pub fn assemble(
             rep.add(row, format!("«{}» is not a period", cell.time));
             continue;
         };
-        let settled = match settle(&cell, opts.shares) {
+        let settled = match settle(&cell, opts, period) {
             Ok(s) => s,
             Err(m) => {
                 rep.add(
@@ -220,7 +222,7 @@ fn severity(f: Flag) -> u8 {
     }
 }
 
-fn settle(cell: &RawCell, shares: bool) -> Result<Settled, String> {
+fn settle(cell: &RawCell, opts: &ImportOptions, period: Period) -> Result<Settled, String> {
     let readings = [&cell.num, &cell.den, &cell.value];
     let mut flag = None;
     for r in readings.iter().copied().flatten() {
@@ -247,19 +249,22 @@ fn settle(cell: &RawCell, shares: bool) -> Result<Settled, String> {
             Some(v) if v.round() > u32::MAX as f64 => {
                 return Err(format!("{name} {v} is too large for a count"))
             }
-            _ => {}
+            Some(v) => checks::whole_count(name, v, period)?,
+            None => {}
         }
     }
-    if let (true, Some(n), Some(d)) = (shares, num, den) {
+    if let (true, Some(n), Some(d)) = (opts.shares, num, den) {
         if n > d {
             return Err(format!("numerator {n} is larger than denominator {d}"));
         }
     }
+    let value = number(&cell.value);
+    checks::against_unit(num, den, value, opts.unit, opts.standardised)?;
     Ok(Settled {
         flag: Flag::Ok,
         num,
         den,
-        value: number(&cell.value),
+        value,
     })
 }
 

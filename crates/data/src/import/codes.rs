@@ -255,8 +255,7 @@ impl Table {
             line,
             message,
         };
-        let records = csv::records(text, ',')
-            .map_err(|e| err(e.line, "a quote is not closed".to_string()))?;
+        let records = csv::records(text, b',').map_err(|e| err(e.line, e.message))?;
         let mut records = records.into_iter();
         let header = records.next().ok_or_else(|| err(1, "empty".to_string()))?;
         let index: Vec<usize> = columns

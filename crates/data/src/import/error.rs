@@ -6,12 +6,24 @@ use std::fmt;
 pub enum ImportError {
     /// Neither JSON nor a CSV with `;`.
     UnknownFormat,
+    /// UTF-16 text (Excel's «Unicode text»), which neither reader takes.
+    Utf16,
+    /// JSON-stat 1.x (what the APIs send for plain `json-stat`), and what gave it away.
+    JsonStat1(&'static str),
     /// Not valid JSON (truncated, not UTF-8 …): serde's message with line and column.
     Json(String),
+    /// Valid JSON with a key twice in one object: which one the publisher meant is unknown.
+    RepeatedKey(String),
     /// JSON, but not a JSON-stat dataset.
     NotADataset(String),
     /// No dimension with this role: `geo`, `time` or `measure`.
     MissingDimension(&'static str),
+    /// The options name a dimension for a role that the file does not have.
+    NamedDimension {
+        role: &'static str,
+        name: String,
+        available: Vec<String>,
+    },
     /// A dimension's categories disagree with `size`, or are malformed.
     DimensionShape { dimension: String, message: String },
     /// `value` is an array whose length is not the product of `size`.
@@ -39,9 +51,26 @@ impl fmt::Display for ImportError {
             ImportError::UnknownFormat => {
                 write!(f, "neither JSON-stat nor a semicolon-separated CSV")
             }
+            ImportError::Utf16 => write!(f, "the file is UTF-16; save it as UTF-8"),
+            ImportError::JsonStat1(what) => write!(
+                f,
+                "the file is JSON-stat 1.x ({what}), which this importer does not read; ask the \
+                 API for json-stat2 (JSON-stat 2.0) instead"
+            ),
             ImportError::Json(m) => write!(f, "not valid JSON: {m}"),
+            ImportError::RepeatedKey(m) => write!(f, "{m}; which one is meant is not known"),
             ImportError::NotADataset(m) => write!(f, "not a JSON-stat dataset: {m}"),
             ImportError::MissingDimension(role) => write!(f, "no {role} dimension"),
+            ImportError::NamedDimension {
+                role,
+                name,
+                available,
+            } => write!(
+                f,
+                "the file has no dimension {name} to use as the {role} dimension; its dimensions \
+                 are {}",
+                available.join(", ")
+            ),
             ImportError::DimensionShape { dimension, message } => {
                 write!(f, "dimension {dimension}: {message}")
             }

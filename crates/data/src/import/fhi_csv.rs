@@ -42,9 +42,9 @@ enum Column {
 
 pub(crate) fn read(bytes: &[u8], opts: &ImportOptions) -> Result<Parsed, ImportError> {
     let text = csv::decode(bytes);
-    let records = csv::records(&text, ';').map_err(|e| ImportError::Csv {
+    let records = csv::records(&text, b';').map_err(|e| ImportError::Csv {
         line: e.line,
-        message: "a quoted field is not closed".into(),
+        message: e.message,
     })?;
     let mut records = records.into_iter();
     let header = records.next().ok_or(ImportError::MissingColumn("GEO"))?;

@@ -1,12 +1,14 @@
 //! JSON-stat 2.0 datasets, as SSB's PxWebApi v2 and FHI Statistikk (`json-stat2`) send them.
 //!
-//! The geo, time and measure dimensions are found by `role` or by their usual ids (`Region`/`GEO`,
-//! `Tid`/`AAR`, `ContentsCode`/`MEASURE_TYPE`); every other dimension must be narrowed to one
-//! category by a filter, unless it has only one. `value` is row-major over `id`, dense or sparse;
-//! `status` holds the symbols that stand for, or beside, a value.
+//! The geo, time and measure dimensions are the ones the options name, else found by `role` or by
+//! their usual ids (`Region`/`GEO`, `Tid`/`AAR`, `ContentsCode`/`MEASURE_TYPE`); every other
+//! dimension must be narrowed to one category by a filter, unless it has only one. `value` is
+//! row-major over `id`, dense or sparse; `status` holds the symbols that stand for, or beside, a
+//! value.
 
 use super::assemble::{Parsed, RawCell};
 use super::reading::{self, Reading, Symbol};
+use super::strict_json;
 use super::{ImportError, ImportOptions, MeasureRole};
 use oppvekst_core::indicator::Flag;
 use serde_json::{Map, Value};
@@ -43,7 +45,13 @@ impl<'a> Cells<'a> {
 
 pub(crate) fn read(bytes: &[u8], opts: &ImportOptions) -> Result<Parsed, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::Json(e.to_string()))?;
+    let doc: Value = strict_json::from_slice(bytes).map_err(|e| {
+        if strict_json::is_repeated_key(&e) {
+            ImportError::RepeatedKey(e.to_string())
+        } else {
+            ImportError::Json(e.to_string())
+        }
+    })?;
     let ds = dataset(&doc)?;
     let ids: Vec<&str> = ds
         .get("id")
@@ -83,12 +91,27 @@ pub(crate) fn read(bytes: &[u8], opts: &ImportOptions) -> Result<Parsed, ImportE
         .try_fold(1usize, |a, &b| a.checked_mul(b))
         .ok_or_else(|| not_dataset("`size` multiplies beyond any file"))?;
 
-    let geo = find_role(ds, &dims, "geo", &["region", "geo"])?
-        .ok_or(ImportError::MissingDimension("geo"))?;
-    let time = find_role(ds, &dims, "time", &["tid", "aar", "år"])?
-        .ok_or(ImportError::MissingDimension("time"))?;
-    let measure = find_role(ds, &dims, "metric", &["contentscode", "measure_type"])?
-        .ok_or(ImportError::MissingDimension("measure"))?;
+    let geo = find_role(
+        ds,
+        &dims,
+        ("geo", opts.geo_dimension.as_deref()),
+        &["region", "geo"],
+    )?
+    .ok_or(ImportError::MissingDimension("geo"))?;
+    let time = find_role(
+        ds,
+        &dims,
+        ("time", opts.time_dimension.as_deref()),
+        &["tid", "aar", "år"],
+    )?
+    .ok_or(ImportError::MissingDimension("time"))?;
+    let measure = find_role(
+        ds,
+        &dims,
+        ("metric", opts.measure_dimension.as_deref()),
+        &["contentscode", "measure_type"],
+    )?
+    .ok_or(ImportError::MissingDimension("measure"))?;
     if geo == time || geo == measure || time == measure {
         return Err(ImportError::DimensionShape {
             dimension: dims[geo.max(time).max(measure)].id.clone(),
@@ -159,12 +182,25 @@ fn dataset(doc: &Value) -> Result<&Map<String, Value>, ImportError> {
     let obj = doc
         .as_object()
         .ok_or_else(|| not_dataset("the JSON is not an object"))?;
+    // JSON-stat 1.x is what an API sends when asked for plain `json-stat`: a bundle of
+    // datasets under free names (usually `dataset`), each with `id` and `size` inside
+    // `dimension`. Naming the version tells the user the one fix, asking for json-stat2.
     match obj.get("class").and_then(Value::as_str) {
         Some("dataset") | None => {}
+        Some("bundle") => return Err(ImportError::JsonStat1("a bundle of datasets")),
         Some(other) => return Err(not_dataset(&format!("its class is «{other}»"))),
     }
-    if obj.contains_key("dataset") && !obj.contains_key("id") {
-        return Err(not_dataset("a JSON-stat 1.x bundle; ask for json-stat2"));
+    if !obj.contains_key("id") {
+        if obj.get("dimension").and_then(|d| d.get("id")).is_some() {
+            return Err(ImportError::JsonStat1("`id` and `size` inside `dimension`"));
+        }
+        if !obj.contains_key("class")
+            && obj
+                .values()
+                .any(|v| v.get("dimension").is_some() && v.get("value").is_some())
+        {
+            return Err(ImportError::JsonStat1("a bundle of datasets"));
+        }
     }
     Ok(obj)
 }
@@ -233,13 +269,27 @@ fn dimension(id: &str, v: Option<&Value>, size: usize) -> Result<Dimension, Impo
     })
 }
 
-/// The dimension with a role: named in `role`, else by one of its usual ids.
+/// The dimension with a role: the one the caller names, else the one named in `role`, else the
+/// one with a usual id.
 fn find_role(
     ds: &Map<String, Value>,
     dims: &[Dimension],
-    role: &str,
+    (role, chosen): (&'static str, Option<&str>),
     usual: &[&str],
 ) -> Result<Option<usize>, ImportError> {
+    if let Some(name) = chosen {
+        // The caller knows the file better than `role` and the usual ids; a name the file lacks
+        // is a typo, and falling back to the search would hide it.
+        return dims
+            .iter()
+            .position(|d| d.id.eq_ignore_ascii_case(name))
+            .map(Some)
+            .ok_or_else(|| ImportError::NamedDimension {
+                role: if role == "metric" { "measure" } else { role },
+                name: name.to_string(),
+                available: dims.iter().map(|d| d.id.clone()).collect(),
+            });
+    }
     let named: Vec<usize> = ds
         .get("role")
         .and_then(|r| r.get(role))
@@ -336,13 +386,26 @@ fn measure_roles(
 fn cells<'a>(v: Option<&'a Value>, total: usize, what: &str) -> Result<Cells<'a>, ImportError> {
     Ok(match v {
         None | Some(Value::Null) => Cells::None,
-        Some(Value::Array(a)) if what == "value" && a.len() != total => {
+        Some(Value::Array(a)) if a.len() == total => Cells::Dense(a),
+        // JSON-stat 2.0 lets `status` be an array of one symbol that applies to every value
+        // (FHI sends `[":"]` for a fully suppressed table); reading it as the first cell's
+        // status alone would publish the other cells' numbers. The spec gives `value` no such
+        // rule, so a short `value` stays an error.
+        Some(Value::Array(a)) if what == "status" && a.len() == 1 => Cells::All(&a[0]),
+        Some(Value::Array(a)) if what == "value" => {
             return Err(ImportError::ValueLength {
                 expected: total,
                 found: a.len(),
             })
         }
-        Some(Value::Array(a)) => Cells::Dense(a),
+        // A `status` array of another length leaves some cells without their symbol, and a
+        // missing `:` would let a suppressed number through.
+        Some(Value::Array(a)) => {
+            return Err(not_dataset(&format!(
+                "`{what}` has {} entries where `size` says {total} (or 1 for all)",
+                a.len()
+            )))
+        }
         Some(Value::Object(o)) => {
             let mut m = HashMap::with_capacity(o.len());
             for (k, v) in o {

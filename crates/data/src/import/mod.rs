@@ -8,6 +8,7 @@
 //! A file that cannot be read at all is an [`ImportError`] instead.
 
 mod assemble;
+mod checks;
 pub mod codes;
 mod csv;
 mod error;
@@ -16,6 +17,7 @@ mod jsonstat;
 pub mod normalised;
 pub mod period;
 mod reading;
+mod strict_json;
 
 pub use codes::{normalise_code, CodeMap, CodeMapError, Resolution};
 pub use error::ImportError;
@@ -23,7 +25,7 @@ pub use normalised::{read_normalised, write_normalised, Normalised, NormalisedEr
 pub use period::parse_period;
 
 use oppvekst_core::area::AreaCode;
-use oppvekst_core::indicator::{Cell, Flag, Period};
+use oppvekst_core::indicator::{Cell, Flag, Period, Unit};
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -40,7 +42,10 @@ pub struct ImportedCell {
 }
 
 /// Something in a file that could not be used as it stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Ordered by file, then row as a number, then message (the derived order follows the fields),
+/// so that row 11 comes before row 100 as it does in the file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
     pub file: String,
     /// The 1-based line for CSV; for JSON-stat the 0-based position in `value` (as in its
@@ -64,6 +69,15 @@ impl ImportReport {
     }
 }
 
+/// The problems in file order (file, then row as a number, then message), each once.
+///
+/// Sorting the formatted `file:row: message` lines instead would put row 100 before row 11.
+pub fn sorted_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort();
+    problems.dedup();
+    problems
+}
+
 /// The two kinds of file the importers read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -73,7 +87,17 @@ pub enum Format {
 
 impl Format {
     /// JSON-stat starts with `{`; an FHI CSV has a `;` in its header line.
+    ///
+    /// UTF-16 text is looked at as the text it holds, so that the import can say what is wrong
+    /// with it (its encoding) rather than that it is neither format.
     pub fn detect(bytes: &[u8]) -> Option<Format> {
+        match utf16_text(bytes) {
+            Some(text) => Format::detect_utf8(text.as_bytes()),
+            None => Format::detect_utf8(bytes),
+        }
+    }
+
+    fn detect_utf8(bytes: &[u8]) -> Option<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
         let rest = &bytes[start..];
@@ -83,6 +107,59 @@ impl Format {
         let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
         rest[..line_end].contains(&b';').then_some(Format::FhiCsv)
     }
+}
+
+/// How many leading bytes are enough to tell UTF-16 without a BOM.
+const UTF16_SAMPLE: usize = 256;
+
+/// Whether the bytes are UTF-16: a BOM (FF FE, FE FF), or every other byte 0 as ASCII text in
+/// UTF-16 has. Excel's «Unicode text» export is UTF-16, and a user may save a table that way.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    utf16_order(bytes).is_some()
+}
+
+/// `Some(true)` for little-endian, `Some(false)` for big-endian.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(true);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(false);
+    }
+    let sample = &bytes[..bytes.len().min(UTF16_SAMPLE) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let zero_at = |odd: bool| {
+        sample
+            .chunks_exact(2)
+            .all(|p| p[usize::from(odd)] == 0 && p[usize::from(!odd)] != 0)
+    };
+    if zero_at(true) {
+        Some(true)
+    } else if zero_at(false) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The start of a UTF-16 file as text (enough to tell the format), else `None`.
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let little = utf16_order(bytes)?;
+    // The first line is all that detection looks at.
+    let head = &bytes[..bytes.len().min(8192)];
+    let units = head.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Some(text.trim_start_matches('\u{feff}').to_string())
 }
 
 /// What a measure (a JSON-stat metric category, or a CSV column) contributes to a cell.
@@ -124,6 +201,17 @@ pub struct ImportOptions {
     /// The numerator counts a subset of the denominator (a share of persons), so `num > den` is
     /// an error in the file. Off for rates of events and for changes.
     pub shares: bool,
+    /// The indicator's unit, from the catalogue: with it, a share or rate needs both counts and
+    /// a published value must follow from them. `None` checks only that counts are whole.
+    pub unit: Option<Unit>,
+    /// The published value is age-standardised (MEIS), so it is compared with num/den loosely.
+    pub standardised: bool,
+    /// The dimension (JSON-stat) that holds the areas, the periods and the measures, for a file
+    /// without `role` whose ids are not the usual ones (`Kommune`, `Periode`, `Maal`). Set, it
+    /// replaces the search by role and id; the file must have it.
+    pub geo_dimension: Option<String>,
+    pub time_dimension: Option<String>,
+    pub measure_dimension: Option<String>,
 }
 
 impl ImportOptions {
@@ -146,7 +234,7 @@ impl ImportOptions {
         Ok(ImportOptions {
             filters,
             measures,
-            shares: false,
+            ..ImportOptions::default()
         })
     }
 
@@ -197,6 +285,9 @@ pub fn import_bytes(
     codes: &CodeMap,
     known: &dyn Fn(&AreaCode) -> bool,
 ) -> Result<ImportReport, ImportError> {
+    if is_utf16(bytes) {
+        return Err(ImportError::Utf16);
+    }
     let format = Format::detect(bytes).ok_or(ImportError::UnknownFormat)?;
     import_as(format, name, bytes, opts, codes, known)
 }
@@ -210,6 +301,10 @@ pub fn import_as(
     codes: &CodeMap,
     known: &dyn Fn(&AreaCode) -> bool,
 ) -> Result<ImportReport, ImportError> {
+    // Read as UTF-8 or Latin-1, UTF-16 would come out as text with a NUL between letters.
+    if is_utf16(bytes) {
+        return Err(ImportError::Utf16);
+    }
     let parsed = match format {
         Format::JsonStat => jsonstat::read(bytes, opts)?,
         Format::FhiCsv => fhi_csv::read(bytes, opts)?,

@@ -163,7 +163,7 @@ pub fn read_normalised(text: &str) -> Result<Normalised, NormalisedError> {
         return Err(err(n, format!("expected «{HEADER}»")));
     }
     let body: String = lines.map(|(_, l)| format!("{l}\n")).collect();
-    let records = csv::records(&body, ';').map_err(|e| err(e.line + n, "open quote".into()))?;
+    let records = csv::records(&body, b';').map_err(|e| err(e.line + n, e.message))?;
 
     let mut cells: BTreeMap<AreaCode, Vec<Cell>> = BTreeMap::new();
     for r in records {
