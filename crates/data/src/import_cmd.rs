@@ -7,8 +7,8 @@
 
 use crate::catalogue;
 use crate::import::{
-    import_bytes, outside, to_cells, write_normalised, CodeMap, ImportOptions, ImportReport,
-    Problem,
+    import_bytes, outside, sorted_problems, to_cells, write_normalised, CodeMap, ImportOptions,
+    ImportReport, Problem,
 };
 use crate::{real, sources};
 use oppvekst_core::area::AreaCode;
@@ -58,6 +58,7 @@ impl Context {
 }
 
 /// An import read and checked, not yet written.
+#[derive(Debug)]
 pub struct Staged {
     pub indicator: String,
     pub text: String,
@@ -100,6 +101,12 @@ pub fn stage(
     origin: Option<&Origin>,
 ) -> Result<Staged, String> {
     let ind = ctx.importable(indicator)?;
+    // The catalogue knows the unit, so the importer can tell a rate mapped as a count.
+    let opts = &ImportOptions {
+        unit: Some(ind.unit),
+        standardised: ind.standardised,
+        ..opts.clone()
+    };
     let known = |c: &AreaCode| ctx.registry.get(c).is_some();
     let mut report = ImportReport::default();
     for (name, bytes) in answers {
@@ -116,15 +123,19 @@ pub fn stage(
         .collect();
     let cells = to_cells(&report, &ind.periods, &areas);
     let file_names: Vec<&str> = answers.iter().map(|(n, _)| n.as_str()).collect();
-    let mut problems = report.problems.clone();
-    problems.extend(outside(
-        &file_names.join(", "),
-        &report,
-        &ind.periods,
-        &areas,
-    ));
-    problems.sort_by(|a, b| (&a.file, a.row, &a.message).cmp(&(&b.file, b.row, &b.message)));
-    problems.dedup();
+    let problems = sorted_problems(
+        report
+            .problems
+            .iter()
+            .cloned()
+            .chain(outside(
+                &file_names.join(", "),
+                &report,
+                &ind.periods,
+                &areas,
+            ))
+            .collect(),
+    );
 
     let (read, expected, periods) = coverage(ind, &report, &cells);
     if read == 0 || (read as f64) < MIN_READ_SHARE * expected as f64 {

@@ -198,7 +198,9 @@ fn import(a: ImportArgs) -> Result<(), String> {
     let measures: Vec<&str> = a.measures.iter().map(String::as_str).collect();
     let mut opts = ImportOptions::from_args(&filters, &measures)?;
     opts.shares = a.shares;
-    let _ = (&a.geo_dimension, &a.time_dimension, &a.measure_dimension);
+    opts.geo_dimension = a.geo_dimension;
+    opts.time_dimension = a.time_dimension;
+    opts.measure_dimension = a.measure_dimension;
     let (staged, written) =
         import_cmd::run(&a.dirs.sources, &a.dirs.data, &a.indicator, &a.file, &opts)?;
     for p in &staged.problems {

@@ -240,6 +240,11 @@ fn import_options(spec: &FetchSpec, measures: &[(&str, &str)]) -> Result<ImportO
         .map(|(c, r)| Ok((c.to_string(), r.parse::<MeasureRole>()?)))
         .collect::<Result<_, String>>()?;
     o.shares = spec.shares;
+    // The answer names its dimensions as the request did.
+    let (geo, time, measure) = request::dimension_names(spec);
+    o.geo_dimension = Some(geo.to_string());
+    o.time_dimension = Some(time.to_string());
+    o.measure_dimension = Some(measure.to_string());
     Ok(o)
 }
 
