@@ -7,7 +7,7 @@ use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::mark::{mark_class, Mark};
 use crate::components::spread_bar::SpreadBar;
-use crate::components::words::{trend_sentence, value_text};
+use crate::components::words::{provenance_text, trend_sentence, value_text};
 use crate::i18n::{t, tf, Msg};
 use crate::state::distinct_names;
 use leptos::prelude::*;
@@ -186,6 +186,8 @@ fn row_detail(
                 <dd>{ind.definition.get(lang).to_string()}</dd>
                 <dt>{t(lang, Msg::SourceOf)}</dt>
                 <dd>{ind.source_line()}</dd>
+                <dt>{t(lang, Msg::ProvenanceTitle)}</dt>
+                <dd class="provenance">{provenance_text(ind, lang)}</dd>
                 <dt>{t(lang, Msg::Period)}</dt>
                 <dd>{row.period.label(ind.period_kind)}</dd>
                 {ci.map(|ci| view! { <dt>{t(lang, Msg::ConfidenceInterval)}</dt><dd class="ci">{ci}</dd> })}

@@ -2,14 +2,14 @@
 //! (`,`, decimal point); the file itself is written by `oppvekst_core::export`. The file is
 //! made in the browser from the figures on the page: no server.
 
-use crate::components::words::flag_text;
+use crate::components::words::{flag_text, provenance_text};
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 use oppvekst_core::barometer::Value;
 use oppvekst_core::codec::{AreaBundle, ContextBundle};
 use oppvekst_core::explore::sets::Cells;
 use oppvekst_core::export::{file_name, to_csv, Record, Style};
-use oppvekst_core::indicator::{Indicator, Provenance, Unit};
+use oppvekst_core::indicator::{Indicator, Unit};
 use oppvekst_core::{AreaCode, Lang};
 
 /// The unit in words, for the file's `enhet` column.
@@ -57,14 +57,7 @@ pub fn record(
         landet,
         unit: unit_text(ind.unit, lang).to_string(),
         source: ind.source_line(),
-        provenance: t(
-            lang,
-            match ind.provenance {
-                Provenance::Modelled => Msg::ProvenanceModelled,
-                Provenance::Real => Msg::ProvenanceReal,
-            },
-        )
-        .to_string(),
+        provenance: provenance_text(ind, lang),
         decimals: ind.decimals as usize + 1,
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::i18n::{t, tf, Msg};
 use oppvekst_core::barometer::Value;
-use oppvekst_core::indicator::Flag;
 use oppvekst_core::indicator::Indicator;
+use oppvekst_core::indicator::{Flag, Provenance};
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::sentences::{format_precise, format_value};
 use oppvekst_core::stats::trend::{Trend, TrendDirection};
@@ -20,6 +20,23 @@ pub fn flag_text(flag: Flag, lang: Lang) -> &'static str {
             Flag::Ok | Flag::Missing => Msg::FlagMissing,
         },
     )
+}
+
+/// Where an indicator's figures come from, in one line: «Modellert (demodata)», «Ekte tall», or
+/// for a fetched table «Ekte tall: FHI Statistikk, tabell nokkel/806, hentet 04.12.2026». The
+/// barometer's detail, «Om tallene» and the CSV's `opphav` all say it this way.
+pub fn provenance_text(ind: &Indicator, lang: Lang) -> String {
+    match (ind.provenance, &ind.origin) {
+        (Provenance::Modelled, _) => t(lang, Msg::ProvenanceModelled).to_string(),
+        (Provenance::Real, None) => t(lang, Msg::ProvenanceReal).to_string(),
+        (Provenance::Real, Some(o)) => {
+            let day = match (lang, o.fetched.split('-').collect::<Vec<_>>().as_slice()) {
+                (Lang::Nb | Lang::Nn, [y, m, d]) => format!("{d}.{m}.{y}"),
+                _ => o.fetched.clone(),
+            };
+            tf(lang, Msg::ProvenanceFetched, &[&o.producer, &o.table, &day])
+        }
+    }
 }
 
 /// The trend test in a sentence: «Signifikant økende de siste 5 periodene».
@@ -93,4 +110,32 @@ pub fn between_short(c: Comparison, lang: Lang) -> &'static str {
             Comparison::NoData => Msg::BetweenShortNoData,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oppvekst_core::indicator::Origin;
+    use oppvekst_core::stats::synthetic::synthetic_context;
+
+    #[test]
+    fn a_fetched_indicator_names_its_producer_table_and_day() {
+        let mut ind = synthetic_context(1).catalogue[0].clone();
+        assert_eq!(provenance_text(&ind, Lang::Nb), "Modellert (demodata)");
+        ind.provenance = Provenance::Real;
+        assert_eq!(provenance_text(&ind, Lang::Nn), "Ekte tal");
+        ind.origin = Some(Origin {
+            producer: "FHI Statistikk".into(),
+            table: "nokkel/806".into(),
+            fetched: "2026-12-04".into(),
+        });
+        assert_eq!(
+            provenance_text(&ind, Lang::Nb),
+            "Ekte tall: FHI Statistikk, tabell nokkel/806, hentet 04.12.2026"
+        );
+        assert_eq!(
+            provenance_text(&ind, Lang::En),
+            "Real figures: FHI Statistikk, table nokkel/806, fetched 2026-12-04"
+        );
+    }
 }

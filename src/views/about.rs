@@ -1,5 +1,8 @@
-//! «Om tallene»: how the figures are made, and every source with its licence.
+//! «Om tallene»: how the figures are made, every indicator with its source and provenance (the
+//! table and day a real one was fetched), and every source with its licence.
 
+use crate::api;
+use crate::components::words::provenance_text;
 use crate::i18n::{t, use_lang, Msg};
 use leptos::prelude::*;
 
@@ -24,6 +27,7 @@ pub fn About() -> impl IntoView {
                 <p>{tr(Msg::AboutSentences)}</p>
                 <p>{tr(Msg::AboutSuppression)}</p>
             </section>
+            <IndicatorSources />
             <h2>{tr(Msg::SourceListTitle)}</h2>
             <ul>
                 <li>{tr(Msg::SourceClassification)}</li>
@@ -31,5 +35,52 @@ pub fn About() -> impl IntoView {
                 <li>{tr(Msg::SourceMaps)}</li>
             </ul>
         </article>
+    }
+}
+
+/// Every indicator of the catalogue with its source and where its figures come from. It needs the
+/// catalogue, so it waits for the context bundle; the rest of the page reads without it.
+#[component]
+fn IndicatorSources() -> impl IntoView {
+    let lang = use_lang();
+    let context = LocalResource::new(api::context);
+    view! {
+        <section id="indikatorer" aria-labelledby="about-indicators">
+            <h2 id="about-indicators">{move || t(lang.get(), Msg::AboutIndicatorsTitle)}</h2>
+            <p>{move || t(lang.get(), Msg::AboutIndicatorsIntro)}</p>
+            {move || {
+                let lang = lang.get();
+                context.get().and_then(Result::ok).map(|ctx| {
+                    let rows = ctx
+                        .catalogue
+                        .iter()
+                        .map(|ind| {
+                            view! {
+                                <tr data-indicator=ind.id.clone()>
+                                    <th scope="row">{ind.label.get(lang).to_string()}</th>
+                                    <td>{ind.source_line()}</td>
+                                    <td class="provenance">{provenance_text(ind, lang)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="table-wrap" role="region" tabindex="0"
+                            aria-labelledby="about-indicators">
+                            <table class="indicator-sources">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t(lang, Msg::IndicatorHead)}</th>
+                                        <th scope="col">{t(lang, Msg::SourceOf)}</th>
+                                        <th scope="col">{t(lang, Msg::ProvenanceTitle)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }
+                })
+            }}
+        </section>
     }
 }
