@@ -14,6 +14,15 @@ pub fn fixture_path(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A real answer kept in `../shared/data/fixtures/` (never copied into the project), or `None`
+/// where that folder is not beside the checkout.
+pub fn shared_fixture(name: &str) -> Option<Vec<u8>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/fixtures")
+        .join(name);
+    std::fs::read(path).ok()
+}
+
 pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
