@@ -242,6 +242,8 @@ fn fault(reply: fn(usize) -> Reply, expect: &[&str], tries: usize) {
     let data = data_dir("fault");
     // A previous real file of the indicator, which a failed fetch must leave alone.
     std::fs::create_dir_all(data.join("real")).unwrap();
+    let previous = data.join(format!("real/{ID}.csv"));
+    std::fs::write(&previous, "# the previous real data\n").unwrap();
     let before = snapshot(&data.join("bundles"));
     let opts = options(&data, &server.base);
     let s = fetch::run(&opts).unwrap();
@@ -262,10 +264,11 @@ fn fault(reply: fn(usize) -> Reply, expect: &[&str], tries: usize) {
         before,
         "bundles changed by «{why}»"
     );
-    assert!(std::fs::read_dir(data.join("real"))
-        .unwrap()
-        .next()
-        .is_none());
+    assert_eq!(
+        std::fs::read_to_string(&previous).unwrap(),
+        "# the previous real data\n"
+    );
+    assert_eq!(std::fs::read_dir(data.join("real")).unwrap().count(), 1);
     std::fs::remove_dir_all(data).unwrap();
 }
 
@@ -411,5 +414,129 @@ fn since_asks_which_tables_changed_and_skips_the_rest() {
     assert!(s.imported.is_empty() && s.failed.is_empty());
     opts.since = Some("2026-13-01".into());
     assert!(fetch::run(&opts).unwrap_err().contains("YYYY-MM-DD"));
+    std::fs::remove_dir_all(data).unwrap();
+}
+
+/// SSB's PxWebApi v2 for table 12944, made for the test in the shape of SSB's json-stat2 answers
+/// (`role` naming Region, Tid and ContentsCode; `index` as an object; periods as `2021-2023`),
+/// for the Region codes the request selects.
+fn ssb_12944(body: &Value) -> Value {
+    let sel = |code: &str| -> Vec<String> {
+        body["selection"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["variableCode"] == code)
+            .unwrap()["valueCodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let region = sel("Region");
+    let measures = sel("ContentsCode");
+    assert_eq!(sel("Tid"), ["top(9)"]);
+    let tid: Vec<String> = periods().iter().map(|(a, b)| format!("{a}-{b}")).collect();
+    let mut value = Vec::new();
+    for (g, _) in region.iter().enumerate() {
+        for (t, _) in tid.iter().enumerate() {
+            let den = 300 + (g * 13 + t * 5) % 2000;
+            let num = den * (5 + g % 7) / 100;
+            for m in &measures {
+                value.push(match m.as_str() {
+                    "Personer1" => serde_json::json!(num),
+                    "PersonerIAlt" => serde_json::json!(den),
+                    _ => serde_json::json!(((num as f64) * 1000.0 / den as f64).round() / 10.0),
+                });
+            }
+        }
+    }
+    let cat = |codes: &[String]| {
+        let index: serde_json::Map<_, _> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), serde_json::json!(i)))
+            .collect();
+        let label: serde_json::Map<_, _> = codes
+            .iter()
+            .map(|c| (c.clone(), serde_json::json!(c)))
+            .collect();
+        serde_json::json!({"index": index, "label": label})
+    };
+    serde_json::json!({
+        "version": "2.0", "class": "dataset",
+        "label": "12944: Personer i husholdninger med vedvarende lavinntekt (MADE FOR TESTS: not SSB's figures)",
+        "source": "Statistisk sentralbyrå", "updated": "2026-05-28T06:00:00Z",
+        "id": ["Region", "Tid", "ContentsCode"],
+        "size": [region.len(), tid.len(), measures.len()],
+        "role": {"time": ["Tid"], "geo": ["Region"], "metric": ["ContentsCode"]},
+        "dimension": {
+            "Region": {"label": "region", "category": cat(&region)},
+            "Tid": {"label": "tid", "category": cat(&tid)},
+            "ContentsCode": {"label": "statistikkvariabel", "category": cat(&measures)}
+        },
+        "value": value
+    })
+}
+
+#[test]
+fn an_ssb_table_is_fetched_through_pxwebapi_v2() {
+    if sources().is_none() {
+        return;
+    }
+    let server = Server::start(Box::new(|req: &Seen, _| {
+        if req
+            .path
+            .starts_with("/api/open/v1/tables/12944/data?lang=no&outputFormat=json-stat2")
+        {
+            json_reply(&ssb_12944(&serde_json::from_str(&req.body).unwrap()))
+        } else if req.path.starts_with("/api/open/v1/tables/12944?lang=no") {
+            json_reply(
+                &serde_json::json!({"id": "12944", "label": "Vedvarende lavinntekt", "updated": "2026-05-28T06:00:00Z"}),
+            )
+        } else {
+            Reply::Full(
+                404,
+                "application/json",
+                br#"{"title":"Not found"}"#.to_vec(),
+            )
+        }
+    }));
+    let data = data_dir("ssb");
+    // The indicator's spec pointed at SSB's table instead of FHI's.
+    let cat = std::fs::read_to_string(data.join("catalogue.toml")).unwrap();
+    let fhi_spec = cat
+        .lines()
+        .find(|l| l.starts_with("fetch = ") && l.contains("nokkel/403"))
+        .unwrap();
+    let ssb_spec = r#"fetch = { source = "Ssb", table = "12944", measures = ["Personer1=num", "PersonerIAlt=den", "Andel=value"], shares = true }"#;
+    std::fs::write(data.join("catalogue.toml"), cat.replace(fhi_spec, ssb_spec)).unwrap();
+    let mut opts = options(&data, &server.base);
+    opts.no_build = true;
+    // Changed after the day asked about: fetched.
+    opts.since = Some("2026-05-01".into());
+    let s = fetch::run(&opts).unwrap();
+    assert!(s.failed.is_empty(), "{:?}", s.failed);
+    let text = std::fs::read_to_string(data.join(format!("real/{ID}.csv"))).unwrap();
+    let n = read_normalised(&text).unwrap();
+    let origin = n.origin.unwrap();
+    assert_eq!(
+        (origin.producer.as_str(), origin.table.as_str()),
+        ("SSB", "12944")
+    );
+    let oslo = *n.cells[&oppvekst_core::area::AreaCode::parse("0301").unwrap()]
+        .last()
+        .unwrap();
+    assert_eq!(oslo.flag, Flag::Ok);
+    assert!(oslo.num > 0 && oslo.den > oslo.num);
+    // Not changed since a later day: skipped, and the real file stays as it was.
+    opts.since = Some("2026-06-01".into());
+    let s = fetch::run(&opts).unwrap();
+    assert_eq!(s.unchanged, [ID]);
+    assert_eq!(
+        std::fs::read_to_string(data.join(format!("real/{ID}.csv"))).unwrap(),
+        text
+    );
     std::fs::remove_dir_all(data).unwrap();
 }
