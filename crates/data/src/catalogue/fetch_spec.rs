@@ -97,21 +97,21 @@ impl FetchSpec {
 
     /// The measure codes with a role, in the listed order.
     pub fn measure_roles(&self) -> Vec<(&str, &str)> {
-        self.measures
-            .iter()
-            .filter_map(|m| m.split_once('='))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect()
+        pairs(&self.measures)
     }
 
     /// The `DIM=CODE` selections as pairs.
     pub fn selections(&self) -> Vec<(&str, &str)> {
-        self.select
-            .iter()
-            .filter_map(|m| m.split_once('='))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect()
+        pairs(&self.select)
     }
+}
+
+/// `KEY=VALUE` strings as pairs; [`FetchSpec::check`] has made sure each has its `=`.
+fn pairs(list: &[String]) -> Vec<(&str, &str)> {
+    list.iter()
+        .filter_map(|m| m.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -71,6 +71,28 @@ pub fn chunks(geo: &[String], periods: usize, measures: usize, max_rows: usize) 
     geo.chunks(size).collect()
 }
 
+/// What a request asks of one dimension: these categories, or the latest periods.
+enum Values {
+    Items(Vec<String>),
+    Latest,
+}
+
+/// Every dimension a data request names, in the order FHI's own `/query` template uses: geo,
+/// time, the selections, then the measures. Both APIs' bodies are this list in their words.
+fn selection(spec: &FetchSpec, geo: &[String], measures: &[&str]) -> Vec<(String, Values)> {
+    let (geo_dim, time_dim, measure_dim) = dimension_names(spec);
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+    let mut out = vec![
+        (geo_dim.to_string(), Values::Items(geo.to_vec())),
+        (time_dim.to_string(), Values::Latest),
+    ];
+    for (code, value) in spec.selections() {
+        out.push((code.to_string(), Values::Items(vec![value.to_string()])));
+    }
+    out.push((measure_dim.to_string(), Values::Items(strings(measures))));
+    out
+}
+
 /// `POST {base}/{source}/Table/{id}/data` with a json-stat2 body in the dimension order FHI's own
 /// `/query` template uses: geo, time (the latest `periods`), the selections, then the measures.
 pub fn fhi_data(
@@ -80,15 +102,15 @@ pub fn fhi_data(
     periods: usize,
     measures: &[&str],
 ) -> Request {
-    let (geo_dim, time_dim, measure_dim) = dimension_names(spec);
-    let mut dims = vec![
-        json!({"filter": "item", "values": geo, "code": geo_dim}),
-        json!({"filter": "bottom", "values": [periods.to_string()], "code": time_dim}),
-    ];
-    for (code, value) in spec.selections() {
-        dims.push(json!({"filter": "item", "values": [value], "code": code}));
-    }
-    dims.push(json!({"filter": "item", "values": measures, "code": measure_dim}));
+    let dims: Vec<Value> = selection(spec, geo, measures)
+        .into_iter()
+        .map(|(code, values)| match values {
+            Values::Latest => {
+                json!({"filter": "bottom", "values": [periods.to_string()], "code": code})
+            }
+            Values::Items(v) => json!({"filter": "item", "values": v, "code": code}),
+        })
+        .collect();
     let body = json!({"response": {"format": "json-stat2"}, "dimensions": dims});
     Request {
         method: Method::Post,
@@ -133,15 +155,16 @@ pub fn ssb_data(
     periods: usize,
     measures: &[&str],
 ) -> Request {
-    let (geo_dim, time_dim, measure_dim) = dimension_names(spec);
-    let mut selection = vec![
-        json!({"variableCode": geo_dim, "valueCodes": geo}),
-        json!({"variableCode": time_dim, "valueCodes": [format!("top({periods})")]}),
-    ];
-    for (code, value) in spec.selections() {
-        selection.push(json!({"variableCode": code, "valueCodes": [value]}));
-    }
-    selection.push(json!({"variableCode": measure_dim, "valueCodes": measures}));
+    let selection: Vec<Value> = selection(spec, geo, measures)
+        .into_iter()
+        .map(|(code, values)| {
+            let codes = match values {
+                Values::Latest => vec![format!("top({periods})")],
+                Values::Items(v) => v,
+            };
+            json!({"variableCode": code, "valueCodes": codes})
+        })
+        .collect();
     Request {
         method: Method::Post,
         url: format!(
