@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { setup, open, OUT } from './harness.mjs';
 import { loadData, shownAs } from './expected.mjs';
 
@@ -100,8 +100,16 @@ before(async () => {
     fs.copyFileSync(path.join('data', f), path.join(DATA, f));
   }
   fhi = await fakeFhi();
-  const run = spawnSync(CLI, ['fetch', '--only', ID, '--fhi-url', fhi.base, '--sources', SOURCES,
-    '--data', DATA, '--pace-ms', '0', '--backoff-ms', '1'], { encoding: 'utf8' });
+  // Asynchronously: the fake FHI answers from this very process.
+  const run = await new Promise((ok) => {
+    const child = spawn(CLI, ['fetch', '--only', ID, '--fhi-url', fhi.base, '--sources', SOURCES,
+      '--data', DATA, '--pace-ms', '0', '--backoff-ms', '1', '--timeout', '30']);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (status) => ok({ status, stdout, stderr }));
+  });
   assert.equal(run.status, 0, `fetch failed:\n${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, new RegExp(`${ID}: read \\d+ of \\d+ expected cells`));
   // The app's bundles, laid out as dist/data for the independent decoder.
@@ -125,7 +133,7 @@ async function openWithRealData(url) {
       body: fs.readFileSync(file),
     });
   });
-  await p.page.goto(url);
+  await p.page.goto(env.url + url);
   return p;
 }
 
