@@ -433,8 +433,8 @@ test('a barometer row opens to definition, source, CI, rank and a trend chart wi
   const dd = async (sel) => (await detail.locator(sel).innerText()).trim();
   const text = await detail.innerText();
   assert.ok(text.includes(ind.definition.nb), 'the definition');
-  // «SSB: SSB 12944» is written once: «SSB 12944».
-  const source = ind.source_table.startsWith(ind.source_org) ? ind.source_table : `${ind.source_org}: ${ind.source_table}`;
+  // The organisation is named once: a table that names it («… (SSB)») stands alone.
+  const source = ind.source_table.includes(ind.source_org) ? ind.source_table : `${ind.source_org}: ${ind.source_table}`;
   assert.ok(text.includes(source), 'the source');
   // The 95 % interval, recomputed from the counts.
   const ci = cellInterval(ind, exp.cells.area);
