@@ -214,3 +214,48 @@ fn to_cells_lines_up_areas_and_periods() {
         .iter()
         .any(|p| p.message.starts_with("460101 2017-2019")));
 }
+
+/// Columns with names the reader does not know can be named as the geo and time columns; a
+/// name the file lacks, or a measure dimension (a CSV has its measures as columns), is an error.
+#[test]
+fn the_geo_and_time_columns_can_be_named() {
+    let text =
+        String::from_utf8(fixture(GOOD))
+            .unwrap()
+            .replacen("GEO;AAR;", "Kommunenr;Periode;", 1);
+    // Unnamed, neither column is found.
+    assert!(matches!(
+        import(GOOD, text.as_bytes(), &shares()),
+        Err(ImportError::MissingColumn(_))
+    ));
+    let named = ImportOptions {
+        geo_dimension: Some("kommunenr".into()),
+        time_dimension: Some("Periode".into()),
+        ..shares()
+    };
+    let rep = import(GOOD, text.as_bytes(), &named).unwrap();
+    assert_eq!(
+        rep.cell("0301", period(2021, 2023)).unwrap().num,
+        Some(24100.0)
+    );
+    assert_eq!(rep.cells.len(), 10);
+    let wrong = ImportOptions {
+        geo_dimension: Some("Region".into()),
+        ..named.clone()
+    };
+    let e = import(GOOD, text.as_bytes(), &wrong)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("no dimension Region") && e.contains("Kommunenr"),
+        "{e}"
+    );
+    let measure = ImportOptions {
+        measure_dimension: Some("MEASURE_TYPE".into()),
+        ..named
+    };
+    let e = import(GOOD, text.as_bytes(), &measure)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("--measure"), "{e}");
+}

@@ -127,13 +127,43 @@ fn classify(
     rows: &[csv::Record],
     opts: &ImportOptions,
 ) -> Result<Vec<Column>, ImportError> {
+    // A CSV has its measures as columns, so only the geo and time columns can be named.
+    if let Some(name) = &opts.measure_dimension {
+        return Err(ImportError::NamedDimension {
+            role: "measure",
+            name: name.clone(),
+            available: vec![
+                "none: in a CSV the measures are columns; map them with --measure".into(),
+            ],
+        });
+    }
+    for (role, named) in [("geo", &opts.geo_dimension), ("time", &opts.time_dimension)] {
+        if let Some(name) = named {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                return Err(ImportError::NamedDimension {
+                    role,
+                    name: name.clone(),
+                    available: names.to_vec(),
+                });
+            }
+        }
+    }
+    // A named column takes the role; the usual names are then only guesses for the other one.
+    let role_of = |named: &Option<String>, usual: &[&str], name: &str| match named {
+        Some(n) => n.eq_ignore_ascii_case(name),
+        None => usual.contains(&name.to_lowercase().as_str()),
+    };
     let is = |list: &[&str], name: &str| list.contains(&name.to_lowercase().as_str());
     let mut columns: Vec<Column> = Vec::with_capacity(names.len());
     let taken = |columns: &Vec<Column>, pred: fn(&Column) -> bool| columns.iter().any(pred);
     for (i, name) in names.iter().enumerate() {
-        let col = if is(GEO, name) && !taken(&columns, |c| matches!(c, Column::Geo)) {
+        let col = if role_of(&opts.geo_dimension, GEO, name)
+            && !taken(&columns, |c| matches!(c, Column::Geo))
+        {
             Column::Geo
-        } else if is(TIME, name) && !taken(&columns, |c| matches!(c, Column::Time)) {
+        } else if role_of(&opts.time_dimension, TIME, name)
+            && !taken(&columns, |c| matches!(c, Column::Time))
+        {
             Column::Time
         } else if is(FLAG, name) && !taken(&columns, |c| matches!(c, Column::Flag)) {
             Column::Flag
