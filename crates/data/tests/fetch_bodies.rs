@@ -115,7 +115,7 @@ fn fhi_bodies_equal_the_known_good_ones_for_the_whole_country() {
             .into_iter()
             .map(|(c, _)| c)
             .collect();
-        let req = request::fhi_data(FHI_BASE, spec, &geo, n, &measures);
+        let req = request::data(FHI_BASE, spec, &geo, n, &measures);
         assert_eq!(req.method, Method::Post);
         assert_eq!(
             req.url,
@@ -174,7 +174,7 @@ measures = ["Personer1=num", "PersonerIAlt=den", "Andel=value"]"#,
     )
     .unwrap();
     let geo = vec!["0".to_string(), "0301".to_string()];
-    let req = request::ssb_data(SSB_BASE, &spec, &geo, 3, &["Personer1", "PersonerIAlt"]);
+    let req = request::data(SSB_BASE, &spec, &geo, 3, &["Personer1", "PersonerIAlt"]);
     assert_eq!(
         req.url,
         "https://data.ssb.no/api/pxwebapi/v2/tables/12944/data?lang=no&outputFormat=json-stat2"

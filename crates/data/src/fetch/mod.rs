@@ -209,10 +209,11 @@ fn fetch_table(
     let mut fetched = String::new();
     let parts = request::chunks(&geo, periods, codes.len(), opts.max_rows);
     for (n, part) in parts.iter().enumerate() {
-        let req = match spec.source {
-            FetchSource::Fhi => request::fhi_data(&opts.fhi_base, spec, part, periods, &codes),
-            FetchSource::Ssb => request::ssb_data(&opts.ssb_base, spec, part, periods, &codes),
+        let base = match spec.source {
+            FetchSource::Fhi => &opts.fhi_base,
+            FetchSource::Ssb => &opts.ssb_base,
         };
+        let req = request::data(base, spec, part, periods, &codes);
         let what = format!("data, part {} of {}", n + 1, parts.len());
         let answer = transport.json(&req).map_err(|e| format!("{what}: {e}"))?;
         fetched = fetched.max(answer.time.get(..10).unwrap_or_default().to_string());

@@ -93,16 +93,26 @@ fn selection(spec: &FetchSpec, geo: &[String], measures: &[&str]) -> Vec<(String
     out
 }
 
-/// `POST {base}/{source}/Table/{id}/data` with a json-stat2 body in the dimension order FHI's own
-/// `/query` template uses: geo, time (the latest `periods`), the selections, then the measures.
-pub fn fhi_data(
+/// The data request for `geo`, the latest `periods` and `measures`, in the API of the spec's
+/// source: [`fhi_data`] or [`ssb_data`].
+pub fn data(
     base: &str,
     spec: &FetchSpec,
     geo: &[String],
     periods: usize,
     measures: &[&str],
 ) -> Request {
-    let dims: Vec<Value> = selection(spec, geo, measures)
+    let dims = selection(spec, geo, measures);
+    match spec.source {
+        FetchSource::Fhi => fhi_data(base, spec, dims, periods),
+        FetchSource::Ssb => ssb_data(base, spec, dims, periods),
+    }
+}
+
+/// `POST {base}/{source}/Table/{id}/data` with a json-stat2 body in the dimension order FHI's own
+/// `/query` template uses: geo, time (the latest `periods`), the selections, then the measures.
+fn fhi_data(base: &str, spec: &FetchSpec, dims: Vec<(String, Values)>, periods: usize) -> Request {
+    let dims: Vec<Value> = dims
         .into_iter()
         .map(|(code, values)| match values {
             Values::Latest => {
@@ -148,14 +158,8 @@ fn fhi_table_path(spec: &FetchSpec) -> String {
 
 /// `POST {base}/tables/{id}/data?lang=no&outputFormat=json-stat2` with PxWebApi v2's selection
 /// body; the time dimension takes the latest `periods` with `top(n)`.
-pub fn ssb_data(
-    base: &str,
-    spec: &FetchSpec,
-    geo: &[String],
-    periods: usize,
-    measures: &[&str],
-) -> Request {
-    let selection: Vec<Value> = selection(spec, geo, measures)
+fn ssb_data(base: &str, spec: &FetchSpec, dims: Vec<(String, Values)>, periods: usize) -> Request {
+    let selection: Vec<Value> = dims
         .into_iter()
         .map(|(code, values)| {
             let codes = match values {
