@@ -421,6 +421,11 @@ catalogue! {
         "Real figures: {0}, table {1}, fetched {2}",
     ],
     ProvenanceTitle => ["Opphav", "Opphav", "Provenance"],
+    ApportionedNote => [
+        "Tallene for {0} til og med {1} er anslått: {0} og {2} var én kommune, og SSBs tall for den kommunen er fordelt mellom dem etter andelene i {3}.",
+        "Tala for {0} til og med {1} er anslåtte: {0} og {2} var éin kommune, og tala til SSB for den kommunen er fordelte mellom dei etter delane i {3}.",
+        "The figures for {0} up to {1} are estimates: {0} and {2} were one municipality, and SSB's figures for it are divided between them by their shares in {3}.",
+    ],
     AboutIndicatorsTitle => ["Indikatorene og kildene deres", "Indikatorane og kjeldene deira", "The indicators and their sources"],
     AboutIndicatorsIntro => [
         "Hver indikator med kilden og opphavet til tallene: ekte tall hentet fra produsenten, eller modellerte demodata.",

@@ -3,6 +3,7 @@
 //! opens to its definition, source, CI, ranks and a small trend chart.
 
 use crate::charts::over_time::{over_time, OverTime};
+use crate::components::apportioned::apportioned_note;
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::mark::{mark_class, Mark};
@@ -181,6 +182,10 @@ fn row_detail(
     });
     view! {
         <div class="row-detail">
+            {oppvekst_core::population::INDICATORS
+                .contains(&ind.id.as_str())
+                .then(|| apportioned_note(ctx, code, lang))
+                .flatten()}
             <dl>
                 <dt>{t(lang, Msg::Definition)}</dt>
                 <dd>{ind.definition.get(lang).to_string()}</dd>

@@ -1,5 +1,6 @@
 //! Reusable parts of the pages.
 
+pub mod apportioned;
 pub mod barometer;
 pub mod chart;
 pub mod chart_figure;

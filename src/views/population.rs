@@ -4,6 +4,7 @@
 
 use crate::api::{self, ProfileData};
 use crate::charts::population::{age_profile, AgeProfileChart};
+use crate::components::apportioned::apportioned_note;
 use crate::components::chart_figure::{save_as, ChartFigure};
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t, tf, use_lang, Msg};
@@ -109,6 +110,7 @@ fn PopulationBody(data: ProfileData) -> impl IntoView {
                         indicator=indicator()
                         lang
                     />
+                    {apportioned_note(&d.context, &code, lang)}
                     {match ages {
                         Some(a) => a.into_any(),
                         None => view! { <p>{t(lang, Msg::NoAgeProfile)}</p> }.into_any(),

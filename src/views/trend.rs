@@ -5,6 +5,7 @@
 
 use crate::api::{self, TrendData};
 use crate::charts::over_time::{over_time, OverTime};
+use crate::components::apportioned::apportioned_note;
 use crate::components::barometer::group_name;
 use crate::components::chart::EChart;
 use crate::components::chart_figure::{is_modelled, save_as};
@@ -267,6 +268,10 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         lang
                     />
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    {oppvekst_core::population::INDICATORS
+                        .contains(&id.as_str())
+                        .then(|| apportioned_note(ctx, &code, lang))
+                        .flatten()}
                     <div class="trend-controls">
                         <form on:submit=on_indicator.clone()>
                             <label for="trend-indicator">{t(lang, Msg::IndicatorPick)}</label>

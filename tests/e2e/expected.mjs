@@ -200,6 +200,7 @@ export function decodeContext(bytes) {
     old_codes: r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16() })),
     // Format 3: the breakdown dimensions, each with its categories.
     dimensions: r.vec((r2) => ({ id: r2.str(), label: text(r2), categories: r2.vec(text) })),
+    apportioned: r.vec((r2) => ({ parts: r2.vec((r3) => r3.str()), until: r2.u16(), by: r2.u16() })),
   };
   r.done();
   for (const [, list] of [...ctx.comparators, ...ctx.kommuner]) named(list, ctx.catalogue);

@@ -341,6 +341,33 @@ test('population: the age profile of Oslo and Ringsaker is SSB\'s single-year co
   await en.close();
 });
 
+test('population: Ålesund\'s and Haram\'s years before 2024 are apportioned, and say so', async () => {
+  const split = data.context.apportioned.find((a) => a.parts.includes('1508'));
+  assert.deepEqual(split, { parts: ['1508', '1580'], until: 2023, by: 2024 });
+  const note = 'Tallene for Haram til og med 2023 er anslått: Haram og Ålesund var én kommune, og SSBs '
+    + 'tall for den kommunen er fordelt mellom dem etter andelene i 2024.';
+  const p = await openView('/kommune/1580/befolkning');
+  assert.equal(await p.page.locator('p.note.apportioned').innerText(), note);
+  // The children over time: no break at 2024 (the source had 6 955 in 2023, then 1 929).
+  const pop = data.areaBundle('1580').population;
+  const at = (y) => pop.years[y - pop.first_year].age_0_17;
+  assert.ok(Math.abs(at(2024) / at(2023) - 1) < 0.05, `${at(2023)} → ${at(2024)}`);
+  await p.page.screenshot({ path: `${OUT}/population-1580.png` });
+  p.check();
+  await p.close();
+  // The profile's row for the change in children says it too; Oslo's does not.
+  for (const [code, count] of [['1508', 1], ['0301', 0]]) {
+    const q = await open(env);
+    await q.page.goto(`${env.url}/kommune/${code}`);
+    const row = q.page.locator('tbody.indicator[data-indicator="endring_barn_0_17"]');
+    await row.locator('button.row-toggle').click();
+    await row.locator('.row-detail').waitFor();
+    assert.equal(await row.locator('.row-detail p.note.apportioned').count(), count, code);
+    q.check();
+    await q.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // Breakdowns.
 

@@ -96,7 +96,7 @@ before(async () => {
   if (!haveSources) return;
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(DATA, { recursive: true });
-  for (const f of ['catalogue.toml', 'model.toml', 'themes.toml', 'dimensions.toml']) {
+  for (const f of ['catalogue.toml', 'model.toml', 'themes.toml', 'dimensions.toml', 'population.toml']) {
     fs.copyFileSync(path.join('data', f), path.join(DATA, f));
   }
   fhi = await fakeFhi();

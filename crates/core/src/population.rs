@@ -1,6 +1,7 @@
 //! Population on 1 January by year: the real SSB figures behind the Befolkning indicators and
 //! the denominators of every modelled indicator.
 
+use crate::area::AreaCode;
 use serde::{Deserialize, Serialize};
 
 /// The age groups SSB's compiled table gives for one area and year.
@@ -81,6 +82,33 @@ impl PopulationSeries {
         (self.first_year..)
             .zip(self.years.iter().map(pick))
             .collect()
+    }
+}
+
+/// The indicators computed from the population itself (SSB's counts, never modelled).
+pub const INDICATORS: [&str; 3] = ["barn_0_17", "endring_barn_0_17", "barn_0_5"];
+
+/// The division that makes `code`'s population up to some year an estimate, if any.
+pub fn apportioned_for<'a>(list: &'a [Apportioned], code: &AreaCode) -> Option<&'a Apportioned> {
+    list.iter().find(|a| a.parts.contains(code))
+}
+
+/// Kommuner divided in `by` whose earlier years the source split evenly among the parts: those
+/// years are apportioned by the parts' own shares in `by`, per age, and are estimates. The app
+/// says so wherever it shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Apportioned {
+    pub parts: Vec<AreaCode>,
+    /// The last year that is an estimate.
+    pub until: u16,
+    /// The year whose shares were used: the parts' first year of their own.
+    pub by: u16,
+}
+
+impl Apportioned {
+    /// Whether `year` of `code` is an estimate.
+    pub fn covers(&self, code: &AreaCode, year: u16) -> bool {
+        year <= self.until && self.parts.contains(code)
     }
 }
 

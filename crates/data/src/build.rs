@@ -15,6 +15,8 @@ use std::path::Path;
 /// Every input of a build, already read and checked.
 pub struct Inputs {
     pub registry: Registry,
+    /// Divided kommuner whose earlier population is apportioned (an estimate).
+    pub apportioned: Vec<oppvekst_core::population::Apportioned>,
     /// The breakdown dimensions, and each area's latest values split by them (suppressed).
     pub dimensions: Vec<Dimension>,
     pub breakdowns: BTreeMap<AreaCode, Vec<Breakdown>>,
@@ -108,6 +110,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
         themes: inputs.themes.clone(),
         old_codes: inputs.old_codes.clone(),
         dimensions: inputs.dimensions.clone(),
+        apportioned: inputs.apportioned.clone(),
     };
     // Check what we wrote with the app's own decoder: a bundle that the app would reject
     // must never be written.

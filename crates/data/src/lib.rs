@@ -1,6 +1,7 @@
 //! The data pipeline of oppvekst: reads the public source files, models what cannot be had,
 //! applies FHI's suppression rules and writes the compact bundles into `data/`.
 
+pub mod apportion;
 pub mod build;
 pub mod catalogue;
 pub mod fetch;

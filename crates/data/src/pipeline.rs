@@ -10,7 +10,7 @@ use crate::catalogue;
 use crate::import::{read_normalised, Normalised};
 use crate::model::breakdown as breakdown_model;
 use crate::model::{self, ModelParams, Population};
-use crate::{real, sources};
+use crate::{apportion, real, sources};
 use oppvekst_core::area::AreaCode;
 use oppvekst_core::breakdown::{self, Breakdown, Dimension};
 use oppvekst_core::indicator::{Cell, Indicator, Provenance};
@@ -65,8 +65,12 @@ fn imported(authored: &Path, ind: &Indicator) -> Result<Option<Normalised>, Stri
 
 pub fn gather(paths: &Paths) -> Result<Inputs, String> {
     let registry = sources::read_registry(paths.sources).map_err(|e| e.to_string())?;
-    let population = sources::read_population(paths.sources).map_err(|e| e.to_string())?;
-    let ages = sources::read_ages(paths.sources).map_err(|e| e.to_string())?;
+    let mut population = sources::read_population(paths.sources).map_err(|e| e.to_string())?;
+    let mut ages = sources::read_ages(paths.sources).map_err(|e| e.to_string())?;
+    // Before anything reads them: a divided kommune's even split becomes its own history.
+    let handled = apportion::load(&paths.authored.join("population.toml"))?;
+    apportion::apply(&handled, &mut population, &mut ages)?;
+    let apportioned = handled.apportion;
     let old_codes = sources::read_old_codes(paths.sources, &registry).map_err(|e| e.to_string())?;
     let mut catalogue = catalogue::load_catalogue(&paths.authored.join("catalogue.toml"))
         .map_err(|e| format!("data/catalogue.toml: {e}"))?;
@@ -108,6 +112,7 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
     let dimensions = catalogue::load_dimensions(&paths.authored.join("dimensions.toml"))?;
     let breakdowns = model_breakdowns(&registry, &catalogue, &dimensions, &truths, &cells, &params);
     Ok(Inputs {
+        apportioned,
         dimensions,
         breakdowns,
         registry,

@@ -6,7 +6,7 @@ use oppvekst_core::population::{PopulationSeries, PopulationYear};
 use std::collections::BTreeMap;
 
 /// The ids of the indicators this module computes.
-pub const POPULATION_INDICATORS: [&str; 3] = ["barn_0_17", "endring_barn_0_17", "barn_0_5"];
+pub use oppvekst_core::population::INDICATORS as POPULATION_INDICATORS;
 
 /// How far back «endring_barn_0_17» looks.
 const CHANGE_YEARS: u16 = 10;

@@ -44,6 +44,7 @@ fn data_dir(tag: &str) -> PathBuf {
         "model.toml",
         "themes.toml",
         "dimensions.toml",
+        "population.toml",
     ] {
         std::fs::copy(root().join("data").join(f), dir.join(f)).unwrap();
     }

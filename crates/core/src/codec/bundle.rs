@@ -33,6 +33,8 @@ pub struct ContextBundle {
     pub old_codes: Vec<OldCode>,
     /// The dimensions the areas' breakdowns split indicators by (sex, immigrant background).
     pub dimensions: Vec<Dimension>,
+    /// Kommuner whose population before a 2024 division is apportioned, an estimate.
+    pub apportioned: Vec<crate::population::Apportioned>,
 }
 
 /// One area's own figures.
@@ -121,6 +123,12 @@ impl Bundle for ContextBundle {
                 return Err(invalid(format!("population of unexpected area {code}")));
             }
             check_population(code, p)?;
+        }
+        for a in &self.apportioned {
+            if a.parts.len() < 2 || a.parts.iter().any(|c| reg.get(c).is_none()) || a.until >= a.by
+            {
+                return Err(invalid(format!("apportioned parts {:?}", a.parts)));
+            }
         }
         if !self
             .population

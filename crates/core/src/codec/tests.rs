@@ -69,6 +69,7 @@ pub(crate) fn context_bundle() -> ContextBundle {
         themes: Default::default(),
         old_codes: vec![],
         dimensions: vec![],
+        apportioned: vec![],
     }
 }
 
@@ -272,6 +273,15 @@ fn golden_context() -> ContextBundle {
         series(vec![Cell::flagged(Flag::Suppressed)]),
     )];
     let t = crate::stats::testutil::text;
+    // Format 4: a kommune's history apportioned among the parts it was divided into.
+    c.apportioned = vec![crate::population::Apportioned {
+        parts: vec![
+            AreaCode::parse("0301").unwrap(),
+            AreaCode::parse("03").unwrap(),
+        ],
+        until: 2023,
+        by: 2024,
+    }];
     c.dimensions = vec![crate::breakdown::Dimension {
         id: "kjonn".into(),
         label: t("Kjønn"),

@@ -567,6 +567,7 @@ pub fn synthetic_context(seed: u64) -> ContextBundle {
         themes: Default::default(),
         old_codes: Vec::new(),
         dimensions: Vec::new(),
+        apportioned: Vec::new(),
     }
 }
 
