@@ -12,7 +12,7 @@ mod periods;
 mod text;
 mod themes;
 
-pub use dimensions::{load_dimensions, parse_dimensions};
+pub use dimensions::{load_dimensions, load_scopes, parse_dimensions, Scopes};
 pub use entry::IndicatorToml;
 pub use error::CatalogueError;
 pub use fetch_spec::{FetchSource, FetchSpec, GeoLevels};

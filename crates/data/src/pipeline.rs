@@ -110,7 +110,23 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
         cells.insert(ind.id.clone(), c);
     }
     let dimensions = catalogue::load_dimensions(&paths.authored.join("dimensions.toml"))?;
-    let breakdowns = model_breakdowns(&registry, &catalogue, &dimensions, &truths, &cells, &params);
+    let scopes = catalogue::load_scopes(&paths.authored.join("dimensions.toml"))?;
+    for id in scopes.values().flatten() {
+        if !catalogue.iter().any(|i| &i.id == id) {
+            return Err(format!(
+                "data/dimensions.toml: not_for names {id}, which is not in the catalogue"
+            ));
+        }
+    }
+    let breakdowns = model_breakdowns(
+        &registry,
+        &catalogue,
+        &dimensions,
+        &scopes,
+        &truths,
+        &cells,
+        &params,
+    );
     Ok(Inputs {
         apportioned,
         dimensions,
@@ -140,6 +156,7 @@ fn model_breakdowns(
     reg: &oppvekst_core::Registry,
     catalogue: &[Indicator],
     dimensions: &[Dimension],
+    scopes: &catalogue::Scopes,
     truths: &BTreeMap<String, BTreeMap<AreaCode, Cell>>,
     published: &BTreeMap<String, BTreeMap<AreaCode, Vec<Cell>>>,
     params: &ModelParams,
@@ -152,7 +169,8 @@ fn model_breakdowns(
         };
         let totals = latest_cells(shown);
         for (d, dim) in dimensions.iter().enumerate() {
-            if !breakdown_model::applies(dim, ind) {
+            let not_for = scopes.get(&dim.id).map(Vec::as_slice).unwrap_or_default();
+            if !breakdown_model::applies(ind, not_for) {
                 continue;
             }
             let share = |c: &AreaCode| {

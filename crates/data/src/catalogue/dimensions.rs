@@ -1,14 +1,44 @@
 //! The breakdown dimensions of `data/dimensions.toml`: each with its categories in nb, nn
-//! and en.
+//! and en, and the indicators it does not split (`not_for`) with the reason.
 
 use oppvekst_core::breakdown::Dimension;
+use oppvekst_core::lang::Text;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    dimension: Vec<Dimension>,
+    dimension: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    id: String,
+    label: Text,
+    categories: Vec<Text>,
+    /// Indicators the dimension says nothing about: a household's measure has no sex, a
+    /// kindergarten's staffing no child's background, and a share of immigrants is the split.
+    #[serde(default)]
+    not_for: Vec<String>,
+    #[serde(default)]
+    why_not: String,
+}
+
+/// Per dimension id, the indicators it is not applied to.
+pub type Scopes = BTreeMap<String, Vec<String>>;
+
+/// The scopes of the dimensions in `data/dimensions.toml`.
+pub fn load_scopes(path: &Path) -> Result<Scopes, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file: File = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(file
+        .dimension
+        .into_iter()
+        .map(|d| (d.id, d.not_for))
+        .collect())
 }
 
 pub fn load_dimensions(path: &Path) -> Result<Vec<Dimension>, String> {
@@ -20,6 +50,16 @@ pub fn load_dimensions(path: &Path) -> Result<Vec<Dimension>, String> {
 /// three languages.
 pub fn parse_dimensions(toml: &str) -> Result<Vec<Dimension>, String> {
     let file: File = toml::from_str(toml).map_err(|e| e.to_string())?;
+    if let Some(d) = file
+        .dimension
+        .iter()
+        .find(|d| !d.not_for.is_empty() && d.why_not.trim().is_empty())
+    {
+        return Err(format!(
+            "dimension {}: `not_for` needs its reason in `why_not`",
+            d.id
+        ));
+    }
     let mut ids = std::collections::HashSet::new();
     for d in &file.dimension {
         if !ids.insert(d.id.as_str()) {
@@ -39,7 +79,15 @@ pub fn parse_dimensions(toml: &str) -> Result<Vec<Dimension>, String> {
     if file.dimension.len() > usize::from(u8::MAX) {
         return Err("too many dimensions".into());
     }
-    Ok(file.dimension)
+    Ok(file
+        .dimension
+        .into_iter()
+        .map(|d| Dimension {
+            id: d.id,
+            label: d.label,
+            categories: d.categories,
+        })
+        .collect())
 }
 
 #[cfg(test)]

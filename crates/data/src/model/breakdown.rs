@@ -33,13 +33,11 @@ pub const RATIO_SD: f64 = 0.3;
 /// The indicator whose modelled share splits by immigrant background.
 pub const IMMIGRANT_SHARE: &str = "innvandrere_0_17";
 
-/// Whether a dimension applies to an indicator: not to shares of persons that measure the
-/// dimension itself (immigrant children, minority-language children), and only to modelled
-/// shares and rates.
-pub fn applies(dim: &Dimension, ind: &Indicator) -> bool {
-    let measures_itself =
-        dim.id == "innvandring" && (ind.id.contains("innvandr") || ind.id.contains("minoritet"));
-    matches!(ind.unit, Unit::Percent | Unit::Per1000) && !measures_itself
+/// Whether a dimension applies to an indicator: only to shares and rates, and not to those
+/// `data/dimensions.toml` lists for it (`not_for`: household and kindergarten measures, and the
+/// shares that are the split themselves).
+pub fn applies(ind: &Indicator, not_for: &[String]) -> bool {
+    matches!(ind.unit, Unit::Percent | Unit::Per1000) && !not_for.contains(&ind.id)
 }
 
 /// Splits `n` by `weights` as sequential binomials: each category gets its share of what the
@@ -284,10 +282,19 @@ mod tests {
         let ind = |id: &str| {
             super::super::fake::indicator(id, Unit::Percent, super::super::fake::years(2020, 2024))
         };
-        assert!(!applies(&dim("innvandring"), &ind("innvandrere_0_17")));
-        assert!(!applies(&dim("innvandring"), &ind("barnehage_minoritet")));
-        assert!(applies(&dim("kjonn"), &ind("innvandrere_0_17")));
-        assert!(applies(&dim("innvandring"), &ind("mobbing_7")));
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/dimensions.toml");
+        let scopes = crate::catalogue::load_scopes(&path).unwrap();
+        let applies = |d: &str, i: &str| applies(&ind(i), &scopes[d]);
+        assert!(!applies("innvandring", "innvandrere_0_17"));
+        assert!(!applies("innvandring", "barnehage_minoritet"));
+        assert!(applies("kjonn", "innvandrere_0_17"));
+        assert!(applies("innvandring", "mobbing_7"));
+        // Household measures have no sex; a kindergarten's staffing neither sex nor background.
+        for household in ["lavinntekt_vedvarende", "trangbodd", "enslige_forsorgere"] {
+            assert!(!applies("kjonn", household) && applies("innvandring", household));
+        }
+        assert!(!applies("kjonn", "pedagognorm") && !applies("innvandring", "pedagognorm"));
         assert_eq!(
             shares(&dim("innvandring"), Some(Cell::ok(30, 100))),
             [0.3, 0.7]
