@@ -76,8 +76,9 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
         .map_err(|e| format!("data/catalogue.toml: {e}"))?;
     let themes = catalogue::load_themes(&paths.authored.join("themes.toml"))
         .map_err(|e| format!("data/themes.toml: {e}"))?;
-    let params = ModelParams::load(&paths.authored.join("model.toml"))
+    let mut params = ModelParams::load(&paths.authored.join("model.toml"))
         .map_err(|e| format!("data/model.toml: {e}"))?;
+    follow_published(&mut params, &catalogue, paths.sources)?;
     let ssb = Ssb {
         groups: &population,
         ages: &ages,
@@ -229,4 +230,32 @@ pub fn build_and_write(sources: &Path, data: &Path) -> Result<String, String> {
         out.files.len(),
         bundles.display()
     ))
+}
+
+/// Sets each modelled indicator's national levels to the published ones, where the reference
+/// file has them (`model::published`); a related series under another name is not used.
+fn follow_published(
+    params: &mut ModelParams,
+    catalogue: &[Indicator],
+    sources: &Path,
+) -> Result<(), String> {
+    let path = sources.join(model::published::FILE);
+    if !path.exists() {
+        return Ok(());
+    }
+    let published = model::published::read(&path)?;
+    for ind in catalogue {
+        let (Some(list), Some(m)) = (published.get(&ind.id), params.indicator.get_mut(&ind.id))
+        else {
+            continue;
+        };
+        m.published = model::published::yearly(list, ind.unit.scale()).ok_or_else(|| {
+            format!(
+                "{}: the published values of {} are not one run of periods",
+                path.display(),
+                ind.id
+            )
+        })?;
+    }
+    Ok(())
 }

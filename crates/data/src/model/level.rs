@@ -27,8 +27,23 @@ pub fn inv_link(unit: ModelUnit, x: f64) -> f64 {
     }
 }
 
-/// The national target of a year on the link scale, pandemic shift included.
+/// The national target of a year on the link scale: a published level where there is one
+/// (the pandemic is in it already); else the trajectory with its pandemic shift, moved to meet
+/// the nearest published year so that its slope is kept.
 pub fn target(m: &IndicatorModel, year: u16) -> f64 {
+    if let Some(p) = m.published.get(&year) {
+        return link(m.unit, *p);
+    }
+    let nearest = m
+        .published
+        .iter()
+        .min_by_key(|(y, _)| (i32::from(**y) - i32::from(year)).abs());
+    let shift = nearest.map_or(0.0, |(y, p)| link(m.unit, *p) - trajectory(m, *y));
+    trajectory(m, year) + shift
+}
+
+/// The model's own trajectory between its anchors, pandemic shift included.
+fn trajectory(m: &IndicatorModel, year: u16) -> f64 {
     let Anchor(y0, l0) = m.from;
     let Anchor(y1, l1) = m.to;
     let (p0, p1) = (m.unit.to_proportion(l0), m.unit.to_proportion(l1));
@@ -103,6 +118,17 @@ mod tests {
         assert!((straight - 0.20).abs() < 1e-12);
         // Halfway on the logit scale lies below the straight midpoint when rising from 10 %.
         assert!(logistic < 0.195, "{logistic}");
+    }
+
+    #[test]
+    fn published_years_are_followed_and_the_slope_kept_beyond_them() {
+        let mut m = model("straight");
+        m.published = [(2012, 0.15), (2013, 0.16)].into_iter().collect();
+        assert!((inv_link(m.unit, target(&m, 2012)) - 0.15).abs() < 1e-12);
+        assert!((inv_link(m.unit, target(&m, 2013)) - 0.16).abs() < 1e-12);
+        // Beyond: the trajectory's own change from 2013, on the link scale.
+        let step = trajectory(&m, 2014) - trajectory(&m, 2013);
+        assert!((target(&m, 2014) - (link(m.unit, 0.16) + step)).abs() < 1e-12);
     }
 
     #[test]

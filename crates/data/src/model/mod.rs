@@ -11,6 +11,7 @@ pub mod breakdown;
 mod level;
 mod params;
 mod parts;
+pub mod published;
 mod rng;
 
 #[cfg(test)]

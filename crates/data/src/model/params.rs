@@ -110,6 +110,10 @@ pub struct IndicatorModel {
     /// Where the levels come from, for people; the model does not read it.
     #[serde(default)]
     pub source: String,
+    /// Yearly national levels (proportions) from published figures, which the trajectory follows
+    /// where they exist (`model::published`); set by the pipeline, not by model.toml.
+    #[serde(skip)]
+    pub published: std::collections::BTreeMap<u16, f64>,
 }
 
 pub(crate) const PANDEMIC_FIRST_YEAR: u16 = 2020;
