@@ -12,7 +12,7 @@
 //! make the coastal bydeler a little larger on screen.
 
 use oppvekst_core::geometry::simplify;
-mod source;
+pub mod source;
 mod topology;
 
 pub use simplify::Point;

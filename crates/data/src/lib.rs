@@ -5,6 +5,7 @@ pub mod apportion;
 pub mod build;
 pub mod catalogue;
 pub mod fetch;
+pub mod geography;
 pub mod geometry;
 pub mod import;
 pub mod import_cmd;

@@ -10,7 +10,7 @@ use crate::catalogue;
 use crate::import::{read_normalised, Normalised};
 use crate::model::breakdown as breakdown_model;
 use crate::model::{self, ModelParams, Population};
-use crate::{apportion, real, sources};
+use crate::{apportion, geography, real, sources};
 use oppvekst_core::area::AreaCode;
 use oppvekst_core::breakdown::{self, Breakdown, Dimension};
 use oppvekst_core::indicator::{Cell, Indicator, Provenance};
@@ -79,6 +79,7 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
     let mut params = ModelParams::load(&paths.authored.join("model.toml"))
         .map_err(|e| format!("data/model.toml: {e}"))?;
     follow_published(&mut params, &catalogue, paths.sources)?;
+    let covariates = geography::read(paths.sources, &registry, &population)?;
     let ssb = Ssb {
         groups: &population,
         ages: &ages,
@@ -98,7 +99,7 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
             if ind.provenance != Provenance::Modelled {
                 return Err(format!("{} is marked real but has no real data", ind.id));
             }
-            let c = model::model_indicator(ind, &params, &registry, &ssb, params.seed)
+            let c = model::model_indicator(ind, &params, &registry, &ssb, &covariates, params.seed)
                 .map_err(|e| format!("model {}: {e}", ind.id))?;
             (c, Some(params.rules(&ind.id)))
         };

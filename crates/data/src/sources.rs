@@ -97,7 +97,7 @@ pub fn read_registry(dir: &Path) -> Result<Registry, SourceError> {
 
 /// Turns csdata's location codes (`municip_nor0301`, `wardoslo_nor030101`, `nation_nor`) into
 /// area codes; regions that are not areas of the profile (`georegion_…`) give `None`.
-fn location_code(s: &str) -> Option<AreaCode> {
+pub fn location_code(s: &str) -> Option<AreaCode> {
     if s == "nation_nor" {
         return Some(AreaCode::landet());
     }

@@ -8,6 +8,7 @@
 //! (`oppvekst_core::suppress::apply`) is the caller's next step.
 
 pub mod breakdown;
+pub mod covariates;
 mod level;
 mod params;
 mod parts;
@@ -19,7 +20,8 @@ mod fake;
 #[cfg(test)]
 mod tests;
 
-pub use params::{Anchor, Denominator, IndicatorModel, ModelParams, ModelUnit, Trajectory};
+pub use covariates::{Covariate, Covariates};
+pub use params::{Anchor, Denominator, Effect, IndicatorModel, ModelParams, ModelUnit, Trajectory};
 
 use oppvekst_core::area::{AreaCode, Level, Registry};
 use oppvekst_core::indicator::{Cell, Flag, Indicator, Period, Unit};
@@ -116,15 +118,17 @@ pub(crate) struct Modelled {
 }
 
 /// The true (unsuppressed) cells of a modelled indicator for landet, every fylke, kommune and
-/// bydel of the registry, lined up with `ind.periods`.
+/// bydel of the registry, lined up with `ind.periods`; `cov` holds the areas' real facts that
+/// the indicator's covariates read.
 pub fn model_indicator(
     ind: &Indicator,
     params: &ModelParams,
     reg: &Registry,
     pop: &dyn Population,
+    cov: &Covariates,
     seed: u64,
 ) -> Result<BTreeMap<AreaCode, Vec<Cell>>, ModelError> {
-    Ok(model_parts(ind, params, reg, pop, seed)?.cells)
+    Ok(model_parts(ind, params, reg, pop, cov, seed)?.cells)
 }
 
 /// Every year any period touches, oldest first.
@@ -138,6 +142,7 @@ pub(crate) fn model_parts(
     params: &ModelParams,
     reg: &Registry,
     pop: &dyn Population,
+    cov: &Covariates,
     seed: u64,
 ) -> Result<Modelled, ModelError> {
     let m = params
@@ -151,7 +156,7 @@ pub(crate) fn model_parts(
         });
     }
     let years = years_of(&ind.periods);
-    let parts = parts::build(m, &ind.id, reg, pop, seed, &years);
+    let parts = parts::build(m, &ind.id, reg, pop, cov, seed, &years);
     let nums = draw(m, &ind.id, &parts, seed, &years);
 
     // Yearly tallies of every area: parts first, then kommuner into fylker and landet.

@@ -1,6 +1,7 @@
 //! The model's parameters as read from `data/model.toml`: one table per indicator, checked on
 //! load so that the model itself never meets a nonsensical number.
 
+use super::covariates::Covariate;
 use super::ModelError;
 use oppvekst_core::indicator::Unit;
 use oppvekst_core::suppress::Rules;
@@ -110,11 +111,26 @@ pub struct IndicatorModel {
     /// Where the levels come from, for people; the model does not read it.
     #[serde(default)]
     pub source: String,
+    /// What real facts about an area move its value, and how far (`model::covariates`).
+    #[serde(default)]
+    pub covariates: BTreeMap<Covariate, Effect>,
     /// Yearly national levels (proportions) from published figures, which the trajectory follows
     /// where they exist (`model::published`); set by the pipeline, not by model.toml.
     #[serde(skip)]
     pub published: std::collections::BTreeMap<u16, f64>,
 }
+
+/// A covariate's effect on the link scale per unit of the covariate, with the reason for its
+/// sign and strength: the reason is the point, since these effects are chosen, not estimated.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    pub effect: f64,
+    pub why: String,
+}
+
+/// A covariate moves an area at most this far on the link scale per unit.
+const MAX_EFFECT: f64 = 2.0;
 
 pub(crate) const PANDEMIC_FIRST_YEAR: u16 = 2020;
 
@@ -170,6 +186,17 @@ impl IndicatorModel {
             }
             if d.share != 1.0 {
                 return Err("give `share` or `per`, not both".into());
+            }
+        }
+        for (c, e) in &self.covariates {
+            if !(e.effect.is_finite() && e.effect.abs() <= MAX_EFFECT) {
+                return Err(format!(
+                    "covariate {c:?}: effect {} is not within ±{MAX_EFFECT}",
+                    e.effect
+                ));
+            }
+            if e.why.trim().is_empty() {
+                return Err(format!("covariate {c:?}: say why (`why`)"));
             }
         }
         if matches!(self.survey_every, Some(n) if !(1..=6).contains(&n)) {
@@ -244,6 +271,24 @@ suppress = { min_den = 20 }
     }
 
     #[test]
+    fn covariates_are_named_with_a_reason() {
+        let text = GOOD.replace(
+            "suppress =",
+            "covariates = { innvandrere = { effect = 0.5, why = \"the same families\" } }\nsuppress =",
+        );
+        let m = ModelParams::parse(&text).unwrap().indicator["x"].clone();
+        assert_eq!(m.covariates[&Covariate::Innvandrere].effect, 0.5);
+        let unknown = GOOD.replace(
+            "suppress =",
+            "covariates = { hoyde = { effect = 0.5, why = \"x\" } }\nsuppress =",
+        );
+        assert!(matches!(
+            ModelParams::parse(&unknown),
+            Err(ModelError::Toml(_))
+        ));
+    }
+
+    #[test]
     fn pandemic_shifts_by_year() {
         let text = GOOD.replace("sd_fylke", "pandemic = [0.1, 0.2]\nsd_fylke");
         let m = ModelParams::parse(&text).unwrap().indicator["x"].clone();
@@ -272,6 +317,14 @@ suppress = { min_den = 20 }
             ("share = 0.1", "share = 1.5"),
             ("share = 0.1", "share = 0.1, per = 60"),
             ("min_den = 20", "series_max_small_share = 2.0"),
+            (
+                "suppress =",
+                "covariates = { tetthet = { effect = 3.0, why = \"x\" } }\nsuppress =",
+            ),
+            (
+                "suppress =",
+                "covariates = { tetthet = { effect = 0.3, why = \" \" } }\nsuppress =",
+            ),
         ] {
             let text = GOOD.replace(from, to);
             assert_ne!(text, GOOD, "{from}");

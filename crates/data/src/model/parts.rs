@@ -2,6 +2,7 @@
 //! cities the population that no bydel holds. Each part has its persistent effect and its
 //! denominator in every year; everything above them is a sum.
 
+use super::covariates::Covariates;
 use super::params::{Denominator, IndicatorModel};
 use super::rng::Rng;
 use super::Population;
@@ -68,6 +69,15 @@ fn effect(seed: u64, id: &str, code: &AreaCode, sd: f64) -> f64 {
     sd * Rng::keyed(seed, &[b"effect", id.as_bytes(), code.as_str().as_bytes()]).normal()
 }
 
+/// What the area's real facts add to its effect: Σ effect × covariate. The rest of a city
+/// takes its kommune's values, which hold no bydel's satsing or share of children.
+fn explained(m: &IndicatorModel, cov: &Covariates, code: &AreaCode) -> f64 {
+    m.covariates
+        .iter()
+        .map(|(c, e)| e.effect * cov.get(code, *c))
+        .sum()
+}
+
 /// Whether a kommune holds its survey in `year`. The year in the cycle depends on the kommune
 /// only, not on the indicator: one Ungdata survey asks all the Ungdata questions.
 fn surveyed(seed: u64, kommune: &AreaCode, every: Option<u8>, year: u16) -> bool {
@@ -85,6 +95,7 @@ pub fn build(
     id: &str,
     reg: &Registry,
     pop: &dyn Population,
+    cov: &Covariates,
     seed: u64,
     years: &[u16],
 ) -> Vec<Part> {
@@ -96,7 +107,9 @@ pub fn build(
             .fylke()
             .map(|f| effect(seed, id, &f, m.sd_fylke))
             .unwrap_or(0.0);
-        let base = fylke_effect + effect(seed, id, k, m.sd_kommune);
+        // The random effects are what no covariate explains: kommuner alike on paper differ.
+        let random = fylke_effect + effect(seed, id, k, m.sd_kommune);
+        let base = random + explained(m, cov, k);
         let bydeler: Vec<&AreaCode> = reg.children(k).map(|b| &b.code).collect();
         let survey: Vec<bool> = years
             .iter()
@@ -130,7 +143,7 @@ pub fn build(
             for (sum, p) in assigned.iter_mut().zip(&bydel_persons) {
                 *sum += p.unwrap_or(0);
             }
-            let own = base + effect(seed, id, b, m.sd_bydel);
+            let own = random + explained(m, cov, b) + effect(seed, id, b, m.sd_bydel);
             parts.push(make(b, PartKind::Bydel, own, &bydel_persons));
         }
         let rest: Vec<Option<u32>> = kommune_persons

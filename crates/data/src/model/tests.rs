@@ -91,9 +91,9 @@ fn shipped_parameters_cover_every_modelled_indicator() {
 fn same_seed_same_cells_other_seed_other_cells() {
     let (fake, params) = (FakeCountry::new(), shipped());
     let ind = shipped_indicator(&params, "trangbodd");
-    let a = model_indicator(&ind, &params, &fake.reg, &fake, 7).unwrap();
-    let b = model_indicator(&ind, &params, &fake.reg, &fake, 7).unwrap();
-    let c = model_indicator(&ind, &params, &fake.reg, &fake, 8).unwrap();
+    let a = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 7).unwrap();
+    let b = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 7).unwrap();
+    let c = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 8).unwrap();
     assert_eq!(a, b);
     assert_ne!(a, c);
     // Every area of the registry is there, lined up with the periods.
@@ -108,8 +108,8 @@ fn adding_an_indicator_changes_no_other() {
     alone.indicator.retain(|id, _| id == "mobbing_7");
     let ind = shipped_indicator(&all, "mobbing_7");
     assert_eq!(
-        model_indicator(&ind, &all, &fake.reg, &fake, 3).unwrap(),
-        model_indicator(&ind, &alone, &fake.reg, &fake, 3).unwrap()
+        model_indicator(&ind, &all, &fake.reg, &fake, &Covariates::none(), 3).unwrap(),
+        model_indicator(&ind, &alone, &fake.reg, &fake, &Covariates::none(), 3).unwrap()
     );
 }
 
@@ -135,7 +135,7 @@ fn other_ids_get_independent_area_effects() {
     params.indicator.insert("b".into(), m);
     let run = |id: &str| {
         let ind = indicator(id, Unit::Percent, years(2020, 2024));
-        model_indicator(&ind, &params, &fake.reg, &fake, 11).unwrap()
+        model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 11).unwrap()
     };
     let (a, b, a_again) = (run("a"), run("b"), run("a"));
     let big: Vec<AreaCode> = fake
@@ -168,7 +168,8 @@ fn totals_are_sums_and_counts_stay_within_denominators() {
     let (fake, params) = (FakeCountry::new(), shipped());
     for id in MODELLED {
         let ind = shipped_indicator(&params, id);
-        let cells = model_indicator(&ind, &params, &fake.reg, &fake, 5).unwrap();
+        let cells =
+            model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 5).unwrap();
         for parent in fake.reg.at_level(Level::Fylke).chain([fake.reg.landet()]) {
             for (t, p) in cells[&parent.code].iter().enumerate() {
                 let (mut num, mut den) = (0u32, 0u32);
@@ -207,7 +208,7 @@ fn bydeler_and_the_rest_add_up_to_their_kommune() {
         "pedagognorm",
     ] {
         let ind = shipped_indicator(&params, id);
-        let out = model_parts(&ind, &params, &fake.reg, &fake, 9).unwrap();
+        let out = model_parts(&ind, &params, &fake.reg, &fake, &Covariates::none(), 9).unwrap();
         for city in ["0301", "1103"] {
             let k = code(city);
             let rest = &out.rests[&k];
@@ -233,8 +234,15 @@ fn bydeler_and_the_rest_add_up_to_their_kommune() {
 fn mobbing_7_hits_the_published_national_levels() {
     let (fake, params) = (FakeCountry::new(), shipped());
     let ind = indicator("mobbing_7", Unit::Percent, rolling3(2018, 2024));
-    let landet = &model_indicator(&ind, &params, &fake.reg, &fake, params.seed).unwrap()
-        [&AreaCode::landet()];
+    let landet = &model_indicator(
+        &ind,
+        &params,
+        &fake.reg,
+        &fake,
+        &Covariates::none(),
+        params.seed,
+    )
+    .unwrap()[&AreaCode::landet()];
     let first = 100.0 * value(&landet[0]).unwrap();
     let last = 100.0 * value(landet.last().unwrap()).unwrap();
     eprintln!("mobbing_7 landet: {first:.2} % (2016–2018), {last:.2} % (2022–2024)");
@@ -252,7 +260,8 @@ fn national_levels_follow_every_trajectory() {
             m.unit.unit(),
             vec![Period::year(m.from.0), Period::year(m.to.0)],
         );
-        let cells = model_indicator(&ind, &params, &fake.reg, &fake, 1).unwrap();
+        let cells =
+            model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 1).unwrap();
         for (cell, Anchor(year, level)) in cells[&AreaCode::landet()].iter().zip([m.from, m.to]) {
             let want = m.unit.to_proportion(level);
             let got = value(cell).unwrap();
@@ -272,7 +281,7 @@ fn national_levels_follow_every_trajectory() {
 fn small_kommuner_vary_more_from_year_to_year() {
     let (fake, params) = (FakeCountry::new(), shipped());
     let ind = shipped_indicator(&params, "trangbodd");
-    let cells = model_indicator(&ind, &params, &fake.reg, &fake, 2).unwrap();
+    let cells = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 2).unwrap();
     let spread = |keep: &dyn Fn(u32) -> bool| -> f64 {
         let mut steps = Vec::new();
         for (k, size) in fake.kommune_sizes() {
@@ -294,14 +303,15 @@ fn small_kommuner_vary_more_from_year_to_year() {
 fn ungdata_pools_hold_one_survey_per_kommune() {
     let (fake, params) = (FakeCountry::new(), shipped());
     let ind = shipped_indicator(&params, "ensomhet");
-    let pooled = model_indicator(&ind, &params, &fake.reg, &fake, 4).unwrap();
+    let pooled = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 4).unwrap();
     let kommuner: Vec<_> = fake.kommune_sizes();
     for (k, _) in &kommuner {
         assert!(pooled[k].iter().all(Cell::is_ok), "{k}");
     }
     // In single years about a third of the kommuner survey; the others have no data.
     let single = indicator("ensomhet", Unit::Percent, years(2015, 2017));
-    let cells = model_indicator(&single, &params, &fake.reg, &fake, 4).unwrap();
+    let cells =
+        model_indicator(&single, &params, &fake.reg, &fake, &Covariates::none(), 4).unwrap();
     for (k, _) in &kommuner {
         let surveyed = cells[k].iter().filter(|c| c.is_ok()).count();
         assert_eq!(surveyed, 1, "{k}");
@@ -321,7 +331,7 @@ fn ungdata_pools_hold_one_survey_per_kommune() {
 fn kindergartens_are_counted_one_per_sixty_children() {
     let (fake, params) = (FakeCountry::new(), shipped());
     let ind = shipped_indicator(&params, "pedagognorm");
-    let cells = model_indicator(&ind, &params, &fake.reg, &fake, 6).unwrap();
+    let cells = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 6).unwrap();
     for (k, _) in fake.kommune_sizes() {
         let children = fake.ages(&k, 2024, 1, 5).unwrap();
         let last = cells[&k].last().unwrap();
@@ -340,12 +350,12 @@ fn unknown_ids_and_unit_mismatches_are_errors() {
     let (fake, params) = (FakeCountry::new(), shipped());
     let unknown = indicator("finnes_ikke", Unit::Percent, years(2020, 2021));
     assert_eq!(
-        model_indicator(&unknown, &params, &fake.reg, &fake, 1),
+        model_indicator(&unknown, &params, &fake.reg, &fake, &Covariates::none(), 1),
         Err(ModelError::UnknownIndicator("finnes_ikke".into()))
     );
     let wrong = indicator("mobbing_7", Unit::Per1000, years(2020, 2021));
     assert!(matches!(
-        model_indicator(&wrong, &params, &fake.reg, &fake, 1),
+        model_indicator(&wrong, &params, &fake.reg, &fake, &Covariates::none(), 1),
         Err(ModelError::UnitMismatch { .. })
     ));
 }
@@ -359,8 +369,63 @@ fn periods_outside_the_population_years_use_the_nearest_year() {
         Unit::Percent,
         vec![Period::year(2028), Period::year(2040)],
     );
-    let cells = model_indicator(&ind, &params, &fake.reg, &fake, 1).unwrap();
+    let cells = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 1).unwrap();
     let landet = &cells[&AreaCode::landet()];
     assert!(landet[0].is_ok());
     assert_eq!(landet[1].flag, Flag::Missing);
+}
+
+#[test]
+fn covariates_move_areas_by_their_sign_and_landet_stays_on_target() {
+    let fake = FakeCountry::new();
+    let mut params = shipped();
+    let id = "lavinntekt_vedvarende";
+    let m = params.indicator.get_mut(id).unwrap();
+    (m.sd_fylke, m.sd_kommune, m.sd_bydel, m.sd_year) = (0.0, 0.0, 0.0, 0.0);
+    m.covariates = [(
+        Covariate::Innvandrere,
+        Effect {
+            effect: 0.8,
+            why: "test".into(),
+        },
+    )]
+    .into_iter()
+    .collect();
+    let ind = indicator(id, Unit::Percent, years(2020, 2020));
+    // Every other kommune one logit above landet's immigrant share, the others one below.
+    let mut cov = Covariates::none();
+    let sizes = fake.kommune_sizes();
+    for (i, (k, _)) in sizes.iter().enumerate() {
+        let x = if i % 2 == 0 { 1.0 } else { -1.0 };
+        cov.set(k, Covariate::Innvandrere, x);
+        for b in fake.reg.children(k) {
+            cov.set(&b.code, Covariate::Innvandrere, x);
+        }
+    }
+    let with = model_indicator(&ind, &params, &fake.reg, &fake, &cov, 3).unwrap();
+    let without = model_indicator(&ind, &params, &fake.reg, &fake, &Covariates::none(), 3).unwrap();
+    let pooled = |cells: &BTreeMap<AreaCode, Vec<Cell>>, even: bool| {
+        let (mut num, mut den) = (0u64, 0u64);
+        for (i, (k, _)) in sizes.iter().enumerate() {
+            if (i % 2 == 0) == even {
+                num += u64::from(cells[k][0].num);
+                den += u64::from(cells[k][0].den);
+            }
+        }
+        num as f64 / den as f64
+    };
+    let (high, low) = (pooled(&with, true), pooled(&with, false));
+    // 1,6 logits apart: about 2,6 times the odds at the model's level of some 10 %.
+    assert!(high > 3.0 * low, "{high} vs {low}");
+    let flat = (pooled(&without, true), pooled(&without, false));
+    assert!((flat.0 - flat.1).abs() < 0.01, "{flat:?}");
+    // The intercept absorbs the covariates: landet is where it was.
+    let landet =
+        |cells: &BTreeMap<AreaCode, Vec<Cell>>| value(&cells[&AreaCode::landet()][0]).unwrap();
+    assert!(
+        (landet(&with) - landet(&without)).abs() < 0.003,
+        "{} {}",
+        landet(&with),
+        landet(&without)
+    );
 }
