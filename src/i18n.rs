@@ -472,6 +472,8 @@ catalogue! {
     BetweenShortNoData => ["kan ikke sammenlignes", "kan ikkje samanliknast", "cannot be compared"],
     BetweenGroupsShort => ["{0} mot {1}", "{0} mot {1}", "{0} against {1}"],
     BetweenGroups => ["Forskjellen mellom gruppene", "Skilnaden mellom gruppene", "The difference between the groups"],
+    ListAnd => ["{0} og {1}", "{0} og {1}", "{0} and {1}"],
+    ThemeDirectionLandet => ["hele landet", "heile landet", "Norway"],
     PopulationSource => [
         "Statistisk sentralbyrå (SSB), tabell 07459 og 10826",
         "Statistisk sentralbyrå (SSB), tabell 07459 og 10826",

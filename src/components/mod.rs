@@ -20,6 +20,7 @@ pub mod search_box;
 pub mod set_picker;
 pub mod share;
 pub mod spread_bar;
+pub mod theme_direction;
 pub mod theme_figures;
 pub mod themes;
 pub mod words;

@@ -1,8 +1,10 @@
 //! The theme's figures: under the theme on children who are immigrants or children of
 //! immigrants, every indicator the area has by immigrant background, the two groups side by
-//! side and compared with each other in words. FHI's printed theme page pairs its text with
+//! side and compared with each other in words, after the sentence those comparisons allow
+//! ([`crate::components::theme_direction`]). FHI's printed theme page pairs its text with
 //! figures in the same way; here they come from the bundles' breakdowns, in the browser.
 
+use crate::components::theme_direction::theme_direction;
 use crate::components::words::{between, between_short, value_text};
 use crate::i18n::{t, tf, Msg};
 use leptos::prelude::*;
@@ -11,10 +13,8 @@ use oppvekst_core::explore::breakdown::{breakdown_view, indicators_with_breakdow
 use oppvekst_core::indicator::Provenance;
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::Comparison;
+use oppvekst_core::theme::direction::IMMIGRANT_DIMENSION;
 use oppvekst_core::Lang;
-
-/// The breakdown dimension the immigrant theme is about (`data/dimensions.toml`).
-pub const THEME_DIMENSION: &str = "innvandring";
 
 /// One row: the indicator, each group's value, and the second group against the first.
 struct ThemeRow {
@@ -36,7 +36,7 @@ fn rows(ctx: &ContextBundle, area: &AreaBundle, lang: Lang) -> (Vec<String>, Vec
         let Some(d) = view
             .dimensions
             .iter()
-            .find(|d| d.dimension.id == THEME_DIMENSION)
+            .find(|d| d.dimension.id == IMMIGRANT_DIMENSION)
         else {
             continue;
         };
@@ -74,6 +74,7 @@ pub fn theme_figures(
     if rows.is_empty() {
         return None;
     }
+    let direction = theme_direction(ctx, area, name, lang);
     let mut caption = tf(lang, Msg::ThemeFiguresCaption, &[name]);
     if rows.iter().any(|r| r.modelled) {
         caption = format!("{caption} ({})", t(lang, Msg::DemodataBadge));
@@ -110,6 +111,7 @@ pub fn theme_figures(
         .collect_view();
     Some(
         view! {
+            {direction}
             <div class="table-wrap theme-figures" tabindex="0" role="region" aria-label=caption.clone()>
                 <table>
                     <caption>{caption.clone()}</caption>

@@ -11,7 +11,7 @@ import { plain } from './harness.mjs';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 export const KIND = { context: 1, area: 2, geometry: 3 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
@@ -129,7 +129,7 @@ const FLAGS = ['Ok', 'Missing', 'NotComputable', 'Suppressed'];
 const UNITS = ['Percent', 'Per1000', 'Count', 'Index', 'ChangePercent'];
 const POLARITIES = ['HigherIsBetter', 'HigherIsWorse', 'NoDirection'];
 const TESTS = ['Binomial', 'Poisson', 'None'];
-const PERIOD_KINDS = ['Year', 'Rolling3', 'SchoolYear', 'UngdataPooled'];
+const PERIOD_KINDS = ['Year', 'Rolling3', 'SchoolYear', 'UngdataPooled', 'Rolling4', 'SchoolRolling3'];
 const GROUPS = ['Befolkning', 'Levekar', 'BarnehageSkole', 'FritidNaermiljo', 'Helse'];
 const PROVENANCES = ['Real', 'Modelled'];
 
@@ -182,6 +182,8 @@ const themes = (r) => ({
   groups: r.vec((r2) => ({ group: r2.enumOf(GROUPS), section: section(r2) })),
   levers: r.vec(section),
   immigrant: section(r),
+  // Format 5: the sentences the app chooses from the area's own figures.
+  immigrant_direction: { indicators: r.vec((r2) => r2.str()), worse: text(r), better: text(r), unclear: text(r) },
   sources: text(r),
 });
 const codeSeries = (r) => [r.str(), seriesSet(r)];

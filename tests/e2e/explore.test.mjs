@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, open, axe, horizontalOverflow, DIST, OUT } from './harness.mjs';
-import { loadData, lastCellOf, nameOf, valueProblem, cellValue, levelOf } from './expected.mjs';
+import { loadData, lastCellOf, nameOf, valueProblem, cellValue, levelOf, expectedMark } from './expected.mjs';
 
 let env;
 let data;
@@ -438,6 +438,49 @@ test("the profile's theme has Oslo's figures by immigrant background, as in the 
   assert.deepEqual(problems, []);
   p.check();
   await p.close();
+});
+
+/**
+ * The sentence the theme's direction part allows for `code`, recomputed from the bundle: the
+ * others against the group (the table's comparison), «better» for the others being «worse» for
+ * the group. Null where nothing can be compared.
+ */
+function expectedDirection(code) {
+  const dir = data.context.themes.immigrant_direction;
+  const dim = data.context.dimensions.findIndex((d) => d.id === 'innvandring');
+  const bundle = data.areaBundle(code);
+  const worse = []; const better = []; const compared = [];
+  for (const id of dir.indicators) {
+    const ind = indicator(id);
+    const b = bundle.breakdowns.find((x) => x.dimension === dim && x.indicator === id);
+    const mark = b ? expectedMark(ind, b.cells[1], b.cells[0]).mark : 'no-data';
+    if (mark === 'better') worse.push(ind);
+    else if (mark === 'worse') better.push(ind);
+    else if (mark !== 'similar') continue;
+    compared.push(ind);
+  }
+  if (compared.length === 0) return null;
+  const [text, named] = worse.length && !better.length ? [dir.worse, worse]
+    : better.length && !worse.length ? [dir.better, better] : [dir.unclear, compared];
+  const labels = named.map((i) => i.label.nb.charAt(0).toLowerCase() + i.label.nb.slice(1));
+  const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} og ${labels.at(-1)}` : labels[0];
+  return text.nb.replace('{area}', nameOf(data, code)).replace('{indicators}', list);
+}
+
+test("the theme's direction sentence follows the area's own figures (Oslo, Karasjok)", async () => {
+  for (const code of ['0301', '5610']) {
+    const p = await open(env);
+    await p.page.goto(`${env.url}/kommune/${code}`);
+    await p.page.waitForSelector('.theme-figures table');
+    const want = expectedDirection(code);
+    const shown = await p.page.$$eval('.theme-direction', (ps) => ps.map((e) => e.textContent.trim()));
+    assert.deepEqual(shown, want === null ? [] : [want], code);
+    // The fixed text no longer claims the national direction for the area.
+    const body = await p.page.locator('#tema-innvandrerbarn').innerText();
+    assert.ok(!body.includes('I gjennomsnitt viser tallene'), `${code}: the old paragraph`);
+    p.check();
+    await p.close();
+  }
 });
 
 test('breakdown: a shared address opens the same indicator and language', async () => {

@@ -127,6 +127,27 @@ pub enum PeriodKind {
     SchoolYear,
     /// Ungdata surveys pooled over several years.
     UngdataPooled,
+    /// A 4-year rolling sum of counts (FHI pools sesjon's overweight over four years).
+    Rolling4,
+    /// Three school years pooled, ending in each school year: `2022–2024` is 2022/23–2024/25
+    /// (FHI pools Elevundersøkelsen so, for small schools' sake).
+    SchoolRolling3,
+}
+
+impl PeriodKind {
+    /// How many years one period spans: the one place this rule lives.
+    pub fn span(self) -> u16 {
+        match self {
+            PeriodKind::Year | PeriodKind::SchoolYear => 1,
+            PeriodKind::Rolling3 | PeriodKind::UngdataPooled | PeriodKind::SchoolRolling3 => 3,
+            PeriodKind::Rolling4 => 4,
+        }
+    }
+
+    /// Whether a period's years are school years, named by their autumn.
+    fn school(self) -> bool {
+        matches!(self, PeriodKind::SchoolYear | PeriodKind::SchoolRolling3)
+    }
 }
 
 /// A period as first and last year; a single year has `first == last`.
@@ -148,10 +169,10 @@ impl Period {
     /// The period as readers know it: `2024`, `2022–2024`, school year `2024/25`.
     pub fn label(&self, kind: PeriodKind) -> String {
         match kind {
-            PeriodKind::SchoolYear if self.first == self.last => {
+            k if k.school() && self.first == self.last => {
                 format!("{}/{:02}", self.first, (self.first + 1) % 100)
             }
-            PeriodKind::SchoolYear => {
+            k if k.school() => {
                 format!(
                     "{}/{:02}–{}/{:02}",
                     self.first,
@@ -221,6 +242,22 @@ mod tests {
             }
             .label(PeriodKind::SchoolYear),
             "2022/23–2024/25"
+        );
+        assert_eq!(
+            Period {
+                first: 2022,
+                last: 2024
+            }
+            .label(PeriodKind::SchoolRolling3),
+            "2022/23–2024/25"
+        );
+        assert_eq!(
+            Period {
+                first: 2021,
+                last: 2024
+            }
+            .label(PeriodKind::Rolling4),
+            "2021–2024"
         );
     }
 }

@@ -1,5 +1,11 @@
 //! The theme section and the kommune's levers: authored texts in nb, nn and en, shipped in the
 //! context bundle so that the app holds no prose of its own beyond the UI strings.
+//!
+//! Fixed texts state no direction about the area: what they say of a group's figures they say
+//! of Norway as a whole. A claim about the area is a [`Direction`], whose sentence is chosen
+//! from the area's own figures ([`direction::choose`]).
+
+pub mod direction;
 
 use crate::indicator::Group;
 use crate::lang::Text;
@@ -29,6 +35,25 @@ pub struct Themes {
     pub levers: Vec<Section>,
     /// Immigrant children compared with the rest.
     pub immigrant: Section,
+    /// What the area's own figures say about immigrant children against the rest (format 5).
+    pub immigrant_direction: Direction,
     /// Where the advice comes from (public guidance this text draws on).
     pub sources: Text,
+}
+
+/// A sentence about the area whose direction is chosen from its own figures: one text for each
+/// outcome, so that a fixed text never claims a direction the area's table contradicts.
+///
+/// The texts may hold `{area}` (the area's name) and `{indicators}` (the indicators that show
+/// the direction, named by the app); the loader refuses any other placeholder.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Direction {
+    /// Catalogue ids of the indicators the sentence may speak of, each with a polarity.
+    pub indicators: Vec<String>,
+    /// The group is significantly worse on at least one of them and better on none.
+    pub worse: Text,
+    /// The group is significantly better on at least one of them and worse on none.
+    pub better: Text,
+    /// They point both ways, or no difference is significant: a sentence with no direction.
+    pub unclear: Text,
 }

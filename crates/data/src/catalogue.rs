@@ -4,6 +4,7 @@
 //! Both files are written and reviewed by hand, so every error names the entry and the field.
 
 mod dimensions;
+mod direction;
 mod entry;
 mod error;
 mod fetch_spec;
@@ -13,6 +14,7 @@ mod text;
 mod themes;
 
 pub use dimensions::{load_dimensions, load_scopes, parse_dimensions, Scopes};
+pub use direction::check_direction;
 pub use entry::IndicatorToml;
 pub use error::CatalogueError;
 pub use fetch_spec::{FetchSource, FetchSpec, GeoLevels};

@@ -101,7 +101,10 @@ mod tests {
         }
         std::fs::write(
             dir.join("data/manifest.json"),
-            r#"{"format_version": 4, "context": "context-00aa11bb.bin", "areas": {}}"#,
+            format!(
+                r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "areas": {{}}}}"#,
+                oppvekst_core::codec::FORMAT_VERSION
+            ),
         )
         .unwrap();
     }

@@ -120,6 +120,23 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
             ));
         }
     }
+    for (id, m) in &params.indicator {
+        for d in m.ratios.keys() {
+            let Some(dim) = dimensions.iter().find(|x| &x.id == d) else {
+                return Err(format!(
+                    "data/model.toml: {id}: ratios names {d}, which is not in data/dimensions.toml"
+                ));
+            };
+            let not_for = scopes.get(&dim.id).map(Vec::as_slice).unwrap_or_default();
+            if not_for.contains(id) {
+                return Err(format!(
+                    "data/model.toml: {id}: ratios names {d}, which data/dimensions.toml does not split it by"
+                ));
+            }
+        }
+    }
+    catalogue::check_direction(&themes, &catalogue, &scopes)
+        .map_err(|e| format!("data/themes.toml: {e}"))?;
     let breakdowns = model_breakdowns(
         &registry,
         &catalogue,
@@ -178,8 +195,12 @@ fn model_breakdowns(
             let share = |c: &AreaCode| {
                 breakdown_model::shares(dim, immigrant.and_then(|m| m.get(c).copied()))
             };
+            let ratio = params
+                .get(&ind.id)
+                .and_then(|m| m.ratios.get(&dim.id))
+                .map(|r| r.ratio);
             let mut split =
-                breakdown_model::model_breakdown(reg, ind, dim, truth, &share, params.seed);
+                breakdown_model::model_breakdown(reg, ind, dim, truth, &share, ratio, params.seed);
             breakdown::suppress(reg, ind.unit, &totals, &mut split, &params.rules(&ind.id));
             for (code, cells) in split {
                 out.entry(code).or_default().push(Breakdown {

@@ -1,7 +1,8 @@
 //! Over the shipped bundles: the demodata are shaped like the country. Oslo's områdesatsing
 //! bydeler, pooled as the comparison view pools them, are significantly worse off than the rest
 //! of Oslo; the west of Oslo has the least persistent low income; and across kommuner the
-//! modelled shares rank as the real immigrant share of 2014 (IMDi/SSB) ranks them.
+//! modelled shares rank as the real immigrant share of 2014 (IMDi/SSB) ranks them; and children
+//! with an immigrant background are, as SSB publishes, more often in low income and crowded.
 
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest};
@@ -11,6 +12,7 @@ use oppvekst_core::indicator::Polarity;
 use oppvekst_core::route::Preset;
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::{compare, Comparison};
+use oppvekst_core::theme::direction::{group_comparison, IMMIGRANT_DIMENSION};
 use oppvekst_data::geography;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +23,7 @@ fn root() -> PathBuf {
 struct Shipped {
     ctx: ContextBundle,
     bydeler: Vec<AreaBundle>,
+    all: Vec<AreaBundle>,
 }
 
 fn shipped() -> Shipped {
@@ -28,13 +31,17 @@ fn shipped() -> Shipped {
     let read = |name: &str| std::fs::read(bundles.join(name)).unwrap();
     let manifest = Manifest::parse(&String::from_utf8(read("manifest.json")).unwrap()).unwrap();
     let ctx: ContextBundle = codec::decode(&read(&manifest.context)).unwrap();
-    let bydeler = manifest
+    let all: Vec<AreaBundle> = manifest
         .areas
-        .iter()
-        .filter(|(c, _)| c.as_str().starts_with("0301") && c.as_str().len() == 6)
-        .map(|(_, name)| codec::decode(&read(name)).unwrap())
+        .values()
+        .map(|name| codec::decode(&read(name)).unwrap())
         .collect();
-    Shipped { ctx, bydeler }
+    let bydeler = all
+        .iter()
+        .filter(|a| a.code.as_str().starts_with("0301") && a.code.as_str().len() == 6)
+        .cloned()
+        .collect();
+    Shipped { ctx, bydeler, all }
 }
 
 fn index(ctx: &ContextBundle, id: &str) -> usize {
@@ -88,6 +95,32 @@ fn the_omradesatsing_is_worse_off_than_the_rest_of_oslo_and_the_west_best() {
     eprintln!("least persistent low income: {by_value:?}");
     for west in ["Vestre Aker", "Ullern", "Nordre Aker"] {
         assert!(lowest.contains(&west), "{west} is not among {lowest:?}");
+    }
+}
+
+#[test]
+fn immigrant_children_are_more_often_in_low_income_and_crowded_never_less() {
+    let s = shipped();
+    for id in ["lavinntekt_vedvarende", "trangbodd"] {
+        let i = index(&s.ctx, id);
+        let mut worse = 0;
+        for area in &s.all {
+            let c = group_comparison(&s.ctx, area, IMMIGRANT_DIMENSION, i);
+            assert_ne!(
+                c,
+                Comparison::Better,
+                "{id}: {} says the group is better off",
+                area.code
+            );
+            if area.code == AreaCode::landet() {
+                assert_eq!(c, Comparison::Worse, "{id}: landet");
+            }
+            worse += usize::from(c == Comparison::Worse);
+        }
+        eprintln!(
+            "{id}: the group significantly worse off in {worse} of {} areas",
+            s.all.len()
+        );
     }
 }
 

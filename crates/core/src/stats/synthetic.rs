@@ -230,12 +230,9 @@ fn text(nb: String, nn: String, en: String) -> Text {
 
 fn periods(kind: PeriodKind) -> Vec<Period> {
     (FIRST_YEAR..=LAST_YEAR)
-        .map(|y| match kind {
-            PeriodKind::Rolling3 | PeriodKind::UngdataPooled => Period {
-                first: y - 2,
-                last: y,
-            },
-            PeriodKind::Year | PeriodKind::SchoolYear => Period::year(y),
+        .map(|y| Period {
+            first: y + 1 - kind.span(),
+            last: y,
         })
         .collect()
 }

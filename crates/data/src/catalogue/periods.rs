@@ -12,7 +12,7 @@ use std::fmt;
 /// underflowing.
 const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 
-/// How many years a rolling window and an Ungdata pool span.
+/// How many years an Ungdata pool spans, and so how far apart pools end.
 const SPAN: u16 = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -58,8 +58,9 @@ impl fmt::Display for PeriodError {
 }
 
 impl PeriodSpec {
-    /// The periods, oldest first: one per year (Year, SchoolYear), a window `y−2..y` ending in
-    /// each year (Rolling3), or a pool `y−2..y` ending every third year (UngdataPooled).
+    /// The periods, oldest first: one per year (Year, SchoolYear), a window of the kind's span
+    /// ending in each year (Rolling3, Rolling4, SchoolRolling3), or a pool `y−2..y` ending every
+    /// third year (UngdataPooled).
     pub fn expand(self, kind: PeriodKind) -> Result<Vec<Period>, PeriodError> {
         let PeriodSpec { first, last } = self;
         for year in [first, last] {
@@ -71,12 +72,14 @@ impl PeriodSpec {
             return Err(PeriodError::Descending { first, last });
         }
         let window = |end: u16| Period {
-            first: end - (SPAN - 1),
+            first: end - (kind.span() - 1),
             last: end,
         };
         Ok(match kind {
             PeriodKind::Year | PeriodKind::SchoolYear => (first..=last).map(Period::year).collect(),
-            PeriodKind::Rolling3 => (first..=last).map(window).collect(),
+            PeriodKind::Rolling3 | PeriodKind::Rolling4 | PeriodKind::SchoolRolling3 => {
+                (first..=last).map(window).collect()
+            }
             PeriodKind::UngdataPooled => {
                 if (last - first) % SPAN != 0 {
                     return Err(PeriodError::PoolStep { first, last });
@@ -122,6 +125,14 @@ mod tests {
     }
 
     #[test]
+    fn four_year_and_school_year_windows_end_in_each_year() {
+        let periods = spec(2023, 2024).expand(PeriodKind::Rolling4).unwrap();
+        assert_eq!(periods, vec![p(2020, 2023), p(2021, 2024)]);
+        let periods = spec(2023, 2024).expand(PeriodKind::SchoolRolling3).unwrap();
+        assert_eq!(periods, vec![p(2021, 2023), p(2022, 2024)]);
+    }
+
+    #[test]
     fn ungdata_pools_end_every_third_year() {
         let periods = spec(2016, 2025).expand(PeriodKind::UngdataPooled).unwrap();
         assert_eq!(
@@ -137,6 +148,8 @@ mod tests {
             PeriodKind::Rolling3,
             PeriodKind::SchoolYear,
             PeriodKind::UngdataPooled,
+            PeriodKind::Rolling4,
+            PeriodKind::SchoolRolling3,
         ] {
             assert_eq!(spec(2020, 2020).expand(kind).unwrap().len(), 1, "{kind:?}");
         }

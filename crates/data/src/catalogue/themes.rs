@@ -1,6 +1,8 @@
 //! The theme texts of `data/themes.toml`: one per barometer group, the kommune's six levers, the
-//! section on immigrant children and the list of public guidance the texts draw on.
+//! section on immigrant children with its direction part ([`super::direction`]) and the list of
+//! public guidance the texts draw on.
 
+use super::direction::read_direction;
 use super::entry::check_id;
 use super::error::CatalogueError;
 use super::fields::Fields;
@@ -27,7 +29,7 @@ pub fn parse_themes(toml: &str) -> Result<Themes, CatalogueError> {
     let mut top = Fields::new(Value::Table(table), "themes".to_owned(), "")?;
     let groups: Vec<Value> = top.take("group")?;
     let levers: Vec<Value> = top.take("lever")?;
-    let immigrant = top.take_value("immigrant")?;
+    let mut immigrant = top.take_value("immigrant")?;
     let sources = top.take_text("sources")?;
     top.finish()?;
 
@@ -52,12 +54,19 @@ pub fn parse_themes(toml: &str) -> Result<Themes, CatalogueError> {
         })
         .collect::<Result<Vec<_>, _>>()?;
 
+    // The section proper takes only id, title and body; its direction is a table of its own.
+    let direction = immigrant.as_table_mut().and_then(|t| t.remove("direction"));
     let immigrant = read_section(Fields::new(immigrant, "immigrant".to_owned(), "immigrant")?)?;
+    let immigrant_direction = read_direction(direction.ok_or(CatalogueError::MissingField {
+        at: "immigrant".to_owned(),
+        field: "direction".to_owned(),
+    })?)?;
 
     let themes = Themes {
         groups,
         levers,
         immigrant,
+        immigrant_direction,
         sources,
     };
     check_unique_ids(&themes)?;
@@ -236,6 +245,10 @@ mod tests {
         }
         s += "[immigrant]\nid = \"i\"\ntitle = { nb = \"T\", nn = \"T\", en = \"T\" }\n\
               body = { nb = \"B\", nn = \"B\", en = \"B\" }\n\
+              [immigrant.direction]\nindicators = [\"a\", \"b\"]\n\
+              worse = { nb = \"W {area}\", nn = \"W\", en = \"W\" }\n\
+              better = { nb = \"B {indicators}\", nn = \"B\", en = \"B\" }\n\
+              unclear = { nb = \"U\", nn = \"U\", en = \"U\" }\n\
               [sources]\nnb = \"S\"\nnn = \"S\"\nen = \"S\"\n";
         s
     }

@@ -15,7 +15,8 @@
 //! - the numerator is split in proportion to `den_k · r_k`, where `r_k` is the category's rate
 //!   relative to the first category: `r_1 = 1`, `r_2 = exp(0,3 · z)` with `z` standard normal,
 //!   one draw per indicator and dimension (so boys may be bullied more than girls everywhere in
-//!   the demo, and in one direction only);
+//!   the demo, and in one direction only), or `1 / ratio` where `data/model.toml` gives the
+//!   first category's ratio from published differences (immigrant children and low income);
 //! - a share never gets more cases than persons: what would overflow goes to the next category.
 
 use super::rng::Rng;
@@ -110,6 +111,7 @@ pub fn model_breakdown(
     dim: &Dimension,
     latest: &BTreeMap<AreaCode, Cell>,
     share: &dyn Fn(&AreaCode) -> Vec<f64>,
+    first_over_others: Option<f64>,
     seed: u64,
 ) -> BTreeMap<AreaCode, Vec<Cell>> {
     let mut ratios = vec![1.0];
@@ -117,7 +119,10 @@ pub fn model_breakdown(
         seed,
         &[b"breakdown-ratio", ind.id.as_bytes(), dim.id.as_bytes()],
     );
-    ratios.extend((1..dim.categories.len()).map(|_| (RATIO_SD * r.normal()).exp()));
+    ratios.extend((1..dim.categories.len()).map(|_| {
+        let drawn = (RATIO_SD * r.normal()).exp();
+        first_over_others.map_or(drawn, |ratio| 1.0 / ratio)
+    }));
     let mut out: BTreeMap<AreaCode, Vec<Cell>> = BTreeMap::new();
     // Bottom-up: bydeler, kommuner, fylker, landet, so that children are split before parents.
     let mut codes: Vec<&AreaCode> = latest.keys().collect();
@@ -253,7 +258,7 @@ mod tests {
             super::super::fake::years(2020, 2024),
         );
         let d = dim("kjonn");
-        let out = model_breakdown(&reg, &ind, &d, &latest, &|_| shares(&d, None), 7);
+        let out = model_breakdown(&reg, &ind, &d, &latest, &|_| shares(&d, None), None, 7);
         for (c, cats) in &out {
             let total = latest[c];
             assert_eq!(cats.iter().map(|x| x.num).sum::<u32>(), total.num, "{c}");
@@ -270,7 +275,7 @@ mod tests {
         // Deterministic.
         assert_eq!(
             out,
-            model_breakdown(&reg, &ind, &d, &latest, &|_| shares(&d, None), 7)
+            model_breakdown(&reg, &ind, &d, &latest, &|_| shares(&d, None), None, 7)
         );
         // About 51 % boys.
         let share = f64::from(out[&code("0")][0].den) / 10_000.0;

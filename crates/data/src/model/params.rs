@@ -114,6 +114,11 @@ pub struct IndicatorModel {
     /// What real facts about an area move its value, and how far (`model::covariates`).
     #[serde(default)]
     pub covariates: BTreeMap<Covariate, Effect>,
+    /// Per dimension id (`data/dimensions.toml`), how much more often its first category has the
+    /// outcome than the others, where the demo should show a known difference in place of a
+    /// random one (`model::breakdown`).
+    #[serde(default)]
+    pub ratios: BTreeMap<String, Ratio>,
     /// Yearly national levels (proportions) from published figures, which the trajectory follows
     /// where they exist (`model::published`); set by the pipeline, not by model.toml.
     #[serde(skip)]
@@ -131,6 +136,18 @@ pub struct Effect {
 
 /// A covariate moves an area at most this far on the link scale per unit.
 const MAX_EFFECT: f64 = 2.0;
+
+/// The first category's rate over each other category's, with the reason: chosen from published
+/// differences, not estimated.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    pub ratio: f64,
+    pub why: String,
+}
+
+/// A breakdown ratio stays within this factor either way.
+const MAX_RATIO: f64 = 10.0;
 
 pub(crate) const PANDEMIC_FIRST_YEAR: u16 = 2020;
 
@@ -197,6 +214,17 @@ impl IndicatorModel {
             }
             if e.why.trim().is_empty() {
                 return Err(format!("covariate {c:?}: say why (`why`)"));
+            }
+        }
+        for (d, r) in &self.ratios {
+            if !(r.ratio.is_finite() && (1.0 / MAX_RATIO..=MAX_RATIO).contains(&r.ratio)) {
+                return Err(format!(
+                    "ratio {d}: {} is not within 1/{MAX_RATIO}–{MAX_RATIO}",
+                    r.ratio
+                ));
+            }
+            if r.why.trim().is_empty() {
+                return Err(format!("ratio {d}: say why (`why`)"));
             }
         }
         if matches!(self.survey_every, Some(n) if !(1..=6).contains(&n)) {
@@ -286,6 +314,12 @@ suppress = { min_den = 20 }
             ModelParams::parse(&unknown),
             Err(ModelError::Toml(_))
         ));
+        let ratio = GOOD.replace(
+            "suppress =",
+            "ratios = { innvandring = { ratio = 4.0, why = \"SSB\" } }\nsuppress =",
+        );
+        let m = ModelParams::parse(&ratio).unwrap().indicator["x"].clone();
+        assert_eq!(m.ratios["innvandring"].ratio, 4.0);
     }
 
     #[test]
@@ -324,6 +358,14 @@ suppress = { min_den = 20 }
             (
                 "suppress =",
                 "covariates = { tetthet = { effect = 0.3, why = \" \" } }\nsuppress =",
+            ),
+            (
+                "suppress =",
+                "ratios = { kjonn = { ratio = 0.0, why = \"x\" } }\nsuppress =",
+            ),
+            (
+                "suppress =",
+                "ratios = { kjonn = { ratio = 2.0, why = \"\" } }\nsuppress =",
             ),
         ] {
             let text = GOOD.replace(from, to);
