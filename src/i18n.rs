@@ -59,6 +59,26 @@ catalogue! {
         "Kommunenummer {0} vart til {1} i {2}.",
         "Municipality number {0} became {1} in {2}.",
     ],
+    OldBydelNotice => [
+        "Bydelsnummer {0} ble til {1} i {2}.",
+        "Bydelsnummer {0} vart til {1} i {2}.",
+        "District number {0} became {1} in {2}.",
+    ],
+    OldFylkeNotice => [
+        "Fylkesnummer {0} ble til {1} i {2}.",
+        "Fylkesnummer {0} vart til {1} i {2}.",
+        "County number {0} became {1} in {2}.",
+    ],
+    RetiredSplitTitle => [
+        "Nummer {0} er ikke i bruk lenger",
+        "Nummer {0} er ikkje i bruk lenger",
+        "Number {0} is no longer in use",
+    ],
+    RetiredSplitBody => [
+        "Området ble delt i {0}. Velg det av dagens områder du vil se:",
+        "Området vart delt i {0}. Vel det av dagens område du vil sjå:",
+        "The area was split in {0}. Choose which of today's areas to see:",
+    ],
     RecentTitle => ["Sist besøkt", "Sist vitja", "Recently visited"],
     BrowseByFylke => ["Alle kommuner etter fylke", "Alle kommunar etter fylke", "All municipalities by county"],
     KeyFigures => ["Barn i befolkningen", "Born i folkesetnaden", "Children in the population"],

@@ -1,6 +1,7 @@
 //! A load error as a clear message in the reader's language, with a way to retry and a way back.
 
 use crate::api::LoadError;
+use crate::components::retired::{Retired, SameViewLink};
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use leptos::prelude::*;
 
@@ -22,8 +23,21 @@ fn texts(e: &LoadError, lang: oppvekst_core::Lang) -> (&'static str, String) {
     }
 }
 
+/// A load error. An unknown area may be a retired number (an old link to 1201 Bergen): that
+/// page says what became of it and leads on (`retired`); only a number that never was one gets
+/// the «no such area» message.
 #[component]
 pub fn ErrorView(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    match error {
+        LoadError::UnknownArea(code) => {
+            view! { <Retired code page=|to| view! { <SameViewLink to /> } /> }.into_any()
+        }
+        error => error_section(error, retry).into_any(),
+    }
+}
+
+/// The message itself, with a retry where trying again can help.
+pub fn error_section(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let lang = use_lang();
     let retryable = !matches!(error, LoadError::UnknownArea(_));
     let kind = match &error {

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod mark;
 pub mod offline_notice;
 pub mod picker;
+pub mod retired;
 pub mod rug;
 pub mod search_box;
 pub mod set_picker;

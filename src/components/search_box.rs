@@ -2,6 +2,7 @@
 //! or an old kommune number; arrow keys move through the options, Enter opens the area,
 //! Escape closes the list. Screen readers hear the number of hits and the active option.
 
+use crate::components::retired::old_code_notice;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::{area_name, level_name};
 use leptos::ev::KeyboardEvent;
@@ -43,13 +44,9 @@ fn options(reg: &Registry, old: &[OldCode], q: &str, lang: Lang) -> Vec<Option_>
                     level_name(h.area.level(), lang),
                     h.area.code
                 ),
-                notice: h.via.map(|o| {
-                    tf(
-                        lang,
-                        Msg::OldCodeNotice,
-                        &[&o.code, h.area.code.as_str(), &(o.until + 1).to_string()],
-                    )
-                }),
+                notice: h
+                    .via
+                    .map(|o| old_code_notice(o, h.area.code.as_str(), lang)),
             }
         })
         .collect()

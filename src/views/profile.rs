@@ -1,7 +1,7 @@
 //! The profile of one area: its name and place, the key figures on children, and the number of
 //! children over the years as a chart with its table.
 
-use crate::api::{self, ProfileData};
+use crate::api::{self, LoadError, ProfileData};
 use crate::charts::population::{children_trend, ChildrenTrend};
 use crate::components::barometer::{BarometerView, Sources};
 use crate::components::chart::EChart;
@@ -12,6 +12,7 @@ use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
 use crate::components::key_sentences::KeySentences;
+use crate::components::retired::Retired;
 use crate::components::theme_figures::theme_figures;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
@@ -68,6 +69,10 @@ fn Profile(code: AreaCode) -> impl IntoView {
     move || match data.get() {
         None => {
             view! { <p class="loading" role="status">{t(lang.get(), Msg::Loading)}</p> }.into_any()
+        }
+        // A retired number (an old link to 1201 Bergen) opens the area it became.
+        Some(Err(LoadError::UnknownArea(code))) => {
+            view! { <Retired code page=|to| view! { <Profile code=to /> }.into_any() /> }.into_any()
         }
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),
         Some(Ok(p)) => view! { <ProfileBody data=p /> }.into_any(),

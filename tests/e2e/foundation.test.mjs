@@ -108,6 +108,43 @@ test('/kommune/9998 shows a not-found message with a way back', async () => {
   await p.close();
 });
 
+test("old numbers: /kommune/1201 opens Bergen with a line about its number; a split one lists today's areas", async () => {
+  const p = await open(env, { allow: [/404/] });
+  const page = p.page;
+  // Bergen's number before 2020, in many old links: today's profile, under the line.
+  await page.goto(`${env.url}/kommune/1201`);
+  await page.waitForSelector('tbody.indicator', { timeout: 20000 });
+  assert.equal(plain(await page.locator('.retired-notice').innerText()), 'Kommunenummer 1201 ble til 4601 Bergen i 2020.');
+  assert.equal(await page.locator('main h1').first().innerText(), 'Bergen');
+  assert.match(await page.title(), /^Bergen/);
+  // A bydel of the old Bergen, in nynorsk.
+  await page.goto(`${env.url}/bydel/120101?lang=nn`);
+  await page.waitForSelector('tbody.indicator', { timeout: 20000 });
+  assert.equal(plain(await page.locator('.retired-notice').innerText()), 'Bydelsnummer 120101 vart til 460101 Arna i 2020.');
+  // A view of a split fylke (Viken): each of today's fylker, with the view and its choices.
+  await page.goto(`${env.url}/fylke/30/utvikling?indikator=mobbing_7`);
+  const split = page.locator('section.retired');
+  await split.waitFor();
+  assert.match(await split.locator('h1').innerText(), /Nummer 30 er ikke i bruk lenger/);
+  const links = await split.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+  assert.deepEqual(links, [
+    ['/fylke/31/utvikling?indikator=mobbing_7', '31 Østfold'],
+    ['/fylke/32/utvikling?indikator=mobbing_7', '32 Akershus'],
+    ['/fylke/33/utvikling?indikator=mobbing_7', '33 Buskerud'],
+  ]);
+  await split.locator('a').nth(1).click();
+  await page.waitForURL(/\/fylke\/32\/utvikling/);
+  // A view of a merged kommune links on to the same view of today's kommune.
+  await page.goto(`${env.url}/kommune/1201/kart?indikator=mobbing_10`);
+  await page.waitForSelector('.retired-notice');
+  assert.equal(await page.locator('main a[href="/kommune/4601/kart?indikator=mobbing_10"]').count(), 1);
+  // A number that never was one is still «not found».
+  await page.goto(`${env.url}/kommune/9997`);
+  await page.locator('[role=alert][data-error="unknown-area"]').waitFor();
+  p.check();
+  await p.close();
+});
+
 test('a corrupted bundle shows an error message, not figures', async () => {
   const p = await open(env);
   await p.page.route(/\/data\/area\/0301-.*\.bin$/, async (route) => {

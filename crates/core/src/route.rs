@@ -317,6 +317,28 @@ pub fn trend_url(code: &AreaCode, indicator: &str, extra: &[AreaCode], lang: Lan
     view_url(code, View::Trend, &q, lang)
 }
 
+/// The page at `path` (with its `search`) for another area: the profile for a profile, the same
+/// view with the same choices for a view. Built from the parsed route, never from the raw path;
+/// `None` where the path is no area's page. A retired number's page links to its successors so.
+pub fn for_area(path: &str, search: &str, code: &AreaCode, lang: Lang) -> Option<String> {
+    match parse_path(path) {
+        Page::Profile(_) | Page::BadArea { .. } => {
+            Some(with_lang(&area_path(code), search_keep_embed(search), lang))
+        }
+        Page::Explore(_, view) => Some(view_url(code, view, &parse_query(search), lang)),
+        _ => None,
+    }
+}
+
+/// A profile's query keeps only whether it is embedded (its language is set by the caller).
+fn search_keep_embed(search: &str) -> &'static str {
+    if parse_query(search).embed {
+        "embed=1"
+    } else {
+        ""
+    }
+}
+
 /// The same page in another language: `search` kept but for its `lang`, which is set (or, for
 /// bokmål, dropped). The language switch uses it, so that a view keeps its state.
 pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
@@ -355,6 +377,31 @@ pub fn without_embed(path: &str, search: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_page_for_another_area_keeps_the_view_and_its_choices() {
+        let bergen = AreaCode::parse("4601").unwrap();
+        assert_eq!(
+            for_area("/kommune/1201", "?lang=nn", &bergen, Lang::Nn).as_deref(),
+            Some("/kommune/4601?lang=nn")
+        );
+        assert_eq!(
+            for_area("/kommune/1201", "?embed=1", &bergen, Lang::Nb).as_deref(),
+            Some("/kommune/4601?embed=1")
+        );
+        assert_eq!(
+            for_area(
+                "/kommune/1201/utvikling",
+                "?indikator=mobbing_7&lang=en",
+                &bergen,
+                Lang::En
+            )
+            .as_deref(),
+            Some("/kommune/4601/utvikling?indikator=mobbing_7&lang=en")
+        );
+        assert_eq!(for_area("/om", "", &bergen, Lang::Nb), None);
+        assert_eq!(for_area("//evil.example/", "", &bergen, Lang::Nb), None);
+    }
 
     #[test]
     fn an_embed_links_to_the_whole_page() {

@@ -83,16 +83,22 @@ pub fn search_with_old<'a>(
         .into_iter()
         .map(|area| Hit { area, via: None })
         .collect();
-    let q = query.trim();
-    if q.len() == 4 && q.bytes().all(|b| b.is_ascii_digit()) {
-        for o in old.iter().filter(|o| o.code == q) {
-            let Some(area) = reg.get(&o.to) else { continue };
-            if hits.len() < limit && hits.iter().all(|h| h.area.code != area.code) {
-                hits.push(Hit { area, via: Some(o) });
-            }
+    for o in successors(old, query.trim()) {
+        let Some(area) = reg.get(&o.to) else { continue };
+        if hits.len() < limit && hits.iter().all(|h| h.area.code != area.code) {
+            hits.push(Hit { area, via: Some(o) });
         }
     }
     hits
+}
+
+/// What a retired number (kommune, bydel or fylke) became: one entry per area it went to, so a
+/// split number has several. Empty for a number that was never retired, or is not one.
+pub fn successors<'a>(old: &'a [OldCode], code: &str) -> Vec<&'a OldCode> {
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    old.iter().filter(|o| o.code == code).collect()
 }
 
 /// Up to `limit` areas matching `query`, best first; ties go kommune, fylke, bydel, then name.
@@ -172,6 +178,33 @@ mod tests {
         let hits = search_with_old(&reg, &old, "4601", 5);
         assert_eq!(hits[0].via, None);
         assert!(search_with_old(&reg, &old, "9999", 5).is_empty());
+    }
+
+    #[test]
+    fn a_retired_number_leads_to_each_area_it_went_to() {
+        let to = |c: &str, code: &str| OldCode {
+            code: code.into(),
+            to: AreaCode::parse(c).unwrap(),
+            until: 2019,
+        };
+        let old = vec![
+            to("4601", "1201"),
+            to("460101", "120101"),
+            to("1806", "1850"),
+            to("1875", "1850"),
+        ];
+        let codes = |c: &str| -> Vec<String> {
+            successors(&old, c)
+                .iter()
+                .map(|o| o.to.to_string())
+                .collect()
+        };
+        assert_eq!(codes("1201"), ["4601"]);
+        assert_eq!(codes("120101"), ["460101"]);
+        assert_eq!(codes("1850"), ["1806", "1875"]);
+        assert!(codes("4601").is_empty());
+        assert!(codes("").is_empty());
+        assert!(codes("12 01").is_empty());
     }
 
     #[test]

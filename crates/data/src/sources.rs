@@ -202,8 +202,8 @@ pub fn read_ages(dir: &Path) -> Result<BTreeMap<AreaCode, AgeProfile>, SourceErr
         .collect()
 }
 
-/// Old kommune numbers (retired by the 2020 and 2024 reforms, or earlier) and the 2024
-/// kommuner they went to, with the last year each was in use. Numbers still in use in 2024 are
+/// Old kommune, fylke and bydel numbers (retired by the 2018, 2020 and 2024 reforms, or earlier)
+/// and the 2024 areas they went to, with the last year each was in use. Numbers still in use in 2024 are
 /// left out, so that a reused number never points anywhere but to its current kommune.
 pub fn read_old_codes(dir: &Path, reg: &Registry) -> Result<Vec<OldCode>, SourceError> {
     let path = dir.join(REDISTRICTING);
@@ -214,7 +214,12 @@ pub fn read_old_codes(dir: &Path, reg: &Registry) -> Result<Vec<OldCode>, Source
         if f.len() != 5 {
             return Err(err(&path, i + 1, "expected 5 columns"));
         }
-        if f[4] != "municip" || f[0] == f[1] {
+        // Kommuner, fylker and the bydeler of the four cities; not the «missing» and
+        // «notmainland» placeholders.
+        let kind = f[4];
+        let counted =
+            matches!(kind, "municip" | "county" | "extrawardoslo") || kind.starts_with("ward");
+        if !counted || f[0] == f[1] {
             continue;
         }
         let (Some(to), Some(from)) = (location_code(f[0]), location_code(f[1])) else {
