@@ -16,6 +16,11 @@
 //    and only then deletes the old cache.
 // Answers from the cache because the network failed carry `x-oppvekst-offline: 1`, so that the
 // app can say it shows saved figures.
+//
+// What is kept is what it claims to be: a page is HTML, a bundle starts with the bundles' magic
+// number, and nothing else is HTML. A host that answers unknown paths with its page and 200 (a
+// common single-page-app setting) would otherwise leave a page under a bundle's name, and the
+// cache would answer with it forever. A full storage quota fails the keeping, never the answer.
 
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
@@ -62,14 +67,36 @@ self.addEventListener('message', (event) => {
       const key = keyOf(path);
       if (await cache.match(key)) return;
       try {
-        const response = await fetch(path);
-        if (response.ok) await cache.put(key, unredirected(response));
+        await keep(cache, key, unredirected(await fetch(path)));
       } catch {
         // Offline already: nothing to keep.
       }
     }))));
   }
 });
+
+/** The bundles' magic number, the first four bytes of every `.bin` file (`OPVK`). */
+const MAGIC = 'OPVK';
+
+/** Whether `response` is what its cache key promises (see the top of this file). */
+async function genuine(key, response) {
+  if (!response.ok) return false;
+  const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
+  if (key.endsWith('/')) return html;
+  if (html) return false;
+  if (!key.endsWith('.bin')) return true;
+  const head = new Uint8Array(await response.clone().arrayBuffer(), 0, 4);
+  return String.fromCharCode(...head) === MAGIC;
+}
+
+/** Keeps `response` under `key` if it is genuine; a failed `put` (a full quota) is let go. */
+async function keep(cache, key, response) {
+  try {
+    if (await genuine(key, response)) await cache.put(key, response);
+  } catch {
+    // The reader still gets the answer; it is only not saved for later.
+  }
+}
 
 /** Marks a cached answer as coming from the cache because the network failed. */
 function offline(response) {
@@ -99,7 +126,7 @@ async function page(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(pageKey(request.url), unredirected(response.clone()));
+    await keep(cache, pageKey(request.url), unredirected(response.clone()));
     return response;
   } catch (error) {
     // Offline: this page as last seen, or the app's shell, which routes to it in the browser.
@@ -114,7 +141,7 @@ async function networkFirst(request) {
   const key = new URL(request.url).pathname;
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    await keep(cache, key, response.clone());
     return response;
   } catch (error) {
     const cached = await cache.match(key);
@@ -129,7 +156,7 @@ async function cacheFirst(request) {
   const cached = await cache.match(key);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(key, response.clone());
+  await keep(cache, key, response.clone());
   return response;
 }
 

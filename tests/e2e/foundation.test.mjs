@@ -145,6 +145,24 @@ test("old numbers: /kommune/1201 opens Bergen with a line about its number; a sp
   await p.close();
 });
 
+test('a crafted address (//evil.example/) yields no link off our origin', async () => {
+  const p = await open(env, { allow: [/404/] });
+  const page = p.page;
+  const origin = new URL(env.url).origin;
+  for (const crafted of ['//evil.example/', '//evil.example/kommune/0301?lang=nn', '/%5Cevil.example/']) {
+    await page.goto(`${env.url}${crafted}`);
+    await page.waitForSelector('main h1');
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(hrefs.length > 3, crafted);
+    const away = hrefs.filter((h) => new URL(h).origin !== origin);
+    assert.deepEqual(away, [], `${crafted}: links off the origin`);
+    // The language switch stays on the same (not found) page, on our host.
+    assert.ok(hrefs.includes(`${origin}/evil.example/?lang=en`) || crafted !== '//evil.example/', `${crafted}: ${hrefs}`);
+  }
+  p.check();
+  await p.close();
+});
+
 test('a corrupted bundle shows an error message, not figures', async () => {
   const p = await open(env);
   await p.page.route(/\/data\/area\/0301-.*\.bin$/, async (route) => {

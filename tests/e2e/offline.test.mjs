@@ -18,8 +18,11 @@ after(async () => { await env?.close(); });
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
-/** A host for dist/ whose content can change (`deploy`) and which can go away (`stop`). */
-async function host() {
+/**
+ * A host for dist/ whose content can change (`deploy`) and which can go away (`stop`). With
+ * `spa`, it answers an unknown path as many hosts do for single-page apps: its page, with 200.
+ */
+async function host({ spa = false } = {}) {
   const root = path.resolve(DIST);
   let rewrite = (p, body) => body;
   let gone = new Set();
@@ -35,6 +38,7 @@ async function host() {
     if (p.endsWith('/')) p += 'index.html';
     let file = path.join(root, path.normalize(p));
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (spa && !isGone && file.startsWith(root) && !fs.existsSync(file)) file = path.join(root, 'index.html');
     if (isGone || !file.startsWith(root) || !fs.existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('not found');
@@ -154,6 +158,79 @@ test('after a deploy the new version loads at once, waits to take over, and then
   await page.waitForSelector('tbody.indicator', { timeout: 20000 });
   await page.waitForSelector('.offline-notice');
   assert.ok(await page.evaluate((n) => [...document.scripts].some((s) => s.src.endsWith(n)), next));
+  p.check();
+  await p.close();
+});
+
+/** Every kept answer as [cache key, content type]. */
+const keptTypes = (page) => page.evaluate(async () => {
+  const out = [];
+  for (const name of await caches.keys()) {
+    const c = await caches.open(name);
+    for (const r of await c.keys()) {
+      out.push([new URL(r.url).pathname, (await c.match(r)).headers.get('content-type') ?? '']);
+    }
+  }
+  return out;
+});
+
+test('on a host that answers unknown paths with its page (200, HTML), nothing but pages is kept as HTML', async (t) => {
+  const h = await host({ spa: true });
+  t.after(() => h.stop());
+  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
+  const page = p.page;
+  await page.goto(`${h.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  await kept(page, '0301');
+  // Files a deploy removed, asked for through the worker (each kind of file it keeps) and
+  // handed to it to keep, as the app does after a first visit.
+  const junk = ['/data/area/1103-0badcafe.bin', '/data/context-0badcafe.bin', '/oppvekst-0badcafe.js', '/data/manifest-old.json'];
+  const answers = await page.evaluate((paths) => Promise.all(paths.map(async (u) => {
+    const r = await fetch(u);
+    return [r.status, r.headers.get('content-type')];
+  })), junk);
+  assert.ok(answers.every(([s, type]) => s === 200 && type.startsWith('text/html')), `the host answers with its page: ${answers}`);
+  await page.evaluate((urls) => navigator.serviceWorker.controller.postMessage({ type: 'oppvekst:keep', urls }), junk);
+  await page.waitForTimeout(1000);
+  const all = await keptTypes(page);
+  assert.ok(all.some(([k]) => k.startsWith('/data/area/0301-')), 'the real bundle is kept');
+  const html = all.filter(([k, type]) => !k.endsWith('/') && type.startsWith('text/html')).map(([k]) => k);
+  assert.deepEqual(html, [], 'HTML kept under a file\'s name');
+  for (const j of junk) assert.ok(!all.some(([k]) => k === j), `${j} is kept`);
+  p.check();
+  await p.close();
+});
+
+
+test('with the storage quota nearly full, every view keeps working online', async (t) => {
+  const h = await host();
+  t.after(() => h.stop());
+  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
+  const page = p.page;
+  // Room for the worker's shell and a little more: the first bundles fill it.
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  const shell = JSON.parse(sw.match(/const PRECACHE = (.*);/)[1])
+    .map((u) => path.join(DIST, u === '/' ? 'index.html' : u))
+    .reduce((n, f) => n + fs.statSync(f).size, 0);
+  const cdp = await p.context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.url, quotaSize: shell + 150_000 });
+  await page.goto(`${h.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 20000 });
+  // Views that load many bundles through the worker: all kommuner on a map, every kommune compared.
+  for (const view of [
+    '/kommune/4602/kart?indikator=mobbing_10&utsnitt=land',
+    '/kommune/0301/sammenlign?indikator=lavinntekt_vedvarende&sett=alle',
+    '/kommune/4601',
+    '/kommune/5001/utvikling?indikator=mobbing_7',
+  ]) {
+    await page.goto(`${h.url}${view}`);
+    await page.waitForSelector('main h1');
+    await page.waitForFunction(() => document.querySelector('[data-error], .chart svg, .chart canvas, tbody.indicator'), null, { timeout: 30000 });
+    assert.equal(await page.locator('[data-error]').count(), 0, `${view}: ${await page.locator('[data-error]').allInnerTexts()}`);
+  }
+  const { usage, quota } = await page.evaluate(() => navigator.storage.estimate());
+  assert.ok(usage <= quota, `${usage} of ${quota}`);
   p.check();
   await p.close();
 });

@@ -339,9 +339,17 @@ fn search_keep_embed(search: &str) -> &'static str {
     }
 }
 
+/// `path` as a link that stays on our origin. The browser's path may begin `//host` or `/\host`
+/// (a crafted address such as `https://oppvekst.example//evil.example/`), and a link made of it
+/// would lead to that host: its leading slashes become one, so the link is `/evil.example/` here.
+pub fn local_path(path: &str) -> String {
+    format!("/{}", path.trim_start_matches(['/', '\\']))
+}
+
 /// The same page in another language: `search` kept but for its `lang`, which is set (or, for
 /// bokmål, dropped). The language switch uses it, so that a view keeps its state.
 pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
+    let path = local_path(path);
     let mut pairs: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
@@ -352,7 +360,7 @@ pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
         pairs.push(&lang_pair);
     }
     if pairs.is_empty() {
-        path.to_string()
+        path
     } else {
         format!("{path}?{}", pairs.join("&"))
     }
@@ -361,13 +369,14 @@ pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
 /// The same page outside an embed: `search` without its `embed` (the embed's «see the whole
 /// profile» link opens this in a tab of its own).
 pub fn without_embed(path: &str, search: &str) -> String {
+    let path = local_path(path);
     let pairs: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty() && p.split('=').next() != Some("embed"))
         .collect();
     if pairs.is_empty() {
-        path.to_string()
+        path
     } else {
         format!("{path}?{}", pairs.join("&"))
     }
@@ -401,6 +410,38 @@ mod tests {
         );
         assert_eq!(for_area("/om", "", &bergen, Lang::Nb), None);
         assert_eq!(for_area("//evil.example/", "", &bergen, Lang::Nb), None);
+    }
+
+    #[test]
+    fn links_never_leave_the_origin() {
+        for crafted in [
+            "//evil.example/",
+            "///evil.example/",
+            "/\\evil.example/",
+            "\\/evil.example/",
+        ] {
+            assert_eq!(
+                with_lang(crafted, "", Lang::Nn),
+                "/evil.example/?lang=nn",
+                "{crafted}"
+            );
+            assert_eq!(
+                with_lang(crafted, "?lang=nn", Lang::Nb),
+                "/evil.example/",
+                "{crafted}"
+            );
+            assert_eq!(
+                without_embed(crafted, "?embed=1"),
+                "/evil.example/",
+                "{crafted}"
+            );
+        }
+        assert_eq!(with_lang("", "", Lang::Nb), "/");
+        assert_eq!(
+            with_lang("/kommune/0301", "", Lang::En),
+            "/kommune/0301?lang=en"
+        );
+        assert_eq!(parse_path("//evil.example/"), Page::NotFound);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::html::escape;
 
 /// The same page as an embed: `search` with `embed=1` (once, first), the rest kept in order.
 pub fn with_embed(path: &str, search: &str) -> String {
+    let path = crate::route::local_path(path);
     let mut pairs = vec!["embed=1"];
     pairs.extend(
         search
