@@ -141,6 +141,16 @@ catalogue! {
     BackToSearch => ["Tilbake til søket", "Tilbake til søket", "Back to search"],
     BackToStart => ["Til forsiden", "Til framsida", "To the front page"],
     PanicTitle => ["Noe gikk galt", "Noko gjekk gale", "Something went wrong"],
+    BootFailedTitle => [
+        "Siden kunne ikke lastes ferdig",
+        "Sida kunne ikkje lastast ferdig",
+        "The page could not finish loading",
+    ],
+    BootFailedBody => [
+        "En del av appen kom ikke fram, kanskje fordi nettet falt ut eller siden nettopp er oppdatert.",
+        "Ein del av appen kom ikkje fram, kanskje fordi nettet fall ut eller sida nettopp er oppdatert.",
+        "Part of the app did not arrive, perhaps because the connection dropped or the site was just updated.",
+    ],
     PanicBody => [
         "Siden stoppet på grunn av en feil hos oss. Last siden på nytt for å fortsette.",
         "Sida stoppa på grunn av ein feil hos oss. Last sida på nytt for å halde fram.",

@@ -10,7 +10,7 @@ use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use oppvekst_core::codec::{decode, AreaBundle, ContextBundle, Manifest};
 use oppvekst_core::route::area_path;
-use oppvekst_core::{AreaCode, Level};
+use oppvekst_core::{AreaCode, Lang, Level};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -50,6 +50,70 @@ pub fn insert(page: &str, html: &str) -> Result<String, String> {
         &page[..at],
         &page[at..]
     ))
+}
+
+/// The message the boot script shows when the app's own files fail to load (a 404 for the
+/// wasm, a dropped connection, a broken glue file): hidden, in all three languages, since the
+/// boot script cannot read our catalogue; it shows the reader's and wires the button.
+pub fn boot_failure_html() -> String {
+    use crate::i18n::{t, Msg};
+    use oppvekst_core::html::escape;
+    let parts: String = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            format!(
+                "<div data-lang=\"{}\" lang=\"{}\" hidden><p><strong>{}</strong></p><p>{}</p>\
+                 <p><button type=\"button\">{}</button></p></div>",
+                lang.code(),
+                lang.code(),
+                escape(t(lang, Msg::BootFailedTitle)),
+                escape(t(lang, Msg::BootFailedBody)),
+                escape(t(lang, Msg::Retry)),
+            )
+        })
+        .collect();
+    format!("<section id=\"{BOOT_FAILED}\" class=\"boot-failed\" role=\"alert\" hidden>{parts}</section>")
+}
+
+/// The id the boot script looks for (`oppvekst-data routes` writes the script).
+const BOOT_FAILED: &str = "boot-failed";
+
+/// Puts the boot failure message first in `<body>`, where a reader sees it at once; a page
+/// that has it already is left as it is.
+pub fn insert_boot_failure(page: &str, html: &str) -> Result<String, String> {
+    if page.contains(&format!("id=\"{BOOT_FAILED}\"")) {
+        return Ok(page.to_string());
+    }
+    let at = page
+        .find("<body>")
+        .ok_or("the page has no <body> to put the boot failure message in")?
+        + "<body>".len();
+    Ok(format!("{}{html}{}", &page[..at], &page[at..]))
+}
+
+/// Adds the boot failure message to every page under `dist` (the route pages, the front page,
+/// «Om tallene», 404.html). Returns how many pages it wrote.
+pub fn write_boot_failure_all(dist: &Path) -> Result<usize, String> {
+    let html = boot_failure_html();
+    let mut stack = vec![dist.to_path_buf()];
+    let mut n = 0;
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "html") {
+                let page = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let page = insert_boot_failure(&page, &html)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                std::fs::write(&path, page).map_err(|e| format!("{}: {e}", path.display()))?;
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
 }
 
 /// Prerenders every area with a route page under `dist`, from the bundles in `dist/data`:
@@ -117,5 +181,18 @@ mod tests {
             "<html><body><div id=\"prerendered\"><p>hi</p></div><noscript>x</noscript></body></html>"
         );
         assert!(insert("<body></body>", "x").is_err());
+    }
+
+    #[test]
+    fn the_boot_failure_message_comes_first_once_in_every_language() {
+        let html = boot_failure_html();
+        for text in ["Prøv igjen", "Sida kunne ikkje lastast ferdig", "Try again"] {
+            assert!(html.contains(text), "{text}");
+        }
+        let page = "<html><body><noscript>x</noscript></body></html>";
+        let once = insert_boot_failure(page, &html).unwrap();
+        assert!(once.starts_with("<html><body><section id=\"boot-failed\""));
+        assert_eq!(insert_boot_failure(&once, &html).unwrap(), once);
+        assert!(insert_boot_failure("<html></html>", &html).is_err());
     }
 }

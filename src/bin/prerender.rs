@@ -1,5 +1,6 @@
 //! `prerender DIST`: writes every area's profile, rendered by the app's own components, into
-//! its route page under DIST (after `trunk build` and `oppvekst-data routes DIST`).
+//! its route page under DIST (after `trunk build` and `oppvekst-data routes DIST`), and into
+//! every page the message its boot script shows if the app's files fail to load.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,9 +10,13 @@ fn main() -> ExitCode {
         eprintln!("usage: prerender DIST");
         return ExitCode::from(2);
     };
-    match oppvekst::ssr::write_all(Path::new(&dist)) {
-        Ok(n) => {
-            println!("prerendered {n} profiles into {dist}");
+    let done = oppvekst::ssr::write_all(Path::new(&dist)).and_then(|n| {
+        let pages = oppvekst::ssr::write_boot_failure_all(Path::new(&dist))?;
+        Ok((n, pages))
+    });
+    match done {
+        Ok((n, pages)) => {
+            println!("prerendered {n} profiles into {dist}; boot failure message in {pages} pages");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -284,3 +284,32 @@ test('a page that breaks the CSP is caught: an inline script is refused and repo
   assert.throws(() => p.check(), /Content Security Policy/);
   await p.close();
 });
+
+test("the app's files failing to load show a message with a retry, in the reader's language, on every kind of page", async () => {
+  for (const [route, lang, title] of [
+    ['/', 'nb', 'Siden kunne ikke lastes ferdig'],
+    ['/kommune/0301/utvikling?indikator=mobbing_7&lang=nn', 'nn', 'Sida kunne ikkje lastast ferdig'],
+    ['/finnes/ikke?lang=en', 'en', 'The page could not finish loading'],
+    ['/kommune/0301', 'nb', 'Siden kunne ikke lastes ferdig'],
+  ]) {
+    for (const broken of [/_bg\.wasm$/, /\/oppvekst-[0-9a-f]+\.js$/]) {
+      const p = await open(env, { allow: [/status of 404/, /Failed to fetch|WebAssembly|import|module|404/i] });
+      const page = p.page;
+      await page.route(broken, (r) => r.fulfill({ status: 404, body: 'not found' }));
+      await page.goto(`${env.url}${route}`, { handover: false });
+      const box = page.locator('#boot-failed');
+      await box.waitFor({ state: 'visible', timeout: 20000 });
+      const shown = await box.locator('[data-lang]:visible').evaluateAll((ds) => ds.map((d) => d.getAttribute('lang')));
+      assert.deepEqual(shown, [lang], `${route}: only the reader's language`);
+      assert.match(await box.innerText(), new RegExp(title), route);
+      assert.equal(await box.getAttribute('role'), 'alert');
+      // The retry loads the page again; with the files back, the app starts.
+      await page.unroute(broken);
+      await Promise.all([page.waitForEvent('load'), box.locator('button:visible').click()]);
+      await page.waitForSelector('main h1', { timeout: 20000 });
+      assert.equal(await page.locator('#boot-failed').isVisible(), false, `${route}: the message goes`);
+      p.check();
+      await p.close();
+    }
+  }
+});

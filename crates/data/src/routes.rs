@@ -15,6 +15,17 @@ use std::path::Path;
 const AFTER_FIRST_PAINT: &str = "await new Promise((painted) => { \
     requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); });";
 
+/// Shows the page's boot failure message (written by the prerenderer, `src/ssr.rs`, in all three
+/// languages) in the reader's language, with a retry: a failed wasm or glue load, a dropped
+/// connection, must never leave a blank page.
+const BOOT_FAILED: &str = "const bootFailed = (error) => { console.error(error); \
+    const box = document.getElementById('boot-failed'); if (!box) return; \
+    const asked = new URLSearchParams(location.search).get('lang'); \
+    const lang = ['nn', 'en'].includes(asked) ? asked : 'nb'; \
+    for (const part of box.querySelectorAll('[data-lang]')) part.hidden = part.dataset.lang !== lang; \
+    for (const b of box.querySelectorAll('button')) b.addEventListener('click', () => location.reload()); \
+    box.hidden = false; };";
+
 /// Trunk's loader imports the app's glue statically (`import init, * as bindings from 'X';`),
 /// which the browser fetches before it paints anything. The same, loaded after the first paint.
 fn load_after_first_paint(body: &str) -> String {
@@ -27,9 +38,9 @@ fn load_after_first_paint(body: &str) -> String {
     };
     let module = &body[from..from + len];
     format!(
-        "{}{AFTER_FIRST_PAINT}\nconst bindings = await import('{module}');\nconst init = bindings.default;{}",
+        "{}{BOOT_FAILED}\n{AFTER_FIRST_PAINT}\ntry {{\nconst bindings = await import('{module}');\nconst init = bindings.default;{}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
-        &body[from + len + 2..]
+        &body[from + len + 2..].trim_end()
     )
 }
 
@@ -57,7 +68,8 @@ fn drop_preloads(page: &str) -> String {
 
 /// Moves Trunk's inline module loader into a file of its own (`boot-HASH.js`), so that the
 /// page runs under a Content-Security-Policy without `'unsafe-inline'`, and makes it load the
-/// app after the first paint (see [`load_after_first_paint`]). Returns the new page.
+/// app after the first paint and say so if it cannot (see [`load_after_first_paint`]). Returns
+/// the new page.
 pub fn externalise_boot(dist: &Path, index: &str) -> std::io::Result<String> {
     const OPEN: &str = "<script type=\"module\">";
     let index = drop_preloads(index);
@@ -164,9 +176,10 @@ mod tests {
         assert_eq!(
             js,
             format!(
-                "{AFTER_FIRST_PAINT}\nconst bindings = await import('/app.js');\n\
+                "{BOOT_FAILED}\n{AFTER_FIRST_PAINT}\ntry {{\nconst bindings = await import('/app.js');\n\
                  const init = bindings.default;\n\
-                 const wasm = await init({{ module_or_path: '/app_bg.wasm' }});"
+                 const wasm = await init({{ module_or_path: '/app_bg.wasm' }});\n\
+                 }} catch (error) {{ bootFailed(error); }}"
             )
         );
         // Running it again on the new page changes nothing.
