@@ -42,6 +42,9 @@ pub enum LoadError {
     },
     /// The code is well formed but names no area of the 2024 division.
     UnknownArea(AreaCode),
+    /// A file the manifest in memory names is gone, and the server's manifest is another: a
+    /// new version was deployed while this page was open. A reload (same address) gets it.
+    NewVersion(String),
 }
 
 impl LoadError {
@@ -54,6 +57,7 @@ impl LoadError {
             LoadError::Http { status, url } => format!("{status} {url}"),
             LoadError::Corrupt { url, detail } => format!("{url}: {detail}"),
             LoadError::UnknownArea(c) => c.to_string(),
+            LoadError::NewVersion(url) => format!("404 {url}, manifest changed"),
         }
     }
 }
@@ -111,7 +115,12 @@ async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
 
 async fn get_bundle<B: Bundle>(file: &str) -> Result<B, LoadError> {
     let url = format!("{DATA_DIR}{file}");
-    let bytes = get_bytes(&url, false).await?;
+    let bytes = match get_bytes(&url, false).await {
+        Err(LoadError::NotFound(url)) if deployed_since().await => {
+            return Err(LoadError::NewVersion(url))
+        }
+        other => other?,
+    };
     codec::decode(&bytes).map_err(|e: DecodeError| LoadError::Corrupt {
         url,
         detail: e.to_string(),
@@ -146,6 +155,19 @@ async fn once<K: Eq + Hash + Clone + 'static, T: 'static>(
         cache.with(|c| c.borrow_mut().remove(&key));
     }
     result
+}
+
+/// Whether the server's manifest differs from the one this page loaded: a deploy replaced the
+/// files it names. A manifest that cannot be read says nothing.
+async fn deployed_since() -> bool {
+    let Ok(current) = manifest().await else {
+        return false;
+    };
+    let url = format!("{DATA_DIR}manifest.json");
+    let Ok(bytes) = get_bytes(&url, true).await else {
+        return false;
+    };
+    Manifest::parse(&String::from_utf8_lossy(&bytes)).is_ok_and(|fresh| fresh != *current)
 }
 
 pub async fn manifest() -> Result<Rc<Manifest>, LoadError> {

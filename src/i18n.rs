@@ -54,6 +54,12 @@ catalogue! {
     SearchPlaceholder => ["Navn eller nummer", "Namn eller nummer", "Name or number"],
     SearchNoHits => ["Ingen treff på «{0}».", "Ingen treff på «{0}».", "Nothing matches “{0}”."],
     SearchHits => ["{0} treff", "{0} treff", "{0} matches"],
+    SearchNearest => ["Mente du", "Meinte du", "Did you mean"],
+    OldNameNotice => [
+        "{0} ble en del av {1} i {2}.",
+        "{0} vart ein del av {1} i {2}.",
+        "{0} became part of {1} in {2}.",
+    ],
     OldCodeNotice => [
         "Kommunenummer {0} ble til {1} i {2}.",
         "Kommunenummer {0} vart til {1} i {2}.",
@@ -524,6 +530,12 @@ catalogue! {
     ],
     UpdateReady => ["En ny versjon av profilen er klar.", "Ein ny versjon av profilen er klar.", "A new version of the profile is ready."],
     UpdateReload => ["Last inn på nytt", "Last inn på nytt", "Reload"],
+    NewVersionTitle => ["En ny versjon er ute", "Ein ny versjon er ute", "A new version is out"],
+    NewVersionBody => [
+        "Tallene er oppdatert siden du åpnet siden. Last inn på nytt for å se dem.",
+        "Tala er oppdaterte sidan du opna sida. Last inn på nytt for å sjå dei.",
+        "The figures were updated after you opened this page. Reload to see them.",
+    ],
     PrintLink => ["Skriv ut eller lagre som PDF", "Skriv ut eller lagre som PDF", "Print or save as PDF"],
     Footer => [
         "Laget etter modell av FHIs oppvekstprofiler. Kildekode og data er åpne.",

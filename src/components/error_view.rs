@@ -20,6 +20,10 @@ fn texts(e: &LoadError, lang: oppvekst_core::Lang) -> (&'static str, String) {
             tf(lang, Msg::ErrorHttp, &[&status.to_string()]),
         ),
         LoadError::Corrupt { .. } => (t(lang, Msg::ErrorTitle), t(lang, Msg::ErrorCorrupt).into()),
+        LoadError::NewVersion(_) => (
+            t(lang, Msg::NewVersionTitle),
+            t(lang, Msg::NewVersionBody).into(),
+        ),
     }
 }
 
@@ -39,7 +43,7 @@ pub fn ErrorView(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl In
 /// The message itself, with a retry where trying again can help.
 pub fn error_section(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let lang = use_lang();
-    let retryable = !matches!(error, LoadError::UnknownArea(_));
+    let retryable = !matches!(error, LoadError::UnknownArea(_) | LoadError::NewVersion(_));
     let kind = match &error {
         LoadError::UnknownArea(_) => "unknown-area",
         LoadError::Offline => "offline",
@@ -47,7 +51,10 @@ pub fn error_section(error: LoadError, retry: Callback<()>) -> impl IntoView {
         LoadError::NotFound(_) => "missing",
         LoadError::Http { .. } => "http",
         LoadError::Corrupt { .. } => "corrupt",
+        LoadError::NewVersion(_) => "new-version",
     };
+    // A new version is not got by trying again, but by loading the page again (same address).
+    let new_version = matches!(error, LoadError::NewVersion(_));
     let detail = error.detail();
     // An error replaces the prerendered copy too: the reader must see it.
     crate::prerender::reveal_when_mounted();
@@ -63,8 +70,20 @@ pub fn error_section(error: LoadError, retry: Callback<()>) -> impl IntoView {
                         {move || t(lang.get(), Msg::Retry)}
                     </button>
                 </Show>
+                <Show when=move || new_version>
+                    <button type="button" on:click=|_| reload()>
+                        {move || t(lang.get(), Msg::UpdateReload)}
+                    </button>
+                </Show>
                 <a href=move || href("/", lang.get())>{move || t(lang.get(), Msg::BackToSearch)}</a>
             </p>
         </section>
+    }
+}
+
+/// Loads the page again at the same address, for a new version's files.
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }

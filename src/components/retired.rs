@@ -25,6 +25,15 @@ pub fn old_code_notice(o: &OldCode, to: &str, lang: Lang) -> String {
     tf(lang, msg, &[&o.code, to, &(o.until + 1).to_string()])
 }
 
+/// «Nøtterøy ble en del av Færder i 2018.»: for an area found by the name it had.
+pub fn old_name_notice(o: &OldCode, to: &str, lang: Lang) -> String {
+    tf(
+        lang,
+        Msg::OldNameNotice,
+        &[&o.name, to, &(o.until + 1).to_string()],
+    )
+}
+
 /// «4601 Bergen»: the new area as the notice names it.
 fn numbered(ctx: &ContextBundle, code: &AreaCode, lang: Lang) -> String {
     let name = ctx

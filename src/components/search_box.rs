@@ -2,7 +2,7 @@
 //! or an old kommune number; arrow keys move through the options, Enter opens the area,
 //! Escape closes the list. Screen readers hear the number of hits and the active option.
 
-use crate::components::retired::old_code_notice;
+use crate::components::retired::{old_code_notice, old_name_notice};
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::{area_name, level_name};
 use leptos::ev::KeyboardEvent;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use oppvekst_core::route::area_path;
-use oppvekst_core::search::{search_with_old, OldCode};
+use oppvekst_core::search::{nearest, search_with_old, OldCode};
 use oppvekst_core::{Lang, Level, Registry};
 use std::rc::Rc;
 
@@ -44,9 +44,14 @@ fn options(reg: &Registry, old: &[OldCode], q: &str, lang: Lang) -> Vec<Option_>
                     level_name(h.area.level(), lang),
                     h.area.code
                 ),
-                notice: h
-                    .via
-                    .map(|o| old_code_notice(o, h.area.code.as_str(), lang)),
+                // Found by an old number, or by the name the area had.
+                notice: h.via.map(|o| {
+                    if q.trim().bytes().all(|b| b.is_ascii_digit()) {
+                        old_code_notice(o, h.area.code.as_str(), lang)
+                    } else {
+                        old_name_notice(o, &area_name(h.area, lang), lang)
+                    }
+                }),
             }
         })
         .collect()
@@ -121,6 +126,44 @@ pub fn SearchBox(
             tf(lang.get(), Msg::SearchHits, &[&n.to_string()])
         }
     };
+    // Nothing found: said where the reader looks, with the names nearest to what was typed.
+    let none = move || {
+        let q = query.get();
+        if !open.get() || q.trim().is_empty() || !hits.with(Vec::is_empty) {
+            return None;
+        }
+        let lang = lang.get();
+        let near = data.with_value(|(reg, _)| {
+            nearest(reg, &q, 3)
+                .into_iter()
+                .map(|a| (href(&area_path(&a.code), lang), area_name(a, lang)))
+                .collect::<Vec<_>>()
+        });
+        let links = near
+            .into_iter()
+            .enumerate()
+            .map(|(i, (link, name))| {
+                view! {
+                    {(i > 0).then_some(", ")}
+                    <a
+                        href=link
+                        on:mousedown=move |ev| ev.prevent_default()
+                        on:click=move |_| {
+                            open.set(false);
+                            query.set(String::new());
+                        }
+                    >
+                        {name}
+                    </a>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <p class="search-none">
+                {tf(lang, Msg::SearchNoHits, &[q.trim()])} " " {t(lang, Msg::SearchNearest)} ": " {links} "?"
+            </p>
+        })
+    };
     let input_id = format!("{id}-input");
     let label_class = if compact { "sr-only" } else { "" };
     view! {
@@ -189,6 +232,7 @@ pub fn SearchBox(
                             .collect_view()
                     }}
                 </ul>
+                {none}
             </div>
             <div class="sr-only" role="status" aria-live="polite">{status}</div>
         </form>

@@ -11,7 +11,7 @@ import { plain } from './harness.mjs';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 export const KIND = { context: 1, area: 2, geometry: 3 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
@@ -199,7 +199,7 @@ export function decodeContext(bytes) {
     kommuner: r.vec(codeSeries),
     themes: themes(r),
     // Added after format 1 first shipped, at the end: read it when the file has it.
-    old_codes: r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16() })),
+    old_codes: r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16(), name: r2.str() })),
     // Format 3: the breakdown dimensions, each with its categories.
     dimensions: r.vec((r2) => ({ id: r2.str(), label: text(r2), categories: r2.vec(text) })),
     apportioned: r.vec((r2) => ({ parts: r2.vec((r3) => r3.str()), until: r2.u16(), by: r2.u16() })),

@@ -163,6 +163,37 @@ test('a crafted address (//evil.example/) yields no link off our origin', async 
   await p.close();
 });
 
+test('search forgives: a slip of the keys, old names, and a visible «no match» with the nearest names', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  const page = p.page;
+  await page.goto(`${env.url}/`);
+  const input = page.locator('#home-search-input');
+  await input.waitFor();
+  const first = async (q) => {
+    await input.fill(q);
+    const hit = page.locator('#home-search-list li').first();
+    await hit.waitFor();
+    return [await hit.locator('.name').innerText(), await hit.locator('.notice').allInnerTexts()];
+  };
+  assert.deepEqual(await first('stovnr'), ['Stovner', []]);
+  assert.deepEqual(await first('nøtterøy'), ['Færder', ['Nøtterøy ble en del av Færder i 2018.']]);
+  assert.deepEqual(await first('os hordaland'), ['Bjørnafjorden', ['Os (Hordaland) ble en del av Bjørnafjorden i 2020.']]);
+  assert.deepEqual(await first('bø i telemark'), ['Midt-Telemark', ['Bø (Telemark) ble en del av Midt-Telemark i 2020.']]);
+  // Nothing like it: said on the screen, not only to screen readers, with names to try.
+  await input.fill('xyzzy');
+  const none = page.locator('.search-none');
+  await none.waitFor({ state: 'visible' });
+  assert.match(await none.innerText(), /^Ingen treff på «xyzzy»\. Mente du: .+\?$/);
+  assert.equal(await none.locator('a').count(), 3);
+  await page.screenshot({ path: path.join(OUT, 'search-none-390.png') });
+  const [target, name] = await none.locator('a').first().evaluate((a) => [a.getAttribute('href'), a.textContent]);
+  await none.locator('a').first().click();
+  await page.waitForURL((u) => u.pathname === target);
+  await page.waitForSelector(`main h1:text("${name}")`);
+  p.check();
+  await p.close();
+});
+
 test('a corrupted bundle shows an error message, not figures', async () => {
   const p = await open(env);
   await p.page.route(/\/data\/area\/0301-.*\.bin$/, async (route) => {

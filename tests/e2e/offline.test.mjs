@@ -234,3 +234,38 @@ test('with the storage quota nearly full, every view keeps working online', asyn
   p.check();
   await p.close();
 });
+
+test('a tab left open across a deploy gets the new-version notice and a reload that keeps the address', async (t) => {
+  const h = await host();
+  t.after(() => h.stop());
+  const p = await open({ ...env, url: h.url }, { allow: [/status of 404/] });
+  const page = p.page;
+  await page.goto(`${h.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  // The deploy: Stavanger's bundle under a new name, the manifest naming it, the old one gone.
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8'));
+  const old = manifest.areas['1103'];
+  const renamed = old.replace(/-[0-9a-f]+\.bin$/, '-0eed0001.bin');
+  manifest.areas['1103'] = renamed;
+  h.deploy(
+    (p2, body) => (p2 === '/data/manifest.json' ? JSON.stringify(manifest) : body),
+    [`/data/${old}`],
+    { [`/data/${renamed}`]: fs.readFileSync(path.join(DIST, 'data', old)) },
+  );
+  // In the open tab, to Stavanger through the search: the manifest in memory is the old one.
+  await page.fill('#header-search-input', 'Stavanger');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/kommune\/1103$/);
+  const notice = page.locator('[role=alert][data-error="new-version"]');
+  await notice.waitFor({ timeout: 20000 });
+  assert.match(await notice.innerText(), /En ny versjon er ute/);
+  assert.doesNotMatch(await notice.innerText(), /Prøv igjen|finnes ikke/);
+  // «Last inn på nytt»: the same address, now with the new version's files.
+  await Promise.all([page.waitForEvent('load'), notice.locator('button', { hasText: 'Last inn på nytt' }).click()]);
+  assert.equal(new URL(page.url()).pathname, '/kommune/1103');
+  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await page.waitForSelector('tbody.indicator');
+  assert.equal(await page.locator('[data-error]').count(), 0);
+  p.check();
+  await p.close();
+});

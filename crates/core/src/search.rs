@@ -1,5 +1,7 @@
 //! Finding an area by name or number: accent-tolerant matching on every name form (Sami and
-//! Kven forms included) and on the code.
+//! Kven forms included) and on the code, forgiving a slip of a key or two («stovnr» finds
+//! Stovner), and through the numbers and names areas had before the reforms («nøtterøy» finds
+//! Færder, «os hordaland» Bjørnafjorden).
 
 use crate::area::{Area, AreaCode, Level, Registry};
 use serde::{Deserialize, Serialize};
@@ -12,6 +14,8 @@ pub struct OldCode {
     pub to: AreaCode,
     /// The last year the old number was in use.
     pub until: u16,
+    /// The name the area had under that number («Os (Hordaland)»); empty where not known.
+    pub name: String,
 }
 
 /// A search hit: an area, found by its name or code, or through an old number.
@@ -52,44 +56,137 @@ fn score(area: &Area, q: &str) -> Option<u32> {
     if q.bytes().all(|b| b.is_ascii_digit()) {
         return area.code.as_str().starts_with(q).then_some(0);
     }
-    let mut best: Option<u32> = None;
-    for form in area.name_forms() {
-        let f = fold(form);
-        let s = if f == q {
-            0
-        } else if f.starts_with(q) {
-            1
-        } else if f.split(' ').any(|w| w.starts_with(q)) {
-            2
-        } else if f.contains(q) {
-            3
-        } else {
-            continue;
-        };
-        best = Some(best.map_or(s, |b| b.min(s)));
-    }
-    best
+    area.name_forms()
+        .into_iter()
+        .filter_map(|form| score_name(&fold(form), q))
+        .min()
 }
 
-/// Up to `limit` hits for `query`: areas by name or code as in [`search`], then, for a number,
-/// the areas that old kommune numbers became («1201» → Bergen, 4601).
+/// How well folded name `f` matches folded query `q`: 0 the name itself, 1 its start, 2 a
+/// word's start, 3 inside it, then a slip of the keys (4 + the distance); `None` no match.
+fn score_name(f: &str, q: &str) -> Option<u32> {
+    if f == q {
+        Some(0)
+    } else if f.starts_with(q) {
+        Some(1)
+    } else if f.split(' ').any(|w| w.starts_with(q)) {
+        Some(2)
+    } else if f.contains(q) {
+        Some(3)
+    } else {
+        typo(f, q).map(|d| 4 + d)
+    }
+}
+
+/// How many slips of the keys (a letter wrong, missing, extra or swapped) make `q` the name
+/// `f`, one of its words, or the start of either, within what the query's length allows.
+fn typo(f: &str, q: &str) -> Option<u32> {
+    let allowed = tolerance(q.chars().count());
+    if allowed == 0 {
+        return None;
+    }
+    let n = q.chars().count();
+    let start = |s: &str| s.chars().take(n).collect::<String>();
+    std::iter::once(f)
+        .chain(f.split(' '))
+        .flat_map(|w| [w.to_string(), start(w)])
+        .map(|w| strsim::osa_distance(&w, q))
+        .filter(|&d| d <= allowed)
+        .min()
+        .map(|d| d as u32)
+}
+
+/// Slips forgiven for a query of `len` letters: none in the shortest, where every name would be
+/// one slip away, one in a short name, two in a longer.
+fn tolerance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether every word of folded query `q` starts a word of folded name `f` (punctuation aside,
+/// «i» ignored): «os hordaland» and «os i hordaland» match «Os (Hordaland)».
+fn words_match(f: &str, q: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && *w != "i")
+            .map(str::to_string)
+            .collect()
+    };
+    let (fw, qw) = (words(f), words(q));
+    !qw.is_empty()
+        && qw
+            .iter()
+            .all(|w| fw.iter().any(|x| x.starts_with(w.as_str())))
+}
+
+/// Up to `limit` hits for `query`, best first: areas by name or code as in [`search`], the areas
+/// an old number became («1201» → Bergen, 4601), and those an old name became («nøtterøy» →
+/// Færder), which rank above a mere slip of the keys (a name typed right beats a typo).
 pub fn search_with_old<'a>(
     reg: &'a Registry,
     old: &'a [OldCode],
     query: &str,
     limit: usize,
 ) -> Vec<Hit<'a>> {
-    let mut hits: Vec<Hit<'a>> = search(reg, query, limit)
+    let q = fold(query);
+    let mut ranked: Vec<(u32, u8, &Area, Option<&OldCode>)> = ranked(reg, &q)
         .into_iter()
-        .map(|area| Hit { area, via: None })
+        .map(|(s, l, a)| (s, l, a, None))
         .collect();
-    for o in successors(old, query.trim()) {
-        let Some(area) = reg.get(&o.to) else { continue };
+    let by_number = successors(old, query.trim()).into_iter().map(|o| (0, o));
+    let by_name = old
+        .iter()
+        .filter(|o| !o.name.is_empty() && !q.is_empty() && words_match(&fold(&o.name), &q))
+        .map(|o| (WHOLE_WORD, o));
+    for (s, o) in by_number.chain(by_name) {
+        if let Some(area) = reg.get(&o.to) {
+            ranked.push((s, level_order(area.level()), area, Some(o)));
+        }
+    }
+    // Stable: at equal rank, today's name before an old one.
+    ranked.sort_by_key(|x| (x.0, x.1));
+    let mut hits: Vec<Hit<'a>> = Vec::new();
+    for (_, _, area, via) in ranked {
         if hits.len() < limit && hits.iter().all(|h| h.area.code != area.code) {
-            hits.push(Hit { area, via: Some(o) });
+            hits.push(Hit { area, via });
         }
     }
     hits
+}
+
+/// The rank of a name matched word for word, as an old name is.
+const WHOLE_WORD: u32 = 2;
+
+/// The names nearest to a query that found nothing, nearest first: what the reader may have
+/// meant, shown with the «no match» message.
+pub fn nearest<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<&'a Area> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut by_likeness: Vec<(f64, &Area)> = reg
+        .areas()
+        .iter()
+        .filter(|a| matches!(a.level(), Level::Kommune | Level::Bydel))
+        .map(|a| {
+            // Jaro–Winkler weighs the start of a name, where readers type most surely.
+            let likeness = a
+                .name_forms()
+                .into_iter()
+                .map(|f| strsim::jaro_winkler(&fold(f), &q))
+                .fold(0.0, f64::max);
+            (likeness, a)
+        })
+        .collect();
+    by_likeness.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.name.cmp(&y.1.name)));
+    by_likeness
+        .into_iter()
+        .take(limit)
+        .map(|(_, a)| a)
+        .collect()
 }
 
 /// What a retired number (kommune, bydel or fylke) became: one entry per area it went to, so a
@@ -103,24 +200,36 @@ pub fn successors<'a>(old: &'a [OldCode], code: &str) -> Vec<&'a OldCode> {
 
 /// Up to `limit` areas matching `query`, best first; ties go kommune, fylke, bydel, then name.
 pub fn search<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<&'a Area> {
-    let q = fold(query);
+    ranked(reg, &fold(query))
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, a)| a)
+        .collect()
+}
+
+/// Every area folded query `q` matches, with its score and level order, best first.
+fn ranked<'a>(reg: &'a Registry, q: &str) -> Vec<(u32, u8, &'a Area)> {
     if q.is_empty() {
         return Vec::new();
     }
-    let level_order = |l: Level| match l {
-        Level::Kommune => 0,
-        Level::Fylke => 1,
-        Level::Bydel => 2,
-        Level::Landet => 3,
-    };
     let mut hits: Vec<(u32, u8, &Area)> = reg
         .areas()
         .iter()
         .filter(|a| a.level() != Level::Landet)
-        .filter_map(|a| score(a, &q).map(|s| (s, level_order(a.level()), a)))
+        .filter_map(|a| score(a, q).map(|s| (s, level_order(a.level()), a)))
         .collect();
     hits.sort_by(|x, y| (x.0, x.1, &x.2.name).cmp(&(y.0, y.1, &y.2.name)));
-    hits.into_iter().take(limit).map(|(_, _, a)| a).collect()
+    hits
+}
+
+/// Ties go kommune, fylke, bydel.
+fn level_order(l: Level) -> u8 {
+    match l {
+        Level::Kommune => 0,
+        Level::Fylke => 1,
+        Level::Bydel => 2,
+        Level::Landet => 3,
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +260,68 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_of_the_keys_is_forgiven_in_proportion() {
+        let r = reg();
+        // One letter missing, one swapped, one wrong; an accent never counts.
+        assert_eq!(codes(search(&r, "baerm", 5)), ["3201"]);
+        assert_eq!(codes(search(&r, "bearum", 5)), ["3201"]);
+        assert_eq!(codes(search(&r, "karasjik", 5)), ["5610"]);
+        assert_eq!(codes(search(&r, "gamle olso", 5)), ["030101"]);
+        // Two letters off in a short query find nothing rather than everything.
+        assert!(search(&r, "osx", 5).is_empty());
+        assert!(search(&r, "xyzzy", 5).is_empty());
+        // An exact match still comes first.
+        assert_eq!(codes(search(&r, "oslo", 5))[..2], ["0301", "03"]);
+    }
+
+    #[test]
+    fn old_names_lead_to_todays_area() {
+        let r = reg();
+        let old = vec![
+            OldCode {
+                code: "0219".into(),
+                to: AreaCode::parse("3201").unwrap(),
+                until: 2019,
+                name: "Bærum (Akershus)".into(),
+            },
+            OldCode {
+                code: "2021".into(),
+                to: AreaCode::parse("5610").unwrap(),
+                until: 2019,
+                name: "Karasjok".into(),
+            },
+        ];
+        let hit = |q: &str| -> Vec<(String, Option<String>)> {
+            search_with_old(&r, &old, q, 5)
+                .iter()
+                .map(|h| (h.area.code.to_string(), h.via.map(|o| o.code.clone())))
+                .collect()
+        };
+        assert_eq!(
+            hit("bærum akershus"),
+            [("3201".into(), Some("0219".into()))]
+        );
+        assert_eq!(
+            hit("Bærum i Akershus"),
+            [("3201".into(), Some("0219".into()))]
+        );
+        // Found by today's name: no notice about the old one.
+        assert_eq!(hit("karasjok"), [("5610".into(), None)]);
+        assert!(hit("akershus bærum x").is_empty());
+    }
+
+    #[test]
+    fn a_query_that_finds_nothing_has_nearest_names() {
+        let r = reg();
+        let names: Vec<&str> = nearest(&r, "Gamle Osla", 2)
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Gamle Oslo", "Oslo"]);
+        assert!(nearest(&r, "  ", 3).is_empty());
+    }
+
+    #[test]
     fn old_numbers_lead_to_their_new_kommune() {
         let mut r = vec![Area {
             code: AreaCode::parse("46").unwrap(),
@@ -169,6 +340,7 @@ mod tests {
             code: "1201".into(),
             to: AreaCode::parse("4601").unwrap(),
             until: 2019,
+            name: "Bergen".into(),
         }];
         let hits = search_with_old(&reg, &old, "1201", 5);
         assert_eq!(hits.len(), 1);
@@ -186,6 +358,7 @@ mod tests {
             code: code.into(),
             to: AreaCode::parse(c).unwrap(),
             until: 2019,
+            name: String::new(),
         };
         let old = vec![
             to("4601", "1201"),

@@ -14,6 +14,32 @@ pub const CLASSIFICATION: &str = "norgeo_ssb_klass_2024_fylke_kommune_bydel.csv"
 pub const POPULATION: &str = "csdata_population_agegroups_b2024.csv";
 pub const POPULATION_BY_AGE: &str = "csdata_population_by_age_b2024_single_year.csv.gz";
 pub const REDISTRICTING: &str = "csdata_nor_locations_redistricting_b2024.csv";
+/// SSB's kommune names of 2002–2016 (`Kode;Tittel;Generell.note`), for the search's old names.
+pub const OLD_NAMES: &str = "ssb_kommuner_navn_2002_2016.csv";
+
+/// The fylker of 2002–2017 by number, for the names SSB wrote with a fylke's abbreviation
+/// («Bø (Telem.)», «Os (Hord.)»): a reader types the fylke, not SSB's short form.
+const OLD_FYLKER: [(&str, &str); 19] = [
+    ("01", "Østfold"),
+    ("02", "Akershus"),
+    ("03", "Oslo"),
+    ("04", "Hedmark"),
+    ("05", "Oppland"),
+    ("06", "Buskerud"),
+    ("07", "Vestfold"),
+    ("08", "Telemark"),
+    ("09", "Aust-Agder"),
+    ("10", "Vest-Agder"),
+    ("11", "Rogaland"),
+    ("12", "Hordaland"),
+    ("14", "Sogn og Fjordane"),
+    ("15", "Møre og Romsdal"),
+    ("16", "Sør-Trøndelag"),
+    ("17", "Nord-Trøndelag"),
+    ("18", "Nordland"),
+    ("19", "Troms"),
+    ("20", "Finnmark"),
+];
 
 /// The first and last year of population the bundles carry (the source's kommune range).
 pub const FIRST_YEAR: u16 = 2005;
@@ -234,15 +260,82 @@ pub fn read_old_codes(dir: &Path, reg: &Registry) -> Result<Vec<OldCode>, Source
         let e = last.entry((from.to_string(), to)).or_insert(year);
         *e = (*e).max(year);
     }
+    let names = read_old_names(dir)?;
     Ok(last
         .into_iter()
-        .map(|((code, to), until)| OldCode { code, to, until })
+        .map(|((code, to), until)| OldCode {
+            name: names.get(&code).cloned().unwrap_or_default(),
+            code,
+            to,
+            until,
+        })
         .collect())
+}
+
+/// The kommune names of 2002–2016 by number, as a reader would type them: SSB's years of use
+/// dropped («Harstad (-2012)» → «Harstad»), a fylke's abbreviation written out
+/// («Os (Hord.)» → «Os (Hordaland)»).
+pub fn read_old_names(dir: &Path) -> Result<BTreeMap<String, String>, SourceError> {
+    let path = dir.join(OLD_NAMES);
+    let text = read_text(&path)?;
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let mut f = line.splitn(3, ';');
+        let (Some(code), Some(title)) = (f.next(), f.next()) else {
+            return Err(err(&path, i + 1, "expected `Kode;Tittel;Generell.note`"));
+        };
+        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err(
+                &path,
+                i + 1,
+                format!("«{code}» is not a kommune number"),
+            ));
+        }
+        let name = match title.split_once('(') {
+            Some((base, rest)) if !rest.bytes().any(|b| b.is_ascii_digit()) => {
+                let fylke = OLD_FYLKER
+                    .iter()
+                    .find(|(c, _)| code.starts_with(c))
+                    .map(|(_, n)| *n)
+                    .ok_or_else(|| err(&path, i + 1, format!("no fylke {}", &code[..2])))?;
+                format!("{} ({fylke})", base.trim())
+            }
+            Some((base, _)) => base.trim().to_string(),
+            None => title.trim().to_string(),
+        };
+        if name.is_empty() {
+            return Err(err(&path, i + 1, "no name"));
+        }
+        out.insert(code.to_string(), name);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_names_read_as_readers_type_them() {
+        let dir = std::env::temp_dir().join(format!("oppvekst-names-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |body: &str| {
+            std::fs::write(
+                dir.join(OLD_NAMES),
+                format!("Kode;Tittel;Generell.note\n{body}"),
+            )
+            .unwrap()
+        };
+        write("0722;Nøtterøy;\n1243;Os (Hord.);\n1901;Harstad  (-2012);1. januar 2013 ble …\n");
+        let names = read_old_names(&dir).unwrap();
+        assert_eq!(names["0722"], "Nøtterøy");
+        assert_eq!(names["1243"], "Os (Hordaland)");
+        assert_eq!(names["1901"], "Harstad");
+        write("0722;Nøtterøy;\n12x3;Os;\n");
+        let e = read_old_names(&dir).unwrap_err().to_string();
+        assert!(e.contains(":3") && e.contains("12x3"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn location_codes() {

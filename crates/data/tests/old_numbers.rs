@@ -41,6 +41,24 @@ fn retired_numbers_lead_to_todays_areas() {
             .collect::<Vec<_>>(),
         ["31", "32", "33"]
     );
+    // The names they had, as readers type them, lead there too.
+    let named = |code: &str| -> Vec<(String, String)> {
+        successors(&ctx.old_codes, code)
+            .iter()
+            .map(|o| {
+                (
+                    o.name.clone(),
+                    ctx.registry.get(&o.to).unwrap().name.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(named("0722"), [("Nøtterøy".into(), "Færder".into())]);
+    assert_eq!(
+        named("1243"),
+        [("Os (Hordaland)".into(), "Bjørnafjorden".into())]
+    );
+    assert_eq!(named("0213"), [("Ski".into(), "Nordre Follo".into())]);
     // A number in use today is never an old one, and every successor is an area of today.
     assert!(went_to("4601").is_empty() && went_to("0301").is_empty());
     for o in &ctx.old_codes {

@@ -4,7 +4,7 @@
 //! length `u32`, CRC-32 of the payload `u32`, then the payload: postcard, with the bulk (cells
 //! and population counts) in delta-coded columns ([`packed`]). Format 2 brought the columns and
 //! indicator indices in place of ids, format 5 the themes' direction sentences
-//! (`Themes::immigrant_direction`); a file of any other version is refused as `WrongVersion`.
+//! (`Themes::immigrant_direction`), format 6 the old numbers' names (`OldCode::name`); a file of any other version is refused as `WrongVersion`.
 //! [`decode`] checks every part of the envelope before it parses the payload, then validates
 //! what it parsed, so that a stale, truncated or corrupt file becomes a typed [`DecodeError`]
 //! and never a panic. The decoder is a fuzz target.
@@ -23,7 +23,7 @@ use std::fmt;
 
 pub const MAGIC: [u8; 4] = *b"OPVK";
 /// Bump on any change to a bundle's payload; the app only reads its own version.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 pub const HEADER_LEN: usize = 16;
 
 /// Which bundle a file holds; a context file can never be read as an area file.
