@@ -72,7 +72,8 @@ pub fn boot_failure_html() -> String {
             )
         })
         .collect();
-    format!("<section id=\"{BOOT_FAILED}\" class=\"boot-failed\" role=\"alert\" hidden>{parts}</section>")
+    // No role until shown: the boot script makes it an alert when it shows it.
+    format!("<section id=\"{BOOT_FAILED}\" class=\"boot-failed\" hidden>{parts}</section>")
 }
 
 /// The id the boot script looks for (`oppvekst-data routes` writes the script).

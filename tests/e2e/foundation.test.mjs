@@ -221,7 +221,7 @@ test('a missing bundle (404) shows an error message with retry', async () => {
   await alert.waitFor();
   assert.match(await alert.innerText(), /missing on the server/);
   fail = false;
-  await p.page.click('button:text("Try again")');
+  await alert.locator('button:text("Try again")').click();
   await p.page.waitForSelector('h1:text("Bergen")');
   p.check();
   await p.close();

@@ -24,7 +24,7 @@ const BOOT_FAILED: &str = "const bootFailed = (error) => { console.error(error);
     const lang = ['nn', 'en'].includes(asked) ? asked : 'nb'; \
     for (const part of box.querySelectorAll('[data-lang]')) part.hidden = part.dataset.lang !== lang; \
     for (const b of box.querySelectorAll('button')) b.addEventListener('click', () => location.reload()); \
-    box.hidden = false; };";
+    box.setAttribute('role', 'alert'); box.hidden = false; };";
 
 /// Trunk's loader imports the app's glue statically (`import init, * as bindings from 'X';`),
 /// which the browser fetches before it paints anything. The same, loaded after the first paint.

@@ -3,15 +3,14 @@
 //! or by the child's background; the share of immigrant children by immigrant background), and
 //! every total lies between its groups' values.
 
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest};
-use std::path::Path;
+mod shipped_support;
+
+use shipped_support::Shipped;
 
 #[test]
 fn breakdowns_split_only_what_they_can_and_totals_lie_between_groups() {
-    let bundles = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bundles");
-    let read = |name: &str| std::fs::read(bundles.join(name)).unwrap();
-    let manifest = Manifest::parse(&String::from_utf8(read("manifest.json")).unwrap()).unwrap();
-    let ctx: ContextBundle = codec::decode(&read(&manifest.context)).unwrap();
+    let shipped = Shipped::read();
+    let ctx = &shipped.ctx;
     let never = [
         ("kjonn", "lavinntekt_vedvarende"),
         ("kjonn", "trangbodd"),
@@ -22,8 +21,7 @@ fn breakdowns_split_only_what_they_can_and_totals_lie_between_groups() {
         ("innvandring", "barnehage_minoritet"),
     ];
     let (mut splits, mut checked) = (0, 0);
-    for name in manifest.areas.values() {
-        let area: AreaBundle = codec::decode(&read(name)).unwrap();
+    for area in shipped.areas() {
         for b in &area.breakdowns {
             splits += 1;
             let dim = ctx.dimensions[b.dimension as usize].id.as_str();

@@ -4,8 +4,10 @@
 //! modelled shares rank as the real immigrant share of 2014 (IMDi/SSB) ranks them; and children
 //! with an immigrant background are, as SSB publishes, more often in low income and crowded.
 
+mod shipped_support;
+
 use oppvekst_core::area::{AreaCode, Level};
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest};
+use oppvekst_core::codec::{AreaBundle, ContextBundle};
 use oppvekst_core::explore::compare::{compare_view, Member};
 use oppvekst_core::explore::sets::{area_set, Cells};
 use oppvekst_core::indicator::Polarity;
@@ -14,34 +16,33 @@ use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::{compare, Comparison};
 use oppvekst_core::theme::direction::{group_comparison, IMMIGRANT_DIMENSION};
 use oppvekst_data::geography;
+use shipped_support::Shipped;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-struct Shipped {
+/// The shipped context, every area bundle, and Oslo's bydeler among them.
+struct Bundles {
     ctx: ContextBundle,
     bydeler: Vec<AreaBundle>,
     all: Vec<AreaBundle>,
 }
 
-fn shipped() -> Shipped {
-    let bundles = root().join("data/bundles");
-    let read = |name: &str| std::fs::read(bundles.join(name)).unwrap();
-    let manifest = Manifest::parse(&String::from_utf8(read("manifest.json")).unwrap()).unwrap();
-    let ctx: ContextBundle = codec::decode(&read(&manifest.context)).unwrap();
-    let all: Vec<AreaBundle> = manifest
-        .areas
-        .values()
-        .map(|name| codec::decode(&read(name)).unwrap())
-        .collect();
+fn shipped() -> Bundles {
+    let s = Shipped::read();
+    let all = s.areas();
     let bydeler = all
         .iter()
         .filter(|a| a.code.as_str().starts_with("0301") && a.code.as_str().len() == 6)
         .cloned()
         .collect();
-    Shipped { ctx, bydeler, all }
+    Bundles {
+        ctx: s.ctx,
+        bydeler,
+        all,
+    }
 }
 
 fn index(ctx: &ContextBundle, id: &str) -> usize {

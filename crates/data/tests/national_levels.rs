@@ -3,7 +3,8 @@
 //! shares with the publication, within max(0,3 percentage points, 2 × its 95 % interval's
 //! half-width): the demo's national levels are the country's, only its areas are invented.
 
-use oppvekst_core::codec::{self, ContextBundle, Manifest};
+mod shipped_support;
+
 use oppvekst_core::stats::ci::{cell_ci, Confidence};
 use oppvekst_data::model::published;
 use std::path::Path;
@@ -17,10 +18,7 @@ fn landet_follows_the_published_national_values() {
         return;
     }
     let reference = published::read(&file).unwrap();
-    let bundles = root.join("data/bundles");
-    let read = |name: &str| std::fs::read(bundles.join(name)).unwrap();
-    let manifest = Manifest::parse(&String::from_utf8(read("manifest.json")).unwrap()).unwrap();
-    let ctx: ContextBundle = codec::decode(&read(&manifest.context)).unwrap();
+    let ctx = shipped_support::Shipped::read().ctx;
     let (_, landet) = ctx
         .comparators
         .iter()

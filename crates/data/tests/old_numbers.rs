@@ -2,20 +2,14 @@
 //! reforms leads to the areas it went to, so that an old link (`/kommune/1201`, Bergen's number
 //! before 2020) opens today's area, and a split number lists all of its successors.
 
-use oppvekst_core::codec::{self, ContextBundle, Manifest};
-use oppvekst_core::search::successors;
-use std::path::Path;
+mod shipped_support;
 
-fn context() -> ContextBundle {
-    let bundles = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bundles");
-    let read = |name: &str| std::fs::read(bundles.join(name)).unwrap();
-    let manifest = Manifest::parse(&String::from_utf8(read("manifest.json")).unwrap()).unwrap();
-    codec::decode(&read(&manifest.context)).unwrap()
-}
+use oppvekst_core::search::successors;
+use shipped_support::Shipped;
 
 #[test]
 fn retired_numbers_lead_to_todays_areas() {
-    let ctx = context();
+    let ctx = Shipped::read().ctx;
     let went_to = |code: &str| -> Vec<(String, u16)> {
         successors(&ctx.old_codes, code)
             .iter()

@@ -3,11 +3,13 @@
 //! `data/population.toml` handles it; handled, the years before 2024 are apportioned by the
 //! parts' 2024 shares, and the change in the number of children has no break.
 
+mod shipped_support;
+
 use oppvekst_core::area::AreaCode;
-use oppvekst_core::codec::{self, ContextBundle, Manifest};
 use oppvekst_core::indicator::Unit;
 use oppvekst_data::apportion::{self, Handled};
 use oppvekst_data::sources;
+use shipped_support::Shipped;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -76,16 +78,9 @@ fn the_even_split_in_the_source_fails_the_build_until_it_is_handled() {
 /// is free of the split, and the spread of the change over all kommuner is no longer theirs.
 #[test]
 fn the_bundles_change_in_children_is_free_of_the_split() {
-    let bundles = root().join("data/bundles");
-    let manifest =
-        Manifest::parse(&std::fs::read_to_string(bundles.join("manifest.json")).unwrap()).unwrap();
-    let ctx: ContextBundle =
-        codec::decode(&std::fs::read(bundles.join(&manifest.context)).unwrap()).unwrap();
-    let index = ctx
-        .catalogue
-        .iter()
-        .position(|i| i.id == "endring_barn_0_17")
-        .unwrap();
+    let shipped = Shipped::read();
+    let ctx = &shipped.ctx;
+    let index = shipped.index("endring_barn_0_17");
     let unit = ctx.catalogue[index].unit;
     assert_eq!(unit, Unit::ChangePercent);
     let change = |c: &str| -> f64 {

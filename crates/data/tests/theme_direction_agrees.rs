@@ -5,13 +5,15 @@
 //! follow from it: «worse» only where the group is significantly worse on a listed indicator and
 //! better on none, «better» the other way round, nothing where nothing can be compared.
 
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest};
+mod shipped_support;
+
+use oppvekst_core::codec::{AreaBundle, ContextBundle};
 use oppvekst_core::explore::breakdown::breakdown_view;
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::theme::direction::{choose, Lean, IMMIGRANT_DIMENSION};
+use shipped_support::Shipped;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// What the theme's table says about the others against the group on catalogue entry `index`.
 fn table_says(ctx: &ContextBundle, area: &AreaBundle, index: usize) -> Comparison {
@@ -27,30 +29,22 @@ fn table_says(ctx: &ContextBundle, area: &AreaBundle, index: usize) -> Compariso
 
 #[test]
 fn the_direction_sentence_never_contradicts_the_areas_own_table() {
-    let bundles = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bundles");
-    let read = |name: &str| std::fs::read(bundles.join(name)).unwrap();
-    let manifest = Manifest::parse(&String::from_utf8(read("manifest.json")).unwrap()).unwrap();
-    let ctx: ContextBundle = codec::decode(&read(&manifest.context)).unwrap();
+    let shipped = Shipped::read();
+    let ctx = &shipped.ctx;
     let direction = &ctx.themes.immigrant_direction;
     let listed: Vec<usize> = direction
         .indicators
         .iter()
-        .map(|id| {
-            ctx.catalogue
-                .iter()
-                .position(|i| &i.id == id)
-                .unwrap_or_else(|| panic!("{id} is not in the shipped catalogue"))
-        })
+        .map(|id| shipped.index(id))
         .collect();
     assert!(!listed.is_empty());
 
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
-    for name in manifest.areas.values() {
-        let area: AreaBundle = codec::decode(&read(name)).unwrap();
+    for area in shipped.areas() {
         // In the table's words: «the others are better» means the group is worse.
         let (mut group_worse, mut group_better, mut compared) = (vec![], vec![], vec![]);
         for &i in &listed {
-            match table_says(&ctx, &area, i) {
+            match table_says(ctx, &area, i) {
                 Comparison::Better => group_worse.push(i),
                 Comparison::Worse => group_better.push(i),
                 Comparison::Similar => {}
@@ -58,7 +52,7 @@ fn the_direction_sentence_never_contradicts_the_areas_own_table() {
             }
             compared.push(i);
         }
-        let chosen = choose(&ctx, &area, direction, IMMIGRANT_DIMENSION);
+        let chosen = choose(ctx, &area, direction, IMMIGRANT_DIMENSION);
         let code = &area.code;
         let key = match &chosen {
             None => {
