@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use oppvekst_core::route::area_path;
-use oppvekst_core::search::{nearest, search_with_old, OldCode};
+use oppvekst_core::search::{nearest, search_with_old, OldCode, Via};
 use oppvekst_core::{Lang, Level, Registry};
 use std::rc::Rc;
 
@@ -44,13 +44,9 @@ fn options(reg: &Registry, old: &[OldCode], q: &str, lang: Lang) -> Vec<Option_>
                     level_name(h.area.level(), lang),
                     h.area.code
                 ),
-                // Found by an old number, or by the name the area had.
-                notice: h.via.map(|o| {
-                    if q.trim().bytes().all(|b| b.is_ascii_digit()) {
-                        old_code_notice(o, h.area.code.as_str(), lang)
-                    } else {
-                        old_name_notice(o, &area_name(h.area, lang), lang)
-                    }
+                notice: h.via.map(|via| match via {
+                    Via::Number(o) => old_code_notice(o, h.area.code.as_str(), lang),
+                    Via::Name(o) => old_name_notice(o, &area_name(h.area, lang), lang),
                 }),
             }
         })

@@ -18,11 +18,26 @@ pub struct OldCode {
     pub name: String,
 }
 
-/// A search hit: an area, found by its name or code, or through an old number.
+/// A search hit: an area, found by its name or code, or through what it was before.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit<'a> {
     pub area: &'a Area,
-    pub via: Option<&'a OldCode>,
+    pub via: Option<Via<'a>>,
+}
+
+/// How a hit was found through the past: the number it had, or the name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Via<'a> {
+    Number(&'a OldCode),
+    Name(&'a OldCode),
+}
+
+impl<'a> Via<'a> {
+    pub fn old(self) -> &'a OldCode {
+        match self {
+            Via::Number(o) | Via::Name(o) => o,
+        }
+    }
 }
 
 /// Folds a name for matching: lower case, and Sami/Norwegian letters to plain ones
@@ -132,18 +147,20 @@ pub fn search_with_old<'a>(
     limit: usize,
 ) -> Vec<Hit<'a>> {
     let q = fold(query);
-    let mut ranked: Vec<(u32, u8, &Area, Option<&OldCode>)> = ranked(reg, &q)
+    let mut ranked: Vec<(u32, u8, &Area, Option<Via>)> = ranked(reg, &q)
         .into_iter()
         .map(|(s, l, a)| (s, l, a, None))
         .collect();
-    let by_number = successors(old, query.trim()).into_iter().map(|o| (0, o));
+    let by_number = successors(old, query.trim())
+        .into_iter()
+        .map(|o| (0, Via::Number(o)));
     let by_name = old
         .iter()
         .filter(|o| !o.name.is_empty() && !q.is_empty() && words_match(&fold(&o.name), &q))
-        .map(|o| (WHOLE_WORD, o));
-    for (s, o) in by_number.chain(by_name) {
-        if let Some(area) = reg.get(&o.to) {
-            ranked.push((s, level_order(area.level()), area, Some(o)));
+        .map(|o| (WHOLE_WORD, Via::Name(o)));
+    for (s, via) in by_number.chain(by_name) {
+        if let Some(area) = reg.get(&via.old().to) {
+            ranked.push((s, level_order(area.level()), area, Some(via)));
         }
     }
     // Stable: at equal rank, today's name before an old one.
@@ -294,7 +311,7 @@ mod tests {
         let hit = |q: &str| -> Vec<(String, Option<String>)> {
             search_with_old(&r, &old, q, 5)
                 .iter()
-                .map(|h| (h.area.code.to_string(), h.via.map(|o| o.code.clone())))
+                .map(|h| (h.area.code.to_string(), h.via.map(|v| v.old().code.clone())))
                 .collect()
         };
         assert_eq!(
@@ -305,6 +322,10 @@ mod tests {
             hit("Bærum i Akershus"),
             [("3201".into(), Some("0219".into()))]
         );
+        assert!(matches!(
+            search_with_old(&r, &old, "bærum akershus", 5)[0].via,
+            Some(Via::Name(_))
+        ));
         // Found by today's name: no notice about the old one.
         assert_eq!(hit("karasjok"), [("5610".into(), None)]);
         assert!(hit("akershus bærum x").is_empty());
@@ -345,7 +366,8 @@ mod tests {
         let hits = search_with_old(&reg, &old, "1201", 5);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].area.name, "Bergen");
-        assert_eq!(hits[0].via.unwrap().until, 2019);
+        assert_eq!(hits[0].via.unwrap().old().until, 2019);
+        assert!(matches!(hits[0].via, Some(Via::Number(_))));
         // A current number is found directly, with no notice.
         let hits = search_with_old(&reg, &old, "4601", 5);
         assert_eq!(hits[0].via, None);

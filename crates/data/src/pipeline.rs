@@ -120,21 +120,8 @@ pub fn gather(paths: &Paths) -> Result<Inputs, String> {
             ));
         }
     }
-    for (id, m) in &params.indicator {
-        for d in m.ratios.keys() {
-            let Some(dim) = dimensions.iter().find(|x| &x.id == d) else {
-                return Err(format!(
-                    "data/model.toml: {id}: ratios names {d}, which is not in data/dimensions.toml"
-                ));
-            };
-            let not_for = scopes.get(&dim.id).map(Vec::as_slice).unwrap_or_default();
-            if not_for.contains(id) {
-                return Err(format!(
-                    "data/model.toml: {id}: ratios names {d}, which data/dimensions.toml does not split it by"
-                ));
-            }
-        }
-    }
+    check_ratios(&params, &catalogue, &dimensions, &scopes)
+        .map_err(|e| format!("data/model.toml: {e}"))?;
     catalogue::check_direction(&themes, &catalogue, &scopes)
         .map_err(|e| format!("data/themes.toml: {e}"))?;
     let breakdowns = model_breakdowns(
@@ -167,6 +154,34 @@ fn latest_cells(cells: &BTreeMap<AreaCode, Vec<Cell>>) -> BTreeMap<AreaCode, Cel
         .iter()
         .filter_map(|(code, series)| Some((code.clone(), *series.last()?)))
         .collect()
+}
+
+/// A breakdown ratio in `model.toml` must name a dimension that splits its indicator, by the
+/// same rule the breakdowns follow ([`breakdown_model::applies`]); one that would never be used
+/// is a mistake in the file, not a silent no-op.
+fn check_ratios(
+    params: &ModelParams,
+    catalogue: &[Indicator],
+    dimensions: &[Dimension],
+    scopes: &catalogue::Scopes,
+) -> Result<(), String> {
+    for (id, m) in &params.indicator {
+        let Some(ind) = catalogue.iter().find(|i| &i.id == id) else {
+            continue;
+        };
+        for d in m.ratios.keys() {
+            let not_for = scopes.get(d).map(Vec::as_slice).unwrap_or_default();
+            if !dimensions.iter().any(|x| &x.id == d) {
+                return Err(format!(
+                    "{id}: ratios names {d}, which is not in data/dimensions.toml"
+                ));
+            }
+            if !breakdown_model::applies(ind, not_for) {
+                return Err(format!("{id}: ratios names {d}, which does not split {id}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The modelled breakdowns of every modelled share and rate, by every dimension that applies,
@@ -280,4 +295,37 @@ fn follow_published(
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_ratio_must_name_a_split_its_indicator_has() {
+        let authored = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let params = ModelParams::load(&authored.join("model.toml")).unwrap();
+        let cat = catalogue::load_catalogue(&authored.join("catalogue.toml")).unwrap();
+        let dims = catalogue::load_dimensions(&authored.join("dimensions.toml")).unwrap();
+        let scopes = catalogue::load_scopes(&authored.join("dimensions.toml")).unwrap();
+        assert_eq!(check_ratios(&params, &cat, &dims, &scopes), Ok(()));
+        let with = |dim: &str| {
+            let mut p = params.clone();
+            let m = p.indicator.get_mut("lavinntekt_vedvarende").unwrap();
+            m.ratios.insert(
+                dim.into(),
+                model::Ratio {
+                    ratio: 2.0,
+                    why: "test".into(),
+                },
+            );
+            check_ratios(&p, &cat, &dims, &scopes)
+        };
+        // Low income is a household's: data/dimensions.toml does not split it by sex.
+        assert!(with("kjonn").unwrap_err().contains("does not split"));
+        assert!(with("alder")
+            .unwrap_err()
+            .contains("not in data/dimensions.toml"));
+    }
 }

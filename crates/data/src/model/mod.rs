@@ -21,7 +21,9 @@ mod fake;
 mod tests;
 
 pub use covariates::{Covariate, Covariates};
-pub use params::{Anchor, Denominator, Effect, IndicatorModel, ModelParams, ModelUnit, Trajectory};
+pub use params::{
+    Anchor, Denominator, Effect, IndicatorModel, ModelParams, ModelUnit, Ratio, Trajectory,
+};
 
 use oppvekst_core::area::{AreaCode, Level, Registry};
 use oppvekst_core::indicator::{Cell, Flag, Indicator, Period, Unit};
