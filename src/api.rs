@@ -76,8 +76,8 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// Fetches a file's bytes. The manifest must never come from a stale cache (it names the
-/// hashed files of the current data), the hashed files may.
+/// Fetches a file's bytes. The server's `manifest.json` must never come from a stale cache (it
+/// names the hashed files of the current data), the hashed files may.
 async fn get_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
     let mut req = Request::get(url);
     if revalidate {
@@ -170,11 +170,30 @@ async fn deployed_since() -> bool {
     Manifest::parse(&String::from_utf8_lossy(&bytes)).is_ok_and(|fresh| fresh != *current)
 }
 
+/// The page's own manifest, as its meta tag names it (see `codec::manifest`): content-hashed,
+/// so it may come from any cache. A page without the tag (a development build) takes the
+/// server's current one, revalidated.
+fn own_manifest() -> (String, bool) {
+    let named = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{}\"]", codec::VERSION_META))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|name| codec::is_versioned_name(name));
+    match named {
+        Some(name) => (format!("{DATA_DIR}{name}"), false),
+        None => (format!("{DATA_DIR}manifest.json"), true),
+    }
+}
+
 pub async fn manifest() -> Result<Rc<Manifest>, LoadError> {
     once(&MANIFEST, (), || {
         async {
-            let url = format!("{DATA_DIR}manifest.json");
-            let bytes = get_bytes(&url, true).await?;
+            let (url, revalidate) = own_manifest();
+            let bytes = get_bytes(&url, revalidate).await?;
             let text = String::from_utf8_lossy(&bytes);
             Manifest::parse(&text)
                 .map(Rc::new)

@@ -528,6 +528,22 @@ catalogue! {
         "Du er fråkopla. Du ser tal som er lagra frå eit tidlegare besøk.",
         "You are offline. You are seeing figures saved from an earlier visit.",
     ],
+    OfflineKeep => ["Ta vare på for bruk uten nett", "Ta vare på for bruk utan nett", "Keep for offline use"],
+    OfflineKept => [
+        "Profilene du har sett, er lagret på denne enheten og kan åpnes uten nett.",
+        "Profilane du har sett, er lagra på denne eininga og kan opnast utan nett.",
+        "The profiles you have seen are saved on this device and open without a network.",
+    ],
+    OfflineKeptMayClear => [
+        "Profilene du har sett, kan åpnes uten nett, men nettleseren kan slette dem når den trenger plass.",
+        "Profilane du har sett, kan opnast utan nett, men nettlesaren kan slette dei når han treng plass.",
+        "The profiles you have seen open without a network, but the browser may delete them when it needs space.",
+    ],
+    OfflineUnsupported => [
+        "Denne nettleseren kan ikke lagre profiler for bruk uten nett.",
+        "Denne nettlesaren kan ikkje lagre profilar for bruk utan nett.",
+        "This browser cannot save profiles for offline use.",
+    ],
     UpdateReady => ["En ny versjon av profilen er klar.", "Ein ny versjon av profilen er klar.", "A new version of the profile is ready."],
     UpdateReload => ["Last inn på nytt", "Last inn på nytt", "Reload"],
     NewVersionTitle => ["En ny versjon er ute", "Ein ny versjon er ute", "A new version is out"],

@@ -63,6 +63,27 @@ pub fn keep(url: &str) {
     let _ = url;
 }
 
+/// What came of the reader's choice to keep the profiles for offline use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// The browser keeps them until the reader clears them.
+    Persisted,
+    /// Kept, but the browser may clear them when it runs short of space.
+    MayBeCleared,
+    /// No worker in this browser (an insecure context, some embedded browsers).
+    Unsupported,
+}
+
+/// The reader chose to keep the profiles seen for offline use: only now is the browser asked
+/// to keep our storage for good (`navigator.storage.persist()`), since asking unprompted may
+/// show a permission prompt for something the reader never wanted.
+pub async fn keep_for_offline() -> Kept {
+    #[cfg(target_arch = "wasm32")]
+    return browser::keep_for_offline().await;
+    #[cfg(not(target_arch = "wasm32"))]
+    Kept::Unsupported
+}
+
 /// Asks the waiting worker to take over; the page reloads when it has.
 pub fn take_over() {
     #[cfg(target_arch = "wasm32")]
@@ -237,6 +258,36 @@ mod browser {
                 }
             }
         });
+    }
+
+    pub async fn keep_for_offline() -> super::Kept {
+        if container().is_none() {
+            return super::Kept::Unsupported;
+        }
+        let Some(window) = web_sys::window() else {
+            return super::Kept::Unsupported;
+        };
+        // Through Reflect: `navigator.storage` is absent in some browsers and contexts.
+        let storage = js_sys::Reflect::get(&window.navigator(), &"storage".into())
+            .ok()
+            .filter(|s| s.is_object());
+        let persist = storage.as_ref().and_then(|s| {
+            js_sys::Reflect::get(s, &"persist".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        });
+        let (Some(storage), Some(persist)) = (storage, persist) else {
+            return super::Kept::MayBeCleared;
+        };
+        let granted = match persist.call0(&storage).map(js_sys::Promise::from) {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await,
+            Err(e) => Err(e),
+        };
+        if granted.is_ok_and(|g| g.as_bool() == Some(true)) {
+            super::Kept::Persisted
+        } else {
+            super::Kept::MayBeCleared
+        }
     }
 
     pub fn take_over() {

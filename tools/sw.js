@@ -2,44 +2,62 @@
 //
 // Written into dist/sw.js by `oppvekst-data offline dist` with this build's VERSION (a hash of
 // the shell's files) and PRECACHE (the shell: the page, the app, its styles, ECharts, the
-// manifest and the context bundle). Every build of a different shell is therefore a new
-// worker, and every worker keeps its own cache, `oppvekst-VERSION`.
+// page's own manifest and the context bundle). Every build of a different shell is therefore a
+// new worker, and every worker keeps its own cache, `oppvekst-VERSION`.
 //
 // Why the app is never broken after a deploy:
-//  - pages and every file without a content hash in its name (the manifest, ECharts, embed.js)
-//    come from the network first; the cache answers only when the network does not;
-//  - files with a content hash in their name (the app, its styles, the bundles) never change
-//    under their name, so the cache may answer first: a new deploy names new files;
-//  - so a page from the network always gets the files it names, and a page from the cache
-//    (offline) gets the files it was cached with, which the same cache holds;
-//  - a new worker waits until the app asks it to take over (the reader's «Last inn på nytt»),
-//    and only then deletes the old cache.
+//  - pages and every file without a content hash in its name (ECharts, embed.js) come from the
+//    network first; the cache answers only when the network does not;
+//  - files with a content hash in their name (the app, its styles, the bundles, and the
+//    manifest a page names in its head) never change under their name, so any of our caches
+//    may answer first: a new deploy names new files;
+//  - so a page from the network always gets the files it names, and a page from a cache
+//    (offline) gets the manifest and the files it was kept with, which that cache holds, even
+//    if a page of a newer version was kept since. The server's `manifest.json` says what the
+//    server has now (the app asks it when a bundle has gone) and is never kept;
+//  - a new worker waits until the app asks it to take over (the reader's «Last inn på nytt»).
+//    It then carries what the reader kept over to its own cache: each kept page and each kept
+//    area's bundle, fetched anew in the new version. An old cache goes only once all of it has
+//    come over; until then (offline, say) its pages still answer.
 // Answers from the cache because the network failed carry `x-oppvekst-offline: 1`, so that the
 // app can say it shows saved figures.
 //
 // What is kept is what it claims to be: a page is HTML, a bundle starts with the bundles' magic
 // number, and nothing else is HTML. A host that answers unknown paths with its page and 200 (a
 // common single-page-app setting) would otherwise leave a page under a bundle's name, and the
-// cache would answer with it forever. A full storage quota fails the keeping, never the answer.
+// cache would answer with it forever.
+//
+// Storage: the cache keeps the MAX_PAGES most recently seen pages (a page seen again moves to
+// the end) and the bundles, which are small (all areas of one version take about 2 MB). A full
+// quota fails the keeping, never the answer: the oldest half of what was kept goes and the
+// keeping is tried once more. The shell is never trimmed, so the app itself always opens.
+//
+// Requests: the shell is installed without a second download of what the page loaded already
+// (hashed files from the HTTP cache, the rest revalidated), and a file the page asks the
+// worker to keep is read from the HTTP cache when it is there.
 
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `oppvekst-${VERSION}`;
-const HASHED = /-[0-9a-f]{8,16}\.(js|wasm|css|bin)$/;
+const HASHED = /-[0-9a-f]{8,16}\.(js|wasm|css|bin|json)$/;
+/** The manifest this version's pages name (see `codec::manifest`). */
+const MANIFEST = PRECACHE.find((url) => /^\/data\/manifest-[0-9a-f]{8}\.json$/.test(url));
+/** The server's manifest as it is now: never kept, so never stale. */
+const LATEST = '/data/manifest.json';
+/** The pages kept at most, the most recently seen. */
+const MAX_PAGES = 200;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))),
-  );
+  // A hashed file the page loaded comes from the HTTP cache; anything else is revalidated, so a
+  // new worker never installs a stale page (304 when unchanged: no second download).
+  const requests = PRECACHE.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith('oppvekst-') && name !== CACHE) await caches.delete(name);
-    }
-    await self.clients.claim();
-  })());
+  // Quick: the reader's reload waits for this. The old caches stay until their pages have
+  // come over (`carryOver`, on the reloaded page's first message).
+  event.waitUntil(self.clients.claim());
 });
 
 /** A same-origin path of ours, or null: what the app may ask the worker to keep. */
@@ -59,19 +77,26 @@ self.addEventListener('message', (event) => {
   if (!data || typeof data !== 'object') return;
   if (data.type === 'oppvekst:take-over') {
     self.skipWaiting();
-  } else if (data.type === 'oppvekst:keep' && Array.isArray(data.urls) && data.urls.length <= 200) {
+  } else if (data.type === 'oppvekst:keep' && Array.isArray(data.urls) && data.urls.length <= MAX_PAGES) {
     // What the page loaded before this worker controlled it (the first visit): the page
-    // itself and its bundles, so that it opens again offline.
-    const paths = data.urls.map(ownPath).filter((p) => p !== null);
-    event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(paths.map(async (path) => {
-      const key = keyOf(path);
-      if (await cache.match(key)) return;
-      try {
-        await keep(cache, key, unredirected(await fetch(path)));
-      } catch {
-        // Offline already: nothing to keep.
-      }
-    }))));
+    // itself and its bundles, so that it opens again offline. Every page sends this once a
+    // worker is active, so it is also when an update carries the old caches over.
+    const paths = data.urls.map(ownPath).filter((p) => p !== null && p !== LATEST);
+    event.waitUntil((async () => {
+      const cache = await caches.open(CACHE);
+      await Promise.all(paths.map(async (path) => {
+        const key = keyOf(path);
+        if (await cache.match(key)) return;
+        try {
+          // What the page has just loaded, from the HTTP cache: not a second download.
+          await keep(cache, key, unredirected(await fetch(path, { cache: 'force-cache' })));
+        } catch {
+          // Offline already: nothing to keep.
+        }
+      }));
+      await trimPages(cache);
+      await carryOver();
+    })());
   }
 });
 
@@ -89,13 +114,105 @@ async function genuine(key, response) {
   return String.fromCharCode(...head) === MAGIC;
 }
 
-/** Keeps `response` under `key` if it is genuine; a failed `put` (a full quota) is let go. */
+/**
+ * Keeps `response` under `key` if it is genuine. A full quota makes room (the oldest half of
+ * what was kept) and tries once more; if that fails too, the answer is only not saved.
+ */
 async function keep(cache, key, response) {
   try {
-    if (await genuine(key, response)) await cache.put(key, response);
+    if (!(await genuine(key, response))) return;
+    const spare = response.clone();
+    try {
+      await cache.put(key, response);
+    } catch {
+      await makeRoom(cache);
+      await cache.put(key, spare);
+    }
   } catch {
     // The reader still gets the answer; it is only not saved for later.
   }
+}
+
+/** Whether a cache key is part of the shell, which is never trimmed. */
+const isShell = (key) => PRECACHE.includes(key);
+const isPage = (key) => key.endsWith('/');
+
+/** Keeps the MAX_PAGES most recent pages (a page kept again was moved to the end by `put`). */
+async function trimPages(cache) {
+  const pages = (await cache.keys()).filter((r) => {
+    const key = new URL(r.url).pathname;
+    return isPage(key) && !isShell(key);
+  });
+  await Promise.all(pages.slice(0, Math.max(0, pages.length - MAX_PAGES)).map((r) => cache.delete(r)));
+}
+
+/**
+ * The caches of older versions than this one. `caches.keys()` lists caches in the order they
+ * were made, so those before this one's are older; those after belong to a newer worker that
+ * waits to take over, and are never this worker's to touch.
+ */
+async function olderCaches() {
+  const names = await caches.keys();
+  const mine = names.indexOf(CACHE);
+  return names.slice(0, Math.max(0, mine)).filter((n) => n.startsWith('oppvekst-'));
+}
+
+/** The storage quota is full: older versions' caches go, then the oldest half of this one. */
+async function makeRoom(cache) {
+  for (const name of await olderCaches()) await caches.delete(name);
+  const kept = (await cache.keys()).filter((r) => !isShell(new URL(r.url).pathname));
+  await Promise.all(kept.slice(0, Math.ceil(kept.length / 2)).map((r) => cache.delete(r)));
+}
+
+/** The area code a kept bundle is for (`/data/area/0301-3c1e757f.bin`), or null. */
+function areaOf(key) {
+  const m = /^\/data\/area\/([0-9]+)-[0-9a-f]{8,16}\.bin$/.exec(key);
+  return m ? m[1] : null;
+}
+
+let carrying = null;
+
+/**
+ * Brings what older versions' caches kept into this one: each kept page and each kept area's
+ * bundle, fetched anew (the new version's page, the new bundle the manifest names), the oldest
+ * first so that the order of recency holds. An old cache goes once all of it is here; one that
+ * could not come over (the network gone) stays, answering for its pages, and is tried again.
+ */
+function carryOver() {
+  carrying ??= (async () => {
+    const old = await olderCaches();
+    if (old.length === 0) return;
+    const cache = await caches.open(CACHE);
+    const own = await cache.match(MANIFEST);
+    if (!own) return;
+    const manifest = await own.json();
+    for (const name of old) {
+      const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      const wanted = [];
+      for (const key of keys) {
+        const area = areaOf(key);
+        if (isPage(key) && !isShell(key)) wanted.push(key);
+        else if (area && manifest.areas?.[area]) wanted.push(`/data/${manifest.areas[area]}`);
+        else if (key.startsWith('/data/geometry-')) wanted.push(...Object.values(manifest.geometry ?? {}).map((f) => `/data/${f}`));
+      }
+      let complete = true;
+      for (const key of wanted) {
+        if (await cache.match(key)) continue;
+        try {
+          // A page's address is without the slash its key has (`/kommune/0301`).
+          const response = await fetch(isPage(key) ? key.replace(/(.)\/$/, '$1') : key, { cache: 'no-cache' });
+          // A page or bundle the new version no longer has (an area gone) is let go.
+          if (response.ok) await keep(cache, key, unredirected(response));
+          else if (response.status !== 404) complete = false;
+        } catch {
+          complete = false;
+        }
+      }
+      if (complete) await caches.delete(name);
+    }
+    await trimPages(cache);
+  })().finally(() => { carrying = null; });
+  return carrying;
 }
 
 /** Marks a cached answer as coming from the cache because the network failed. */
@@ -122,15 +239,22 @@ function unredirected(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+/** This version's copy first, then an older version's not yet carried over. */
+async function match(cache, key) {
+  return (await cache.match(key)) ?? (await caches.match(key));
+}
+
 async function page(request) {
   const cache = await caches.open(CACHE);
+  const key = pageKey(request.url);
   try {
     const response = await fetch(request);
-    await keep(cache, pageKey(request.url), unredirected(response.clone()));
+    await keep(cache, key, unredirected(response.clone()));
+    await trimPages(cache);
     return response;
   } catch (error) {
     // Offline: this page as last seen, or the app's shell, which routes to it in the browser.
-    const cached = (await cache.match(pageKey(request.url))) ?? (await cache.match('/'));
+    const cached = (await match(cache, key)) ?? (await match(cache, '/'));
     if (cached) return offline(cached);
     throw error;
   }
@@ -144,16 +268,17 @@ async function networkFirst(request) {
     await keep(cache, key, response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(key);
+    const cached = await match(cache, key);
     if (cached) return offline(cached);
     throw error;
   }
 }
 
+/** A hashed file never changes under its name, so a copy kept by any version will do. */
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   const key = new URL(request.url).pathname;
-  const cached = await cache.match(key);
+  const cached = await match(cache, key);
   if (cached) return cached;
   const response = await fetch(request);
   await keep(cache, key, response.clone());
@@ -164,7 +289,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname === '/sw.js') return;
+  if (url.origin !== self.location.origin || url.pathname === '/sw.js' || url.pathname === LATEST) return;
   if (request.mode === 'navigate') event.respondWith(page(request));
   else if (HASHED.test(url.pathname)) event.respondWith(cacheFirst(request));
   else event.respondWith(networkFirst(request));

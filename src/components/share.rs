@@ -1,4 +1,4 @@
-//! «Del denne siden»: copy the page's link, print it, or embed it. «Bygg inn» opens a dialog
+//! «Del denne siden»: copy the page's link, print it, embed it, or keep it for offline use. «Bygg inn» opens a dialog
 //! with the iframe code for the page as it is now (area, view, indicator, language), titled
 //! with the page's title, and copies it to the clipboard.
 //!
@@ -6,6 +6,7 @@
 //! focus back to the button that opened it, with no code of ours.
 
 use crate::i18n::{t, use_lang, Msg};
+use crate::offline::{keep_for_offline, Kept};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
@@ -88,6 +89,16 @@ pub fn ShareBar() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let keep_status = RwSignal::new(None::<Msg>);
+    let keep = move |_| {
+        spawn_local(async move {
+            keep_status.set(Some(match keep_for_offline().await {
+                Kept::Persisted => Msg::OfflineKept,
+                Kept::MayBeCleared => Msg::OfflineKeptMayClear,
+                Kept::Unsupported => Msg::OfflineUnsupported,
+            }));
+        });
+    };
     let status = move |s: RwSignal<Option<Msg>>| move || s.get().map(|m| t(lang.get(), m));
     view! {
         <section class="share" aria-labelledby="share-heading">
@@ -102,8 +113,12 @@ pub fn ShareBar() -> impl IntoView {
                 <button type="button" class="secondary" on:click=print>
                     {move || t(lang.get(), Msg::PrintLink)}
                 </button>
+                <button type="button" class="secondary keep-offline" on:click=keep>
+                    {move || t(lang.get(), Msg::OfflineKeep)}
+                </button>
             </div>
             <p class="share-status" role="status">{status(link_status)}</p>
+            <p class="share-status keep-status" role="status">{status(keep_status)}</p>
             <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
                 <h2 id="embed-title">{move || t(lang.get(), Msg::EmbedTitle)}</h2>
                 <p>{move || t(lang.get(), Msg::EmbedHelp)}</p>

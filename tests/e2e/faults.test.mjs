@@ -15,7 +15,7 @@ after(async () => { await env?.close(); });
 
 // The request of each kind of data file, for a profile of Oslo.
 const FILES = {
-  manifest: /\/data\/manifest\.json(\?.*)?$/,
+  manifest: /\/data\/manifest(-[0-9a-f]{8})?\.json(\?.*)?$/,
   context: /\/data\/context-[^/]*\.bin(\?.*)?$/,
   area: /\/data\/area\/0301-[^/]*\.bin(\?.*)?$/,
 };

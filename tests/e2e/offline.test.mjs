@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { setup, open, DIST } from './harness.mjs';
 
 let env;
@@ -18,9 +19,14 @@ after(async () => { await env?.close(); });
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
+/** Files named with their content hash, which the README has hosts cache for a year. */
+const HASHED = /-[0-9a-f]{8,16}\.(js|wasm|css|bin|json)$/;
+
 /**
  * A host for dist/ whose content can change (`deploy`) and which can go away (`stop`). With
  * `spa`, it answers an unknown path as many hosts do for single-page apps: its page, with 200.
+ * Its caching headers are the README's (hashed files for a year, the rest `no-cache` with an
+ * ETag, answered with 304 when unchanged), and it logs every request as `[path, status]`.
  */
 async function host({ spa = false } = {}) {
   const root = path.resolve(DIST);
@@ -28,32 +34,49 @@ async function host({ spa = false } = {}) {
   let gone = new Set();
   let added = new Map();
   const sockets = new Set();
+  const log = [];
+  /** Answers `body` with the README's caching headers, or 304 if the browser has it. */
+  const send = (req, res, p, body) => {
+    const etag = `"${crypto.createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    const caching = HASHED.test(p) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const type = TYPES[path.extname(p)] ?? 'application/octet-stream';
+    const status = req.headers['if-none-match'] === etag ? 304 : 200;
+    log.push([req.url, status]);
+    res.writeHead(status, { 'content-type': type, 'cache-control': caching, etag });
+    return res.end(status === 304 ? undefined : body);
+  };
+  let down = false;
   const server = http.createServer((req, res) => {
+    // The network gone for a while: every connection drops, the worker's too.
+    if (down) return req.socket.destroy();
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const isGone = gone.has(p);
-    if (added.has(p)) {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(p)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      return res.end(added.get(p));
-    }
+    if (added.has(p)) return send(req, res, p, added.get(p));
     if (p.endsWith('/')) p += 'index.html';
     let file = path.join(root, path.normalize(p));
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (spa && !isGone && file.startsWith(root) && !fs.existsSync(file)) file = path.join(root, 'index.html');
     if (isGone || !file.startsWith(root) || !fs.existsSync(file)) {
+      log.push([req.url, 404]);
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('not found');
     }
     // The rewrite sees the file served (`/kommune/0301/index.html` for `/kommune/0301`).
     const body = rewrite(`/${path.relative(root, file)}`, fs.readFileSync(file));
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    return res.end(body);
+    return send(req, res, file, body);
   });
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    log,
     /** A new deploy: `fn` rewrites served files, `removed` are gone, `extra` are new files. */
     deploy(fn, removed = [], extra = {}) { rewrite = fn; gone = new Set(removed); added = new Map(Object.entries(extra)); },
+    /** The network gone (`true`) or back (`false`), the host keeping its deploy. */
+    offline(gone) {
+      down = gone;
+      if (gone) for (const s of sockets) s.destroy();
+    },
     stop() {
       for (const s of sockets) s.destroy();
       return server.listening ? new Promise((ok) => server.close(ok)) : Promise.resolve();
@@ -82,7 +105,68 @@ async function kept(page, area) {
   assert.fail(`the worker never kept /kommune/${area}: ${JSON.stringify(await cached(page))}`);
 }
 
+/** Waits until `name` is the worker's only cache: what the old ones kept has come over. */
+async function onlyCache(page, name) {
+  for (let i = 0; i < 150; i++) {
+    const names = Object.keys(await cached(page));
+    if (names.length === 1 && names[0] === name) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`caches never came down to ${name}: ${Object.keys(await cached(page))}`);
+}
+
 const OFFLINE_ERRORS = [/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|Failed to load resource|Failed to fetch/];
+
+/**
+ * A data release made from this build, as the next build with new figures would be: every
+ * bundle under a new name, both manifests naming them (the server's `manifest.json` and the
+ * versioned one the pages name), and a new worker precaching them; the old bundles gone.
+ */
+function dataRelease() {
+  const dist = (f) => path.join(DIST, f);
+  const manifest = JSON.parse(fs.readFileSync(dist('data/manifest.json'), 'utf8'));
+  const oldName = fs.readFileSync(dist('index.html'), 'utf8').match(/<meta name="oppvekst-manifest" content="([^"]+)"/)[1];
+  const renamed = (f) => f.replace(/-([0-9a-f]{8})\.bin$/, (_, h) => `-${((parseInt(h, 16) ^ 0x5a5a5a5a) >>> 0).toString(16).padStart(8, '0')}.bin`);
+  const removed = [];
+  const extra = {};
+  const move = (f) => {
+    removed.push(`/data/${f}`);
+    extra[`/data/${renamed(f)}`] = fs.readFileSync(dist(`data/${f}`));
+    return renamed(f);
+  };
+  const next = {
+    ...manifest,
+    context: move(manifest.context),
+    areas: Object.fromEntries(Object.entries(manifest.areas).map(([code, f]) => [code, move(f)])),
+    geometry: Object.fromEntries(Object.entries(manifest.geometry ?? {}).map(([k, f]) => [k, move(f)])),
+  };
+  const json = `${JSON.stringify(next, null, 2)}\n`;
+  const name = `manifest-${crypto.createHash('sha1').update(json).digest('hex').slice(0, 8)}.json`;
+  removed.push(`/data/${oldName}`);
+  extra[`/data/${name}`] = json;
+  const version = 'release2';
+  const rewrite = (p, body) => {
+    if (p === '/data/manifest.json') return json;
+    if (p === '/sw.js') {
+      return body.toString().replace(`/data/${oldName}`, `/data/${name}`)
+        .replace(`/data/${manifest.context}`, `/data/${next.context}`)
+        .replace(/const VERSION = '[^']*'/, `const VERSION = '${version}'`);
+    }
+    if (p.endsWith('.html')) return body.toString().replaceAll(oldName, name);
+    return body;
+  };
+  return { rewrite, removed, extra, version, manifest: name, areas: next.areas };
+}
+
+/** Waits until the worker has kept each of `paths` (a path ending in `-` is a prefix). */
+async function keptAll(page, paths) {
+  for (let i = 0; i < 150; i++) {
+    const all = Object.values(await cached(page)).flat();
+    if (paths.every((p) => all.some((k) => (p.endsWith('-') ? k.startsWith(p) : k === p)))) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`not all of ${paths} kept: ${JSON.stringify(await cached(page))}`);
+}
 
 /** A host of its own (stopped after the test), a page with workers allowed, 0301 loaded. */
 async function openProfile(t) {
@@ -149,7 +233,7 @@ test('after a deploy the new version loads at once, waits to take over, and then
   await Promise.all([page.waitForEvent('load'), page.locator('.update-notice button').click()]);
   await page.waitForSelector('tbody.indicator');
   await kept(page, '0301');
-  assert.deepEqual(Object.keys(await cached(page)), [`oppvekst-${v2}`]);
+  await onlyCache(page, `oppvekst-${v2}`);
   assert.equal(await page.locator('.update-notice').count(), 0);
   // And the new version opens offline.
   await h.stop();
@@ -229,8 +313,11 @@ test('with the storage quota nearly full, every view keeps working online', asyn
     await page.waitForFunction(() => document.querySelector('[data-error], .chart svg, .chart canvas, tbody.indicator'), null, { timeout: 30000 });
     assert.equal(await page.locator('[data-error]').count(), 0, `${view}: ${await page.locator('[data-error]').allInnerTexts()}`);
   }
-  const { usage, quota } = await page.evaluate(() => navigator.storage.estimate());
-  assert.ok(usage <= quota, `${usage} of ${quota}`);
+  // A full quota made room for what the reader saw last (the oldest kept went), rather than
+  // keeping nothing more.
+  await keptAll(page, ['/kommune/5001/utvikling/', '/data/area/5001-']);
+  const all = Object.values(await cached(page)).flat();
+  assert.ok(!all.includes('/kommune/0301/'), `the oldest page made room: ${all}`);
   p.check();
   await p.close();
 });
@@ -242,16 +329,9 @@ test('a tab left open across a deploy gets the new-version notice and a reload t
   const page = p.page;
   await page.goto(`${h.url}/kommune/0301`);
   await page.waitForSelector('tbody.indicator');
-  // The deploy: Stavanger's bundle under a new name, the manifest naming it, the old one gone.
-  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8'));
-  const old = manifest.areas['1103'];
-  const renamed = old.replace(/-[0-9a-f]+\.bin$/, '-0eed0001.bin');
-  manifest.areas['1103'] = renamed;
-  h.deploy(
-    (p2, body) => (p2 === '/data/manifest.json' ? JSON.stringify(manifest) : body),
-    [`/data/${old}`],
-    { [`/data/${renamed}`]: fs.readFileSync(path.join(DIST, 'data', old)) },
-  );
+  // The deploy: new data, every bundle under a new name, the old ones gone.
+  const release = dataRelease();
+  h.deploy(release.rewrite, release.removed, release.extra);
   // In the open tab, to Stavanger through the search: the manifest in memory is the old one.
   await page.fill('#header-search-input', 'Stavanger');
   await page.keyboard.press('Enter');
@@ -266,6 +346,138 @@ test('a tab left open across a deploy gets the new-version notice and a reload t
   await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
   await page.waitForSelector('tbody.indicator');
   assert.equal(await page.locator('[data-error]').count(), 0);
+  assert.equal(await page.getAttribute('meta[name="oppvekst-manifest"]', 'content'), release.manifest);
+  p.check();
+  await p.close();
+});
+
+test('a first visit downloads each file once', async (t) => {
+  const h = await host();
+  t.after(() => h.stop());
+  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
+  const page = p.page;
+  await page.goto(`${h.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  await kept(page, '0301');
+  // The worker's install and its keeping of what the page loaded before it, all settled.
+  await page.waitForTimeout(1500);
+  const downloads = new Map();
+  for (const [url, status] of h.log) {
+    if (status === 200) downloads.set(url, (downloads.get(url) ?? 0) + 1);
+  }
+  const twice = [...downloads].filter(([, n]) => n > 1);
+  // The log saw the visit: the page, the app, the worker's shell and the area's bundle.
+  const seen = [...downloads.keys()];
+  for (const file of [/^\/kommune\/0301$/, /_bg\.wasm$/, /^\/data\/manifest-[0-9a-f]{8}\.json$/, /^\/data\/area\/0301-/, /^\/vendor\/echarts\.js$/, /^\/$/]) {
+    assert.ok(seen.some((u) => file.test(u)), `${file} was downloaded: ${seen}`);
+  }
+  assert.deepEqual(twice, [], `downloaded more than once: ${JSON.stringify(twice)}`);
+  p.check();
+  await p.close();
+});
+
+test('profiles kept under one version open offline after a new data release, before and after «Last inn på nytt»', async (t) => {
+  const h = await host();
+  t.after(() => h.stop());
+  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
+  const page = p.page;
+  const trend = '/kommune/4601/utvikling?indikator=mobbing_7';
+  await page.goto(`${h.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  await kept(page, '0301');
+  await page.goto(`${h.url}${trend}`);
+  await page.waitForSelector('.trend-view .chart svg', { timeout: 20000 });
+  await keptAll(page, ['/kommune/4601/utvikling/', '/data/area/4601-']);
+  const release = dataRelease();
+  h.deploy(release.rewrite, release.removed, release.extra);
+  // A page of the new release, opened online while the old worker is in charge: it keeps the
+  // new page, its manifest and bundles in the old cache, next to the old ones.
+  await page.goto(`${h.url}/kommune/5001`);
+  await page.waitForSelector('tbody.indicator');
+  assert.equal(await page.getAttribute('meta[name="oppvekst-manifest"]', 'content'), release.manifest);
+  await page.waitForSelector('.update-notice button', { timeout: 20000 });
+  /** With the network gone, both pages seen open with their figures and the offline notice. */
+  const bothOpenOffline = async (when) => {
+    h.offline(true);
+    await p.context.setOffline(true);
+    for (const [at, shown] of [['/kommune/0301', 'tbody.indicator'], [trend, '.trend-view .chart svg']]) {
+      await page.goto(`${h.url}${at}`);
+      await page.waitForSelector(`${shown}, [data-error]`, { timeout: 20000 });
+      const errors = await page.locator('[data-error]').allInnerTexts();
+      assert.deepEqual(errors, [], `${when}, ${at}`);
+      await page.waitForSelector('.offline-notice', { timeout: 15000 }).catch(async (e) => {
+        // Where the page got to, and what the caches held.
+        const text = await page.evaluate(() => document.body.innerText.slice(0, 300));
+        throw new Error(`${e.message}\n${text}\n${JSON.stringify(await cached(page))}`);
+      });
+    }
+    h.offline(false);
+    await p.context.setOffline(false);
+  };
+  await bothOpenOffline('before the update');
+  // «Last inn på nytt»: the new worker takes over and carries the pages kept over to the new
+  // release (its pages, its bundles), and only then lets the old cache go.
+  await page.goto(`${h.url}/kommune/5001`);
+  await page.waitForSelector('.update-notice button', { timeout: 20000 });
+  await Promise.all([page.waitForEvent('load'), page.locator('.update-notice button').click()]);
+  await page.waitForSelector('tbody.indicator');
+  await onlyCache(page, `oppvekst-${release.version}`);
+  const all = Object.values(await cached(page)).flat();
+  for (const key of ['/kommune/0301/', '/kommune/4601/utvikling/', `/data/${release.areas['0301']}`, `/data/${release.areas['4601']}`, `/data/${release.manifest}`]) {
+    assert.ok(all.includes(key), `${key} came over: ${all}`);
+  }
+  assert.ok(!all.some((k) => release.removed.includes(k)), 'nothing of the old release is left');
+  await bothOpenOffline('after the update');
+  assert.equal(await page.getAttribute('meta[name="oppvekst-manifest"]', 'content'), release.manifest, 'the new release\'s page');
+  p.check();
+  await p.close();
+});
+
+test('the worker keeps the 200 most recently seen pages and lets older ones go', async (t) => {
+  const { p, page } = await openProfile(t);
+  await kept(page, '0301');
+  // 210 pages more, kept as a first visit hands them over (at most 200 in one message).
+  const codes = Object.keys(JSON.parse(fs.readFileSync(path.join(DIST, 'data/manifest.json'), 'utf8')).areas)
+    .filter((c) => c.length === 4 && c !== '0301').slice(0, 210);
+  const pages = codes.map((c) => `/kommune/${c}/utvikling`);
+  for (const batch of [pages.slice(0, 105), pages.slice(105)]) {
+    await page.evaluate((urls) => navigator.serviceWorker.controller.postMessage({ type: 'oppvekst:keep', urls }), batch);
+    await keptAll(page, batch.map((u) => `${u}/`));
+  }
+  // The trim follows the last batch's keeping.
+  let kept200 = [];
+  for (let i = 0; i < 100; i++) {
+    kept200 = Object.values(await cached(page)).flat().filter((k) => k.endsWith('/') && k !== '/');
+    if (kept200.length <= 200) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(kept200.length, 200, 'pages kept');
+  assert.ok(!kept200.includes('/kommune/0301/'), 'the oldest page went');
+  for (const u of pages.slice(105)) assert.ok(kept200.includes(`${u}/`), `${u} (among the newest) is kept`);
+  const shell = Object.values(await cached(page)).flat();
+  assert.ok(shell.includes('/'), 'the shell stays');
+  p.check();
+  await p.close();
+});
+
+test('the browser is asked to keep the storage only when the reader chooses to', async (t) => {
+  const h = await host();
+  t.after(() => h.stop());
+  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
+  const page = p.page;
+  await page.addInitScript(() => {
+    window.persistAsked = 0;
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => { window.persistAsked += 1; return persist(); };
+  });
+  await page.goto(`${h.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  await kept(page, '0301');
+  assert.equal(await page.evaluate(() => window.persistAsked), 0, 'not asked unprompted');
+  await page.locator('button.keep-offline').click();
+  await page.waitForFunction(() => document.querySelector('.keep-status')?.textContent.trim());
+  assert.equal(await page.evaluate(() => window.persistAsked), 1);
+  assert.match(await page.locator('.keep-status').innerText(), /kan åpnes uten nett/);
   p.check();
   await p.close();
 });

@@ -4,7 +4,7 @@
 //! (pages and unhashed files from the network first, hashed files from the cache first) are
 //! explained in the template.
 
-use oppvekst_core::codec::{content_hash, Manifest};
+use oppvekst_core::codec::{content_hash, versioned_name, Manifest};
 use std::path::Path;
 
 const TEMPLATE: &str = include_str!("../../../tools/sw.js");
@@ -20,7 +20,8 @@ fn is_shell_file(name: &str) -> bool {
 }
 
 /// The shell's URLs: the front page (which boots the app for any route), the files above,
-/// ECharts, the icon, the manifest and the context bundle that every page needs.
+/// ECharts, the icon, the manifest under its versioned name (the one the pages name, written
+/// by `routes`) and the context bundle that every page needs.
 pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     let read_dir = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut files: Vec<String> = read_dir
@@ -30,15 +31,22 @@ pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
         .map(|n| format!("/{n}"))
         .collect();
     files.sort();
-    let manifest = std::fs::read_to_string(dist.join("data/manifest.json"))
+    let json = std::fs::read(dist.join("data/manifest.json"))
         .map_err(|e| format!("{}/data/manifest.json: {e}", dist.display()))?;
-    let manifest = Manifest::parse(&manifest).map_err(|e| e.to_string())?;
+    let manifest = Manifest::parse(&String::from_utf8_lossy(&json)).map_err(|e| e.to_string())?;
+    let named = versioned_name(&json);
+    if !dist.join("data").join(&named).is_file() {
+        return Err(format!(
+            "{}/data/{named} is missing: run `oppvekst-data routes` first",
+            dist.display()
+        ));
+    }
     let mut urls = vec!["/".to_string()];
     urls.extend(files);
     urls.extend([
         "/vendor/echarts.js".to_string(),
         "/favicon.svg".to_string(),
-        "/data/manifest.json".to_string(),
+        format!("/data/{named}"),
         format!("/data/{}", manifest.context),
     ]);
     Ok(urls)
@@ -99,12 +107,14 @@ mod tests {
         ] {
             std::fs::write(dir.join(name), body).unwrap();
         }
+        let json = format!(
+            r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "areas": {{}}}}"#,
+            oppvekst_core::codec::FORMAT_VERSION
+        );
+        std::fs::write(dir.join("data/manifest.json"), &json).unwrap();
         std::fs::write(
-            dir.join("data/manifest.json"),
-            format!(
-                r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "areas": {{}}}}"#,
-                oppvekst_core::codec::FORMAT_VERSION
-            ),
+            dir.join("data").join(versioned_name(json.as_bytes())),
+            &json,
         )
         .unwrap();
     }
@@ -125,7 +135,11 @@ mod tests {
                 "/style-0123abcd.css",
                 "/vendor/echarts.js",
                 "/favicon.svg",
-                "/data/manifest.json",
+                format!(
+                    "/data/{}",
+                    versioned_name(&std::fs::read(tmp.join("data/manifest.json")).unwrap())
+                )
+                .as_str(),
                 "/data/context-00aa11bb.bin",
             ]
         );

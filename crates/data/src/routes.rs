@@ -91,10 +91,37 @@ pub fn externalise_boot(dist: &Path, index: &str) -> std::io::Result<String> {
     ))
 }
 
+/// Serves `dist/data/manifest.json` also under its versioned name (see `codec::manifest`) and
+/// names that file in `page`'s head, so that the page only ever meets its own version's data.
+/// Running it again on the new page changes nothing.
+pub fn name_manifest(dist: &Path, page: &str) -> std::io::Result<String> {
+    let json = std::fs::read(dist.join("data/manifest.json"))?;
+    let name = codec::versioned_name(&json);
+    std::fs::write(dist.join("data").join(&name), &json)?;
+    let meta = format!(
+        "<meta name=\"{}\" content=\"{name}\" />",
+        codec::VERSION_META
+    );
+    let start = format!("<meta name=\"{}\"", codec::VERSION_META);
+    // A page named before (a second run) names the manifest anew.
+    let page = match page.find(&start) {
+        Some(at) => {
+            let end = at + page[at..].find("/>").map_or(0, |n| n + 2);
+            format!("{}{}", &page[..at], &page[end..])
+        }
+        None => page.to_string(),
+    };
+    let head = page.find("</head>").ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "index.html has no </head>")
+    })?;
+    Ok(format!("{}{meta}{}", &page[..head], &page[head..]))
+}
+
 /// Writes the route pages under `dist`, from the built `dist/index.html`.
 pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
     let index = std::fs::read_to_string(dist.join("index.html"))?;
     let index = externalise_boot(dist, &index)?;
+    let index = name_manifest(dist, &index)?;
     std::fs::write(dist.join("index.html"), &index)?;
     let mut n = 0;
     for area in reg.areas() {
@@ -184,6 +211,32 @@ mod tests {
         );
         // Running it again on the new page changes nothing.
         assert_eq!(externalise_boot(&dir, &out).unwrap(), out);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn every_page_names_its_own_manifest_which_is_served_under_that_name() {
+        let dir = std::env::temp_dir().join(format!("oppvekst-named-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        let v1 = b"{\"v\": 1}";
+        std::fs::write(dir.join("data/manifest.json"), v1).unwrap();
+        let page = "<head><title>oppvekst</title></head><body></body>";
+        let out = name_manifest(&dir, page).unwrap();
+        let name = codec::versioned_name(v1);
+        assert!(codec::is_versioned_name(&name), "{name}");
+        assert_eq!(
+            out,
+            format!("<head><title>oppvekst</title><meta name=\"oppvekst-manifest\" content=\"{name}\" /></head><body></body>")
+        );
+        assert_eq!(std::fs::read(dir.join("data").join(&name)).unwrap(), v1);
+        // Again: the same page. New data: the new name, and only it.
+        assert_eq!(name_manifest(&dir, &out).unwrap(), out);
+        std::fs::write(dir.join("data/manifest.json"), b"{\"v\": 2}").unwrap();
+        let again = name_manifest(&dir, &out).unwrap();
+        let name2 = codec::versioned_name(b"{\"v\": 2}");
+        assert_ne!(name, name2);
+        assert!(again.contains(&name2) && !again.contains(&name), "{again}");
+        assert_eq!(again.matches("oppvekst-manifest").count(), 1);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,5 +1,10 @@
 //! The manifest: the one file with a fixed name. It maps each bundle to its content-hashed file
 //! name, so a browser cache can never mix files of two data versions.
+//!
+//! A build serves it twice: as `manifest.json`, which always says what the server has now, and
+//! under its own content hash ([`versioned_name`]), which every page names in a meta tag
+//! ([`VERSION_META`]). A page kept for offline use thus only ever meets the manifest it was
+//! built with, and with it only bundles of its own version, whatever was deployed since.
 
 use crate::area::AreaCode;
 use serde::{Deserialize, Serialize};
@@ -38,6 +43,26 @@ impl fmt::Display for ManifestError {
 }
 
 impl std::error::Error for ManifestError {}
+
+/// The `name` of the `<meta>` whose `content` is the page's own manifest, [`versioned_name`].
+pub const VERSION_META: &str = "oppvekst-manifest";
+
+/// The name a build serves a manifest's bytes under: `manifest-HASH.json`.
+pub fn versioned_name(json: &[u8]) -> String {
+    format!("manifest-{}.json", super::content_hash(json))
+}
+
+/// Whether `name` is a name [`versioned_name`] gives (and so a plain file in `data/`): what a
+/// page's meta tag may name, and nothing else.
+pub fn is_versioned_name(name: &str) -> bool {
+    name.strip_prefix("manifest-")
+        .and_then(|n| n.strip_suffix(".json"))
+        .is_some_and(|h| {
+            h.len() == 8
+                && h.bytes()
+                    .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        })
+}
 
 impl Manifest {
     /// Parses and checks a manifest: our format version, and only plain relative file names

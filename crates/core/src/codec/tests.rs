@@ -330,3 +330,21 @@ fn golden_files_pin_format_6() {
     assert_eq!(decode::<AreaBundle>(&cases[0].1), Ok(golden_area()));
     assert_eq!(decode::<ContextBundle>(&cases[1].1), Ok(golden_context()));
 }
+
+#[test]
+fn a_page_may_name_only_a_versioned_manifest() {
+    let name = super::versioned_name(b"{}");
+    assert!(super::is_versioned_name(&name), "{name}");
+    for bad in [
+        "manifest.json",
+        "manifest-0123abcd.js",
+        "manifest-0123ABCD.json",
+        "manifest-0123abc.json",
+        "manifest-0123abcd0.json",
+        "../manifest-0123abcd.json",
+        "//evil.example/manifest-0123abcd.json",
+        "manifest-0123abcg.json",
+    ] {
+        assert!(!super::is_versioned_name(bad), "{bad}");
+    }
+}
