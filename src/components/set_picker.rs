@@ -40,7 +40,10 @@ pub fn PresetPicker(
     selected: Preset,
     reg: Registry,
     lang: Lang,
-    on_pick: Callback<Preset>,
+    #[prop(optional)] on_pick: Option<Callback<Preset>>,
+    /// In a `picker_group`, which applies it: its key in the address (see `picker`).
+    #[prop(optional)]
+    grouped: Option<&'static str>,
 ) -> impl IntoView {
     let options: Options = vec![(
         None,
@@ -49,12 +52,24 @@ pub fn PresetPicker(
             .map(|p| (p.slug().to_string(), preset_label(*p, &code, &reg, lang)))
             .collect(),
     )];
-    let pick = Callback::new(move |v: String| {
-        if let Some(p) = Preset::from_slug(&v) {
-            on_pick.run(p);
+    let selected = selected.slug().to_string();
+    match (grouped, on_pick) {
+        (Some(key), _) => {
+            view! { <Picker id label options selected lang grouped=key /> }.into_any()
         }
-    });
-    view! { <Picker id label options selected=selected.slug().to_string() lang on_pick=pick /> }
+        (None, Some(on_pick)) => {
+            let pick = Callback::new(move |v: String| {
+                if let Some(p) = Preset::from_slug(&v) {
+                    on_pick.run(p);
+                }
+            });
+            view! { <Picker id label options selected lang on_pick=pick /> }.into_any()
+        }
+        // Neither applied by a group nor by itself: shown, but there is nothing to apply.
+        (None, None) => {
+            view! { <Picker id label options selected lang disabled=true /> }.into_any()
+        }
+    }
 }
 
 /// The areas a reader can pick: landet, the fylker, every kommune (grouped by fylke) and the

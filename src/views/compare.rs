@@ -10,7 +10,7 @@ use crate::components::chart_figure::{is_modelled, save_as, ChartFigure};
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
-use crate::components::picker::{indicator_options, Picker};
+use crate::components::picker::{indicator_options, picker_group, Chosen, Picker};
 use crate::components::set_picker::{preset_label, ChosenAreas, PresetPicker};
 use crate::components::words::{interval_text, value_text};
 use crate::i18n::{t, tf, use_lang, Msg};
@@ -164,20 +164,10 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 }
             });
 
-            let pick_indicator = Callback::new({
+            // Every choice applied together (see `picker`).
+            let apply = Callback::new({
                 let q = q.clone();
-                move |id: String| go.run(Query { indicator: Some(id), ..q.clone() })
-            });
-            let pick_preset = Callback::new({
-                let q = q.clone();
-                move |p: Preset| go.run(Query { preset: Some(p), ..q.clone() })
-            });
-            let pick_sort = Callback::new({
-                let q = q.clone();
-                move |s: String| {
-                    let sort = if s == "navn" { Sort::Name } else { Sort::Value };
-                    go.run(Query { sort, ..q.clone() })
-                }
+                move |chosen: Chosen| go.run(q.with_choices(&chosen))
             });
             let chosen_url = Callback::new({
                 let q = q.clone();
@@ -244,14 +234,14 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         lang
                     />
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
-                    <div class="explore-controls">
+                    {picker_group(lang, apply, view! {
                         <Picker
                             id="compare-indicator"
                             label=t(lang, Msg::IndicatorPick).to_string()
                             options=indicator_options(&ctx.catalogue, lang)
                             selected=ind.id.clone()
                             lang
-                            on_pick=pick_indicator
+                            grouped="indikator"
                         />
                         <PresetPicker
                             id="compare-set"
@@ -261,7 +251,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                             selected=preset
                             reg=reg.clone()
                             lang
-                            on_pick=pick_preset
+                            grouped="sett"
                         />
                         <Picker
                             id="compare-sort"
@@ -269,9 +259,9 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                             options=sort_options
                             selected=sorted
                             lang
-                            on_pick=pick_sort
+                            grouped="sorter"
                         />
-                    </div>
+                    })}
                     {(preset == Preset::Chosen).then(|| view! {
                         <ChosenAreas
                             code=code.clone()

@@ -15,7 +15,7 @@ use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
-use crate::components::picker::{indicator_options, Picker};
+use crate::components::picker::{indicator_options, picker_group, Chosen, Picker};
 use crate::components::set_picker::{preset_label, PresetPicker};
 use crate::components::words::value_text;
 use crate::i18n::{t, tf, use_lang, Msg};
@@ -28,7 +28,7 @@ use oppvekst_core::explore::map::{map_view, Legend, MapView};
 use oppvekst_core::explore::sets::scopes_for;
 use oppvekst_core::geometry::Layer;
 use oppvekst_core::indicator::{Provenance, Unit};
-use oppvekst_core::route::{view_url, Classes, Preset, Query, View};
+use oppvekst_core::route::{view_url, Classes, Query, View};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::sentences::format_value;
 use oppvekst_core::{AreaCode, Lang, Level};
@@ -301,37 +301,10 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 Some(m) => (m.id.clone(), m.label.clone(), m.modelled),
                 None => Default::default(),
             });
-            let pick_indicator = Callback::new({
+            // Every choice applied together (see `picker`).
+            let apply = Callback::new({
                 let q = q.clone();
-                move |id: String| {
-                    go.run(Query {
-                        indicator: Some(id),
-                        ..q.clone()
-                    })
-                }
-            });
-            let pick_scope = Callback::new({
-                let q = q.clone();
-                move |p: Preset| {
-                    go.run(Query {
-                        scope: Some(p),
-                        ..q.clone()
-                    })
-                }
-            });
-            let pick_classes = Callback::new({
-                let q = q.clone();
-                move |c: String| {
-                    let classes = if c == "signifikans" {
-                        Classes::Significance
-                    } else {
-                        Classes::Quantile
-                    };
-                    go.run(Query {
-                        classes,
-                        ..q.clone()
-                    })
-                }
+                move |chosen: Chosen| go.run(q.with_choices(&chosen))
             });
             let class_options = vec![(
                 None,
@@ -362,14 +335,14 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     lang
                 />
                 {modelled.then(|| view! { <DemodataNotice lang /> })}
-                <div class="explore-controls">
+                {picker_group(lang, apply, view! {
                     <Picker
                         id="map-indicator"
                         label=t(lang, Msg::IndicatorPick).to_string()
                         options=indicator_options(&catalogue, lang)
                         selected=id
                         lang
-                        on_pick=pick_indicator
+                        grouped="indikator"
                     />
                     <PresetPicker
                         id="map-scope"
@@ -379,7 +352,7 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         selected=scope
                         reg=reg.clone()
                         lang
-                        on_pick=pick_scope
+                        grouped="utsnitt"
                     />
                     <Picker
                         id="map-classes"
@@ -387,9 +360,9 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         options=class_options
                         selected=classes.to_string()
                         lang
-                        on_pick=pick_classes
+                        grouped="klasser"
                     />
-                </div>
+                })}
             }
         }
     };

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, open, axe, horizontalOverflow, DIST, OUT } from './harness.mjs';
+import { setup, open, axe, horizontalOverflow, plain, DIST, OUT } from './harness.mjs';
 import { loadData, lastCellOf, nameOf, valueProblem, cellValue, levelOf, expectedMark } from './expected.mjs';
 
 let env;
@@ -140,7 +140,7 @@ test('compare: a shared address opens the same view, language, set and order inc
   assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'nb')), 'sorted by name');
   // Choosing with the form writes the address, and the address reads back.
   await page.selectOption('#compare-set', 'fylke');
-  await page.locator('#compare-set ~ button').click();
+  await page.locator('form.picker-group > button').click();
   await page.waitForURL(/sett=fylke/);
   const after = new URL(page.url());
   assert.equal(after.searchParams.get('indikator'), id);
@@ -231,7 +231,7 @@ test('map: switching the indicator keeps the address and redraws the same map', 
   const { page } = p;
   const before = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).id);
   await page.selectOption('#map-indicator', b);
-  await page.locator('#map-indicator ~ button').click();
+  await page.locator('form.picker-group > button').click();
   await page.waitForURL(new RegExp(`indikator=${b}`));
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'nn');
   await page.waitForFunction((want) => document.querySelector('figcaption')?.innerText.length > 0 && document.querySelector('#map-indicator').value === want, b);
@@ -522,3 +522,60 @@ test('screenshots of every view at 1280 and 360 px', async () => {
   for (const [name, url] of VIEWS) await screenshots(url, name);
   assert.equal(fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length >= VIEWS.length * 2, true);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Choices applied together: a view's selects are one form with one «Vis». Before, each had its
+// own, and choosing an indicator and then pressing the area select's «Vis» dropped the
+// indicator while its select still showed it.
+
+/** Chooses, in `order`, a value other than the shown one in each select; returns them. */
+async function chooseAll(page, order) {
+  const chosen = {};
+  for (const id of order) {
+    const [current, options] = await page.$eval(`#${id}`, (s) => [s.value, [...s.options].map((o) => o.value)]);
+    const other = options.find((v) => v && v !== current);
+    await page.selectOption(`#${id}`, other);
+    chosen[id] = other;
+  }
+  return chosen;
+}
+
+for (const width of [390, 1280]) {
+  for (const [view, keys] of [
+    ['kart', { 'map-indicator': 'indikator', 'map-scope': 'utsnitt', 'map-classes': 'klasser' }],
+    ['sammenlign', { 'compare-indicator': 'indikator', 'compare-set': 'sett', 'compare-sort': 'sorter' }],
+  ]) {
+    test(`${view} at ${width} px: every choice applies together, in any order, and the address, the selects and the figure agree`, async () => {
+      const ids = Object.keys(keys);
+      for (const order of [ids, [...ids].reverse()]) {
+        const p = await openView(`/kommune/0301/${view}`, { width, height: 844 });
+        const { page } = p;
+        assert.equal(await page.locator('form.picker-group button').count(), 1, 'one button for all the choices');
+        const chosen = await chooseAll(page, order);
+        await page.locator('form.picker-group > button').click();
+        const indicator = chosen[ids[0]];
+        await page.waitForURL((u) => u.searchParams.get('indikator') === indicator);
+        await page.waitForFunction(() => document.querySelector('figcaption')?.innerText.length > 0);
+        const url = new URL(page.url());
+        // The address holds every choice (a default may be written by leaving the key out).
+        for (const [id, key] of Object.entries(keys)) {
+          const value = url.searchParams.get(key);
+          assert.ok(value === chosen[id] || (value === null && ['kvantil', 'verdi'].includes(chosen[id])), `${order}: ${key}=${value}, chosen ${chosen[id]}`);
+          assert.equal(await page.locator(`#${id}`).inputValue(), chosen[id], `${order}: the select #${id}`);
+        }
+        // The figure is of what was chosen: its caption names the indicator.
+        const label = data.context.catalogue.find((i) => i.id === indicator).label.nb;
+        const caption = plain(await page.locator('figcaption').first().innerText());
+        assert.ok(caption.toLowerCase().includes(label.toLowerCase().slice(0, 20)), `«${caption}» is not of ${label}`);
+        // Read back from the address alone: the same choices.
+        await page.reload();
+        await page.waitForSelector('article.explore form.picker-group');
+        for (const id of ids) assert.equal(await page.locator(`#${id}`).inputValue(), chosen[id], `reloaded: #${id}`);
+        if (width === 390) assert.equal(await horizontalOverflow(page), 0, 'no sideways scrolling');
+        await page.screenshot({ path: path.join(OUT, `choices-${view}-${width}.png`) });
+        p.check();
+        await p.close();
+      }
+    });
+  }
+}

@@ -110,7 +110,7 @@ test('inside an embed, a picked indicator and a followed link stay in the embed'
   assert.equal(await page.locator('.share').count(), 0, 'no share bar inside an embed');
   const other = await page.$$eval('#map-indicator option', (os) => os.map((o) => o.value).find((v) => v !== document.querySelector('#map-indicator').value));
   await page.selectOption('#map-indicator', other);
-  await page.locator('#map-indicator').locator('xpath=..').getByRole('button').click();
+  await page.locator('form.picker-group > button').click();
   await page.waitForURL((u) => u.searchParams.get('indikator') === other);
   assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');

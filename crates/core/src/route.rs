@@ -217,10 +217,29 @@ pub fn parse_query(search: &str) -> Query {
     let mut q = Query::default();
     for pair in search.trim_start_matches('?').split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        q.set(k, v);
+    }
+    q
+}
+
+impl Query {
+    /// This query with a view's choices applied, each `(key, value)` as the address writes it
+    /// (`("utsnitt", "bydeler")`): what a form of several choices gives, applied together.
+    pub fn with_choices(&self, choices: &[(String, String)]) -> Query {
+        let mut q = self.clone();
+        for (k, v) in choices {
+            q.set(k, v);
+        }
+        q
+    }
+
+    /// One `key=value` of the address; unknown keys and bad values change nothing.
+    fn set(&mut self, k: &str, v: &str) {
+        let q = self;
         match k {
             "lang" => q.lang = Lang::parse(v).or(q.lang),
             "embed" => q.embed = matches!(v, "1" | "true"),
-            "indikator" => q.indicator = indicator_id(v).or(q.indicator),
+            "indikator" => q.indicator = indicator_id(v).or(q.indicator.take()),
             "med" => q.extra = extra_areas(v),
             "sett" => q.preset = Preset::from_slug(v).or(q.preset),
             "utsnitt" => q.scope = Preset::from_slug(v).or(q.scope),
@@ -235,7 +254,6 @@ pub fn parse_query(search: &str) -> Query {
             _ => {}
         }
     }
-    q
 }
 
 /// An indicator id as the catalogue writes them (`mobbing_7`), or nothing.
@@ -617,5 +635,33 @@ mod tests {
             let _ = parse_query(&q);
             let _ = with_lang(&p, &q, Lang::En);
         }
+    }
+}
+
+#[cfg(test)]
+mod choices {
+    use super::*;
+
+    #[test]
+    fn choices_apply_together_and_keep_the_rest_of_the_address() {
+        let q = parse_query("?indikator=mobbing_7&utsnitt=land&lang=nn&med=4601");
+        let chosen = [
+            ("indikator".to_string(), "lavinntekt_vedvarende".to_string()),
+            ("utsnitt".to_string(), "bydeler".to_string()),
+            ("klasser".to_string(), "signifikans".to_string()),
+        ];
+        let next = q.with_choices(&chosen);
+        assert_eq!(next.indicator.as_deref(), Some("lavinntekt_vedvarende"));
+        assert_eq!(next.scope, Some(Preset::Bydeler));
+        assert_eq!(next.classes, Classes::Significance);
+        assert_eq!(next.lang, Some(Lang::Nn));
+        assert_eq!(next.extra, q.extra);
+        // The same as the address would say it; a bad value changes nothing.
+        assert_eq!(
+            next,
+            parse_query("?indikator=lavinntekt_vedvarende&utsnitt=bydeler&klasser=signifikans&lang=nn&med=4601")
+        );
+        let bad = q.with_choices(&[("utsnitt".to_string(), "<script>".to_string())]);
+        assert_eq!(bad, q);
     }
 }
