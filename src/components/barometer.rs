@@ -37,7 +37,15 @@ pub fn group_name(g: Group, lang: Lang) -> &'static str {
     )
 }
 
-fn value_cell(ind: &Indicator, v: &Option<Value>, lang: Lang, label: String) -> impl IntoView {
+/// A value's cell; `role` (`area`, `kommune`, `fylke`, `landet`) is its column, by which the
+/// phone layout chooses what a closed row shows.
+fn value_cell(
+    ind: &Indicator,
+    v: &Option<Value>,
+    lang: Lang,
+    label: String,
+    role: &'static str,
+) -> impl IntoView {
     let flag = match v {
         Some(Value {
             cell, value: None, ..
@@ -46,9 +54,9 @@ fn value_cell(ind: &Indicator, v: &Option<Value>, lang: Lang, label: String) -> 
         _ => None,
     };
     let class = match flag {
-        Some(Flag::Suppressed) => "num flagged suppressed",
-        Some(_) => "num flagged",
-        None => "num",
+        Some(Flag::Suppressed) => format!("num {role} flagged suppressed"),
+        Some(_) => format!("num {role} flagged"),
+        None => format!("num {role}"),
     };
     view! { <td class=class data-label=label>{value_text(ind, v, lang)}</td> }
 }
@@ -281,7 +289,7 @@ fn barometer_row(
         + usize::from(cols.fylke.is_some())
         + usize::from(cols.landet.is_some());
     view! {
-        <tbody class="indicator" data-indicator=ind.id.clone() data-mark=mark_class(vs)>
+        <tbody class="indicator" class:open=move || open.get() data-indicator=ind.id.clone() data-mark=mark_class(vs)>
             <tr>
                 <th scope="row" class="label">
                     <button
@@ -291,17 +299,19 @@ fn barometer_row(
                         aria-controls=detail_id.clone()
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
-                        {label.clone()}
+                        <span class="name">{label.clone()}</span>
+                        // In the button: on a phone the label and this line together make its
+                        // 44 px, instead of a 44 px button and a line below it.
+                        <span class="meta">
+                            {format!("{unit_age} · {period}")}
+                            {modelled.then(|| view! { <span class="badge-demo">{t(lang, Msg::DemodataBadge)}</span> })}
+                        </span>
                     </button>
-                    <span class="meta">
-                        {format!("{unit_age} · {period}")}
-                        {modelled.then(|| view! { <span class="badge-demo">{t(lang, Msg::DemodataBadge)}</span> })}
-                    </span>
                 </th>
-                {value_cell(ind, &row.area, lang, cols.area.clone())}
-                {cols.kommune.clone().map(|k| value_cell(ind, &row.kommune, lang, k))}
-                {cols.fylke.clone().map(|f| value_cell(ind, &row.fylke, lang, f))}
-                {cols.landet.clone().map(|l| value_cell(ind, &row.landet, lang, l))}
+                {value_cell(ind, &row.area, lang, cols.area.clone(), "area")}
+                {cols.kommune.clone().map(|k| value_cell(ind, &row.kommune, lang, k, "kommune"))}
+                {cols.fylke.clone().map(|f| value_cell(ind, &row.fylke, lang, f, "fylke"))}
+                {cols.landet.clone().map(|l| value_cell(ind, &row.landet, lang, l, "landet"))}
                 <td class="compare" data-label=t(lang, Msg::Comparison)>
                     {row.vs_landet.map(|c| view! { <Mark comparison=c lang /> })}
                     {vs_kommune.map(|s| view! { <span class="vs-kommune">{s}</span> })}
@@ -338,16 +348,19 @@ pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
     let b = barometer::barometer(&ctx, &area, sources.kommune.as_deref(), Confidence::P95);
     let src = StoredValue::new_local(sources);
     let cols = Columns::new(&ctx, &area.code, lang);
-    let heads: Vec<String> = std::iter::once(t(lang, Msg::Indicator).to_string())
-        .chain(std::iter::once(cols.area.clone()))
-        .chain(cols.kommune.clone())
-        .chain(cols.fylke.clone())
-        .chain(cols.landet.clone())
-        .chain([
-            t(lang, Msg::Comparison).to_string(),
-            t(lang, Msg::SpreadHeader).to_string(),
-        ])
-        .collect();
+    // Each head with its column's class, as the cells have (see `value_cell`).
+    let heads: Vec<(&str, String)> = [
+        Some(("label", t(lang, Msg::Indicator).to_string())),
+        Some(("area", cols.area.clone())),
+        cols.kommune.clone().map(|k| ("kommune", k)),
+        cols.fylke.clone().map(|f| ("fylke", f)),
+        cols.landet.clone().map(|l| ("landet", l)),
+        Some(("compare", t(lang, Msg::Comparison).to_string())),
+        Some(("spread", t(lang, Msg::SpreadHeader).to_string())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let groups = b
         .groups
         .iter()
@@ -358,7 +371,7 @@ pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
                     <h3>{group_name(*g, lang)}</h3>
                     <table class="barometer">
                         <thead>
-                            <tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                            <tr>{heads.into_iter().map(|(class, h)| view! { <th scope="col" class=class>{h}</th> }).collect_view()}</tr>
                         </thead>
                         {rows
                             .iter()

@@ -125,7 +125,8 @@ async function openWithRealData(url) {
   const p = await open(env);
   await p.context.route('**/data/**', (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
-    const file = path.join(DATA, 'bundles', name);
+    // The page names its manifest by version (`manifest-HASH.json`); here the fetched data's.
+    const file = path.join(DATA, 'bundles', /^manifest-[0-9a-f]{8}\.json$/.test(name) ? 'manifest.json' : name);
     if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({
       status: 200,
