@@ -100,16 +100,19 @@ fn rank_text(r: &Option<Rank>, polarity: Polarity, lang: Lang) -> Option<String>
     Some(tf(lang, msg, &[&r.rank.to_string(), &r.of.to_string()]))
 }
 
-fn vs_kommune_text(c: Comparison, lang: Lang) -> Option<&'static str> {
+/// A bydel's value against its kommune, naming the kommune: «lavere enn Oslo», and for no
+/// significant difference «ingen sikker forskjell fra Oslo» (not «som kommunen», which read as
+/// «the same value»).
+fn vs_kommune_text(c: Comparison, kommune: &str, lang: Lang) -> Option<String> {
     let m = match c {
-        Comparison::Better => Msg::VsKommuneBetter,
-        Comparison::Worse => Msg::VsKommuneWorse,
-        Comparison::Similar => Msg::VsKommuneSimilar,
-        Comparison::Higher => Msg::VsKommuneHigher,
-        Comparison::Lower => Msg::VsKommuneLower,
+        Comparison::Better => Msg::VsNamedBetter,
+        Comparison::Worse => Msg::VsNamedWorse,
+        Comparison::Similar => Msg::VsNamedSimilar,
+        Comparison::Higher => Msg::VsNamedHigher,
+        Comparison::Lower => Msg::VsNamedLower,
         _ => return None,
     };
-    Some(t(lang, m))
+    Some(tf(lang, m, &[kommune]))
 }
 
 /// Values over all periods for the trend chart and its table.
@@ -281,13 +284,17 @@ fn barometer_row(
             Some(row_detail(&s.ctx, &s.area.series, &s.area.code, &row, &cols, lang).into_any())
         })
     };
-    let vs_kommune = row.vs_kommune.and_then(|c| vs_kommune_text(c, lang));
+    let vs_kommune = row
+        .vs_kommune
+        .zip(cols.kommune.as_deref())
+        .and_then(|(c, k)| vs_kommune_text(c, k, lang));
     let period = row.period.label(ind.period_kind);
     let unit_age = ind.age.get(lang).to_string();
-    let colspan = 4
+    // The name, the area and the spread; each comparator, and with landet its comparison.
+    let colspan = 3
         + usize::from(cols.kommune.is_some())
         + usize::from(cols.fylke.is_some())
-        + usize::from(cols.landet.is_some());
+        + 2 * usize::from(cols.landet.is_some());
     view! {
         <tbody class="indicator" class:open=move || open.get() data-indicator=ind.id.clone() data-mark=mark_class(vs)>
             <tr>
@@ -312,10 +319,12 @@ fn barometer_row(
                 {cols.kommune.clone().map(|k| value_cell(ind, &row.kommune, lang, k, "kommune"))}
                 {cols.fylke.clone().map(|f| value_cell(ind, &row.fylke, lang, f, "fylke"))}
                 {cols.landet.clone().map(|l| value_cell(ind, &row.landet, lang, l, "landet"))}
-                <td class="compare" data-label=t(lang, Msg::Comparison)>
-                    {row.vs_landet.map(|c| view! { <Mark comparison=c lang /> })}
-                    {vs_kommune.map(|s| view! { <span class="vs-kommune">{s}</span> })}
-                </td>
+                {cols.landet.is_some().then(|| view! {
+                    <td class="compare" data-label=t(lang, Msg::Comparison)>
+                        {row.vs_landet.map(|c| view! { <Mark comparison=c lang /> })}
+                        {vs_kommune.map(|s| view! { <span class="vs-kommune">{s}</span> })}
+                    </td>
+                })}
                 <td class="spread-cell" data-label=t(lang, Msg::SpreadHeader)>{spread}</td>
             </tr>
             <tr class="detail" id=detail_id.clone() hidden=move || !open.get()>
@@ -337,6 +346,7 @@ fn legend(lang: Lang, area: &str) -> impl IntoView {
                 {marks.into_iter().map(|c| view! { <li><Mark comparison=c lang /></li> }).collect_view()}
             </ul>
             <p class="spread-legend">{tf(lang, Msg::SpreadLegend, &[area])}</p>
+            <p class="spread-legend">{t(lang, Msg::FlagsLegend)}</p>
         </div>
     }
 }
@@ -355,7 +365,10 @@ pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
         cols.kommune.clone().map(|k| ("kommune", k)),
         cols.fylke.clone().map(|f| ("fylke", f)),
         cols.landet.clone().map(|l| ("landet", l)),
-        Some(("compare", t(lang, Msg::Comparison).to_string())),
+        // Landet is not compared with itself: no column for it.
+        cols.landet
+            .is_some()
+            .then(|| ("compare", t(lang, Msg::Comparison).to_string())),
         Some(("spread", t(lang, Msg::SpreadHeader).to_string())),
     ]
     .into_iter()

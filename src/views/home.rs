@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::error_view::ErrorView;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{href, t, use_lang, Msg};
-use crate::state::{area_name, recent};
+use crate::state::{area_name, recent, set_document_title};
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
 use oppvekst_core::route::area_path;
@@ -15,6 +15,15 @@ use std::rc::Rc;
 pub fn Home() -> impl IntoView {
     let lang = use_lang();
     let context = LocalResource::new(api::context);
+    // The tab, history and bookmarks say what the site is, not «oppvekst».
+    Effect::new(move |_| {
+        let lang = lang.get();
+        set_document_title(&format!(
+            "{} – {}",
+            t(lang, Msg::AppName),
+            t(lang, Msg::Tagline)
+        ));
+    });
     view! {
         <section class="intro">
             <h1>{move || t(lang.get(), Msg::AppName)}</h1>

@@ -176,7 +176,7 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             .map(|c| {
                 view! {
                     <li>
-                        <span class=format!("rug-swatch rug-{}", mark_class(c)) aria-hidden="true">"1,0"</span>
+                        <span class=format!("rug-swatch rug-{}", mark_class(c)) aria-hidden="true"></span>
                         {mark_text(c, lang)}
                     </li>
                 }

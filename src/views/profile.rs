@@ -217,12 +217,18 @@ fn heading(d: &ProfileData, lang: Lang) -> impl IntoView {
     let area = reg.get(&d.area.code);
     let name = area.map(|a| area_name(a, lang)).unwrap_or_default();
     let level = level_name(d.area.code.level(), lang);
-    let parents: Vec<_> = reg
-        .ancestors(&d.area.code)
-        .into_iter()
-        .filter(|a| a.level() != Level::Landet)
-        .map(|a| (href(&area_path(&a.code), lang), area_name(a, lang)))
-        .collect();
+    // «i Oslo» once: a parent named as the area or as the parent before it (Oslo is both
+    // kommune and fylke) is left out, or a bydel would read «i Oslo, i Oslo».
+    let mut parents: Vec<(String, String)> = Vec::new();
+    for a in reg.ancestors(&d.area.code) {
+        let pname = area_name(a, lang);
+        if a.level() != Level::Landet
+            && pname != name
+            && parents.last().is_none_or(|(_, last)| *last != pname)
+        {
+            parents.push((href(&area_path(&a.code), lang), pname));
+        }
+    }
     let children = d.area.population.latest().map(|(year, p)| {
         tf(
             lang,

@@ -75,9 +75,10 @@ for (const { code, route } of AREAS) {
       .sort((a, b) => groupOrder.indexOf(a.ind.group) - groupOrder.indexOf(b.ind.group))
       .map((r) => r.ind.id);
     assert.deepEqual(rows.map((r) => r.id), order);
-    // The column heads: indicator, the area and its comparators, comparison, spread.
+    // The column heads: indicator, the area and its comparators, comparison (not for landet,
+    // which is not compared with itself), spread.
     const headCount = await p.page.locator('table.barometer').first().locator('thead th').count();
-    assert.equal(headCount, 1 + want.columns.length + 2, `columns ${want.columns}`);
+    assert.equal(headCount, 1 + want.columns.length + (code === '0' ? 1 : 2), `columns ${want.columns}`);
 
     const problems = [];
     const disagreements = [];
@@ -552,6 +553,38 @@ test('a real indicator ranks all 357 kommuner; a suppressed value has no CI', as
   await row.locator('.row-detail').waitFor();
   assert.equal(await row.locator('.row-detail dd.ci').count(), 0, 'no CI from a suppressed value');
   assert.equal(await row.locator('.row-detail dd.rank-national').count(), 0, 'no rank from a suppressed value');
+  p.check();
+  await p.close();
+});
+
+// Words a reader understands (#18, item 6): each of these read wrong to a new user.
+test('wording: «i Oslo» once, the kommune named, landet not set against itself, flags explained, a front-page title, no sample figures, an embed help for web editors', async () => {
+  const p = await openProfile('/bydel/030101');
+  const { page } = p;
+  assert.equal((await page.locator('.profile-head .parents').innerText()).trim(), 'i Oslo');
+  const vs = [...new Set(await page.locator('.vs-kommune').allInnerTexts())];
+  assert.ok(vs.length > 0 && vs.every((s) => /(enn|fra) Oslo$/.test(s)), `against the kommune: ${vs}`);
+  assert.ok(!vs.includes('som kommunen'));
+  assert.match(await page.locator('.barometer-section .legend').innerText(), /«Kan ikke beregnes» at tallgrunnlaget ikke gir noen verdi/);
+  await page.locator('button', { hasText: 'Bygg inn' }).click();
+  const help = await page.locator('dialog.embed-dialog .embed-host').innerText();
+  assert.doesNotMatch(help, /frame-ancestors/);
+  assert.match(help, /redigeringsverktøy/);
+  await page.goto(`${env.url}/landet`);
+  await page.waitForSelector('tbody.indicator');
+  assert.deepEqual(await page.locator('table.barometer').first().locator('thead th').allInnerTexts(),
+    ['Indikator', 'Hele landet', 'Spredning i kommunene']);
+  assert.equal(await page.locator('td.compare').count(), 0, 'no empty comparison cells');
+  await page.goto(`${env.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator');
+  assert.equal(await page.locator('.profile-head .parents').count(), 0, 'Oslo is not «i Oslo»');
+  await page.goto(`${env.url}/`);
+  await page.waitForFunction(() => document.title !== 'oppvekst');
+  assert.equal(await page.title(), 'Oppvekstprofil – Statistikk om barn og unge 0–24 år i alle kommuner, bydeler og fylker');
+  await page.goto(`${env.url}/kommune/0301/oversikt`);
+  await page.waitForSelector('.rug-legend li');
+  const swatches = await page.locator('.rug-legend .rug-swatch').allInnerTexts();
+  assert.ok(swatches.every((s) => !/\d/.test(s)), `legend swatches: ${swatches}`);
   p.check();
   await p.close();
 });
