@@ -1,6 +1,7 @@
 //! One indicator for a set of areas as horizontal bars, each coloured by its comparison with
 //! landet, with its 95 % interval drawn over the bar's end and landet as a vertical line.
 
+use super::colours::{role_dash, LANDET};
 use charming::component::{Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
@@ -9,6 +10,7 @@ use charming::element::{
 };
 use charming::series::Bar;
 use charming::Chart;
+use oppvekst_core::explore::trend::Role;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareBar {
@@ -77,7 +79,12 @@ pub fn compare_chart(vm: &CompareChart) -> Chart {
             MarkLine::new()
                 .silent(true)
                 .symbol(vec![Symbol::None, Symbol::None])
-                .line_style(LineStyle::new().color("#1b1f24").width(2))
+                .line_style(
+                    LineStyle::new()
+                        .color(LANDET)
+                        .width(2)
+                        .type_(role_dash(Role::Landet).1),
+                )
                 .label(Label::new().formatter(name.as_str()))
                 .data(vec![MarkLineVariant::Simple(
                     MarkLineData::new().name(name.as_str()).x_axis(*v),

@@ -14,3 +14,142 @@ pub const PERCENT: &str = "@fmt:percent";
 /// A tooltip of one item: its name and its value.
 pub const TIP_NUMBER: &str = "@fmt:tip-number";
 pub const TIP_PERCENT: &str = "@fmt:tip-percent";
+
+/// One colour per role in every chart: the series colours are read back from each chart's
+/// option, as ECharts gets it.
+#[cfg(test)]
+mod roles {
+    use super::colours::{self, contrast_on_white};
+    use super::compare::{compare_chart, CompareBar, CompareChart};
+    use super::over_time::{over_time, OverTime, Series};
+    use super::population::{age_profile, children_trend, AgeProfileChart, ChildrenTrend};
+    use oppvekst_core::explore::trend::Role;
+    use std::collections::BTreeMap;
+
+    /// Every named series' colour, and the landet line of a comparison.
+    fn colours_of(chart: charming::Chart, into: &mut BTreeMap<String, Vec<String>>) {
+        let v = serde_json::to_value(chart).unwrap();
+        for s in v["series"].as_array().unwrap() {
+            let colour = s["lineStyle"]["color"]
+                .as_str()
+                .or_else(|| s["itemStyle"]["color"].as_str());
+            if let (Some(name), Some(c)) = (s["name"].as_str(), colour) {
+                into.entry(name.to_string())
+                    .or_default()
+                    .push(c.to_string());
+            }
+            if let Some(c) = s["markLine"]["lineStyle"]["color"].as_str() {
+                into.entry("Hele landet".into())
+                    .or_default()
+                    .push(c.to_string());
+            }
+        }
+    }
+
+    fn line(name: &str, role: Role) -> Series {
+        Series {
+            name: name.into(),
+            role,
+            values: vec![Some(1.0), None, Some(2.0)],
+        }
+    }
+
+    #[test]
+    fn every_chart_gives_a_role_the_same_colour_and_no_two_roles_one() {
+        let mut seen = BTreeMap::new();
+        let periods = vec!["2022".into(), "2023".into(), "2024".into()];
+        // The trend view: the band after the area, which once moved every later line's colour.
+        colours_of(
+            over_time(&OverTime {
+                periods: periods.clone(),
+                lines: vec![
+                    line("Gamle Oslo", Role::Area),
+                    line("Oslo", Role::Kommune),
+                    line("Oslo (fylke)", Role::Fylke),
+                    line("Hele landet", Role::Landet),
+                    line("Bergen", Role::Added),
+                    line("Tromsø", Role::Added),
+                ],
+                band: Some((
+                    "95 % KI".into(),
+                    vec![Some((0.5, 1.5)), None, Some((1.5, 2.5))],
+                )),
+                shade: None,
+                percent: true,
+            }),
+            &mut seen,
+        );
+        // An opened barometer row: no band, no kommune.
+        colours_of(
+            over_time(&OverTime {
+                periods,
+                lines: vec![
+                    line("Gamle Oslo", Role::Area),
+                    line("Oslo (fylke)", Role::Fylke),
+                    line("Hele landet", Role::Landet),
+                ],
+                band: None,
+                shade: None,
+                percent: true,
+            }),
+            &mut seen,
+        );
+        colours_of(
+            age_profile(&AgeProfileChart {
+                area: "Gamle Oslo".into(),
+                landet: "Hele landet".into(),
+                ages: vec!["0".into()],
+                shares: vec![1.0],
+                landet_shares: vec![1.1],
+            }),
+            &mut seen,
+        );
+        colours_of(
+            children_trend(&ChildrenTrend {
+                area: "Gamle Oslo".into(),
+                points: vec![(2024, 10), (2025, 11)],
+            }),
+            &mut seen,
+        );
+        colours_of(
+            compare_chart(&CompareChart {
+                bars: vec![CompareBar {
+                    name: "Gamle Oslo".into(),
+                    value: Some(1.0),
+                    interval: None,
+                    colour: colours::AREA,
+                    own: true,
+                }],
+                landet: Some(("Hele landet".into(), 1.0)),
+                percent: true,
+            }),
+            &mut seen,
+        );
+        let one = |name: &str| {
+            let cs = &seen[name];
+            assert!(
+                cs.iter().all(|c| c == &cs[0]),
+                "{name} in several colours: {cs:?}"
+            );
+            cs[0].clone()
+        };
+        assert_eq!(seen["Gamle Oslo"].len(), 4, "the area in four charts");
+        assert_eq!(seen["Hele landet"].len(), 4, "landet in four charts");
+        let roles = [
+            one("Gamle Oslo"),
+            one("Oslo"),
+            one("Oslo (fylke)"),
+            one("Hele landet"),
+            one("Bergen"),
+            one("Tromsø"),
+        ];
+        assert_eq!(roles[0], colours::AREA);
+        assert_eq!(roles[3], colours::LANDET);
+        for (i, a) in roles.iter().enumerate() {
+            assert!(contrast_on_white(a) >= 3.0, "{a} on white");
+            for b in &roles[i + 1..] {
+                assert_ne!(a, b, "two roles in one colour");
+            }
+        }
+    }
+}

@@ -2,13 +2,15 @@
 //! area's 95 % interval as a band under its line, and the pandemic years shaded) and the small
 //! one in an opened barometer row (without them).
 
-use charming::component::{Axis, Grid, Legend, LegendType};
+use super::colours::{role_colour, role_dash, ADDED_SYMBOLS, AREA};
+use charming::component::{Axis, Grid, Legend};
 use charming::element::{
     AreaStyle, AxisLabel, AxisType, Formatter, ItemStyle, Label, LineStyle, MarkArea, MarkAreaData,
     Symbol, Tooltip, Trigger,
 };
 use charming::series::Line;
 use charming::Chart;
+use oppvekst_core::explore::trend::Role;
 
 /// The lower and upper limit of an interval.
 pub type Bounds = (f64, f64);
@@ -16,8 +18,8 @@ pub type Bounds = (f64, f64);
 #[derive(Clone, Debug, PartialEq)]
 pub struct OverTime {
     pub periods: Vec<String>,
-    /// One line per area, the view's own area first; `None` where an area has no value.
-    pub lines: Vec<(String, Vec<Option<f64>>)>,
+    /// One line per area, the view's own area first.
+    pub lines: Vec<Series>,
     /// The first area's interval per period, and the band's name for the legend.
     pub band: Option<(String, Vec<Option<Bounds>>)>,
     /// A stretch of periods to shade (first and last index), with its label.
@@ -25,11 +27,38 @@ pub struct OverTime {
     pub percent: bool,
 }
 
+/// An area's line: its name, its role (which gives its colour and style in every chart) and a
+/// value per period, `None` where it has none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub role: Role,
+    pub values: Vec<Option<f64>>,
+}
+
 /// Series stack name of the band: its lower edge and its width, stacked.
 const BAND: &str = "band";
 
 /// The view's own area, and its band: the app's accent, so that the two read as one.
-const OWN: &str = "#0b5a8a";
+const OWN: &str = AREA;
+
+/// The legend's height in pixels for these names on a phone (about 340 px for the legend):
+/// the legend wraps instead of paging, and the plot starts below it. Wider screens get the
+/// same room, a little more than they need.
+pub fn legend_height(names: &[String]) -> i64 {
+    // An entry: its swatch (25 px), a gap (10 px) and about 7 px a character at 12 px.
+    let mut rows = 1;
+    let mut used = 0;
+    for n in names {
+        let w = 35 + 7 * n.chars().count() as i64;
+        if used > 0 && used + w > 340 {
+            rows += 1;
+            used = 0;
+        }
+        used += w;
+    }
+    rows * 22
+}
 
 pub fn over_time(vm: &OverTime) -> Chart {
     let fmt = if vm.percent {
@@ -37,13 +66,16 @@ pub fn over_time(vm: &OverTime) -> Chart {
     } else {
         super::NUMBER
     };
-    let mut names: Vec<String> = vm.lines.iter().map(|(n, _)| n.clone()).collect();
+    let mut names: Vec<String> = vm.lines.iter().map(|l| l.name.clone()).collect();
+    if let Some((name, _)) = &vm.band {
+        names.push(name.clone());
+    }
     let mut chart = Chart::new()
         .grid(
             Grid::new()
                 .left(8)
                 .right(16)
-                .top(56)
+                .top(legend_height(&names) + 34)
                 .bottom(24)
                 .contain_label(true),
         )
@@ -88,17 +120,22 @@ pub fn over_time(vm: &OverTime) -> Chart {
                     .area_style(AreaStyle::new().color(OWN).opacity(0.18))
                     .silent(true),
             );
-        names.push(name.clone());
     }
-    for (i, (name, values)) in vm.lines.iter().enumerate() {
+    let mut added = 0;
+    for (i, l) in vm.lines.iter().enumerate() {
+        let colour = role_colour(l.role, added);
+        let (width, dash) = role_dash(l.role);
         let mut line = Line::new()
-            .name(name.clone())
-            .data(values.clone())
-            .connect_nulls(false);
+            .name(l.name.clone())
+            .data(l.values.clone())
+            .connect_nulls(false)
+            .line_style(LineStyle::new().width(width).color(colour).type_(dash))
+            .item_style(ItemStyle::new().color(colour));
+        if l.role == Role::Added {
+            line = line.symbol(added_symbol(added));
+            added += 1;
+        }
         if i == 0 {
-            line = line
-                .line_style(LineStyle::new().width(3).color(OWN))
-                .item_style(ItemStyle::new().color(OWN));
             let shade = vm
                 .shade
                 .as_ref()
@@ -118,8 +155,18 @@ pub fn over_time(vm: &OverTime) -> Chart {
         }
         chart = chart.series(line);
     }
-    // One scrolling row: on a phone a wrapped legend would run into the plot.
-    chart.legend(Legend::new().type_(LegendType::Scroll).top(0).data(names))
+    // A plain legend wraps; the plot starts below it (`legend_height`).
+    chart.legend(Legend::new().top(0).data(names))
+}
+
+fn added_symbol(nth: usize) -> Symbol {
+    match ADDED_SYMBOLS[nth % ADDED_SYMBOLS.len()] {
+        "rect" => Symbol::Rect,
+        "triangle" => Symbol::Triangle,
+        "diamond" => Symbol::Diamond,
+        "roundRect" => Symbol::RoundRect,
+        _ => Symbol::Pin,
+    }
 }
 
 #[cfg(test)]
@@ -130,11 +177,16 @@ mod tests {
         OverTime {
             periods: (2019..=2023).map(|y| y.to_string()).collect(),
             lines: vec![
-                (
-                    "Oslo".into(),
-                    vec![Some(10.0), None, Some(12.0), Some(13.0), Some(12.5)],
-                ),
-                ("Hele landet".into(), vec![Some(11.0); 5]),
+                Series {
+                    name: "Oslo".into(),
+                    role: Role::Area,
+                    values: vec![Some(10.0), None, Some(12.0), Some(13.0), Some(12.5)],
+                },
+                Series {
+                    name: "Hele landet".into(),
+                    role: Role::Landet,
+                    values: vec![Some(11.0); 5],
+                },
             ],
             band: Some((
                 "95 % KI for Oslo".into(),

@@ -1,10 +1,12 @@
 //! The population's charts: the number of children 0–17 over the years, and the age profile
 //! 0–24 as shares of the population against landet's.
 
+use super::colours::{role_dash, AREA, LANDET};
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisLabel, AxisType, Formatter, ItemStyle, LineStyle, Tooltip, Trigger};
 use charming::series::{Bar, Line};
 use charming::Chart;
+use oppvekst_core::explore::trend::Role;
 
 /// The age profile: per single year of age, the area's and landet's share of the population.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,7 +25,7 @@ pub fn age_profile(vm: &AgeProfileChart) -> Chart {
             Grid::new()
                 .left(8)
                 .right(16)
-                .top(40)
+                .top(super::over_time::legend_height(&[vm.area.clone(), vm.landet.clone()]) + 18)
                 .bottom(24)
                 .contain_label(true),
         )
@@ -47,15 +49,20 @@ pub fn age_profile(vm: &AgeProfileChart) -> Chart {
             Bar::new()
                 .name(vm.area.clone())
                 .data(vm.shares.clone())
-                .item_style(ItemStyle::new().color("#0b5a8a")),
+                .item_style(ItemStyle::new().color(AREA)),
         )
         .series(
             Line::new()
                 .name(vm.landet.clone())
                 .data(vm.landet_shares.clone())
                 .show_symbol(false)
-                .line_style(LineStyle::new().width(3).color("#1b1f24"))
-                .item_style(ItemStyle::new().color("#1b1f24")),
+                .line_style(
+                    LineStyle::new()
+                        .width(3)
+                        .color(LANDET)
+                        .type_(role_dash(Role::Landet).1),
+                )
+                .item_style(ItemStyle::new().color(LANDET)),
         )
 }
 
@@ -94,7 +101,9 @@ pub fn children_trend(vm: &ChildrenTrend) -> Chart {
             Line::new()
                 .name(vm.area.clone())
                 .data(values)
-                .show_symbol(false),
+                .show_symbol(false)
+                .line_style(LineStyle::new().width(3).color(AREA))
+                .item_style(ItemStyle::new().color(AREA)),
         )
 }
 

@@ -2,7 +2,7 @@
 //! comparators, the mark of the comparison with landet and the spread over all kommuner. A row
 //! opens to its definition, source, CI, ranks and a small trend chart.
 
-use crate::charts::over_time::{over_time, OverTime};
+use crate::charts::over_time::{over_time, OverTime, Series};
 use crate::components::apportioned::apportioned_note;
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
@@ -14,6 +14,7 @@ use crate::state::distinct_names;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
 use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
+use oppvekst_core::explore::trend::Role;
 use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
 use oppvekst_core::route::trend_url;
 use oppvekst_core::stats::cells::comparator;
@@ -157,28 +158,36 @@ fn row_detail(
         .iter()
         .map(|p| p.label(ind.period_kind))
         .collect();
-    let mut lines = vec![(cols.area.clone(), history(Some(area), ind, hint))];
+    let line = |name: &String, role: Role, values| Series {
+        name: name.clone(),
+        role,
+        values,
+    };
+    let mut lines = vec![line(&cols.area, Role::Area, history(Some(area), ind, hint))];
     if let (Some(name), Some(f)) = (&cols.fylke, code.fylke()) {
-        lines.push((name.clone(), history(comparator(ctx, &f), ind, hint)));
+        lines.push(line(
+            name,
+            Role::Fylke,
+            history(comparator(ctx, &f), ind, hint),
+        ));
     }
     if let Some(name) = &cols.landet {
-        lines.push((
-            name.clone(),
-            history(comparator(ctx, &AreaCode::landet()), ind, hint),
-        ));
+        let landet = history(comparator(ctx, &AreaCode::landet()), ind, hint);
+        lines.push(line(name, Role::Landet, landet));
     }
     let label = ind.label.get(lang).to_string();
     let title = tf(lang, Msg::TrendChartTitle, &[&label, &cols.area]);
     let headers: Vec<String> = std::iter::once(t(lang, Msg::Period).to_string())
-        .chain(lines.iter().map(|(n, _)| n.clone()))
+        .chain(lines.iter().map(|l| l.name.clone()))
         .collect();
     let rows: Vec<Vec<String>> = periods
         .iter()
         .enumerate()
         .map(|(i, p)| {
             std::iter::once(p.clone())
-                .chain(lines.iter().map(|(_, v)| {
-                    v[i].map(|x| format_value(ind, x))
+                .chain(lines.iter().map(|l| {
+                    l.values[i]
+                        .map(|x| format_value(ind, x))
                         .unwrap_or_else(|| "–".into())
                 }))
                 .collect()

@@ -4,7 +4,7 @@
 //! the chart's table. Everything the view shows is in its address.
 
 use crate::api::{self, TrendData};
-use crate::charts::over_time::{over_time, OverTime};
+use crate::charts::over_time::{over_time, OverTime, Series};
 use crate::components::apportioned::apportioned_note;
 use crate::components::barometer::group_name;
 use crate::components::chart::EChart;
@@ -206,7 +206,11 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                     .lines
                     .iter()
                     .zip(&line_names)
-                    .map(|(l, n)| (n.clone(), l.points.iter().map(|p| p.and_then(|p| p.value)).collect()))
+                    .map(|(l, n)| Series {
+                        name: n.clone(),
+                        role: l.role,
+                        values: l.points.iter().map(|p| p.and_then(|p| p.value)).collect(),
+                    })
                     .collect(),
                 band: v.lines.first().map(|l| {
                     (
