@@ -58,6 +58,20 @@ pub fn mark_colour(c: Comparison) -> &'static str {
     }
 }
 
+/// A comparison's shape as a character, for chart labels: the barometer's shapes (and the
+/// overview's, `public/style.css`), so that a bar's class is not told by colour alone.
+pub fn mark_glyph(c: Comparison) -> &'static str {
+    match c {
+        Comparison::Better => "●",
+        Comparison::Worse => "◆",
+        Comparison::Similar => "■",
+        Comparison::Higher => "▲",
+        Comparison::Lower => "▼",
+        Comparison::NotTested => "○",
+        Comparison::NoData => "",
+    }
+}
+
 /// An area without a value: light grey, explained beside the map.
 pub const NO_VALUE: &str = "#e4e7ea";
 

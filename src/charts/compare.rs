@@ -18,6 +18,8 @@ pub struct CompareBar {
     pub value: Option<f64>,
     pub interval: Option<(f64, f64)>,
     pub colour: &'static str,
+    /// The shape of its class after its name (`colours::mark_glyph`), or empty.
+    pub glyph: &'static str,
     /// The view's own area, drawn with an outline.
     pub own: bool,
 }
@@ -49,7 +51,15 @@ pub fn compare_chart(vm: &CompareChart) -> Chart {
     } else {
         (super::NUMBER, super::TIP_NUMBER)
     };
-    let names: Vec<String> = vm.bars.iter().map(|b| b.name.clone()).collect();
+    // The name with its class's shape: the colour is never the only sign.
+    let names: Vec<String> = vm
+        .bars
+        .iter()
+        .map(|b| match b.glyph {
+            "" => b.name.clone(),
+            g => format!("{} {g}", b.name),
+        })
+        .collect();
     let values: Vec<DataPoint> = vm
         .bars
         .iter()
@@ -152,6 +162,7 @@ mod tests {
                     value: Some(12.0),
                     interval: Some((11.0, 13.5)),
                     colour: "#b3261e",
+                    glyph: "◆",
                     own: true,
                 },
                 CompareBar {
@@ -159,6 +170,7 @@ mod tests {
                     value: None,
                     interval: None,
                     colour: "#e4e7ea",
+                    glyph: "",
                     own: false,
                 },
             ],
@@ -181,6 +193,8 @@ mod tests {
         } else {
             &v["yAxis"]
         };
+        // The class's shape after the name; none without a class.
+        assert_eq!(y["data"][0], "Bergen ◆");
         assert_eq!(y["data"][1], "Askøy");
         assert_eq!(height(2), FRAME_HEIGHT + 2 * BAR_HEIGHT);
     }

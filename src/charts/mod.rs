@@ -118,6 +118,7 @@ mod roles {
                     value: Some(1.0),
                     interval: None,
                     colour: colours::AREA,
+                    glyph: "",
                     own: true,
                 }],
                 landet: Some(("Hele landet".into(), 1.0)),

@@ -68,3 +68,26 @@ pub fn Mark(
         </span>
     }
 }
+
+/// The legend of a chart coloured by comparison: each class the chart shows, with its shape
+/// and its words, in the barometer's order. Colour is never the only sign.
+#[component]
+pub fn MarkLegend(
+    /// The classes in the chart, in any order and with repeats.
+    shown: Vec<Comparison>,
+    lang: Lang,
+    /// The id of the legend's heading, unique on the page.
+    id: &'static str,
+) -> impl IntoView {
+    let marks: Vec<Comparison> = Comparison::LEGEND
+        .into_iter()
+        .chain([Comparison::NoData])
+        .filter(|c| shown.contains(c))
+        .collect();
+    view! {
+        <h3 class="legend-title" id=id>{t(lang, Msg::Legend)}</h3>
+        <ul class="mark-legend" aria-labelledby=id>
+            {marks.into_iter().map(|c| view! { <li><Mark comparison=c lang /></li> }).collect_view()}
+        </ul>
+    }
+}

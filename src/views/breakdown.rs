@@ -4,7 +4,7 @@
 //! with each other in words. The dimensions come from the data, so a new one needs no code.
 
 use crate::api::{self, BreakdownData};
-use crate::charts::colours::mark_colour;
+use crate::charts::colours::{mark_colour, mark_glyph};
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure};
 use crate::components::demodata::DemodataNotice;
@@ -62,6 +62,7 @@ fn dimension_section(
             value: row.value.value,
             interval: row.value.value.and(row.value.ci).map(|c| (c.lo, c.hi)),
             colour: mark_colour(row.vs_landet),
+            glyph: mark_glyph(row.vs_landet),
             own: true,
         });
         if let Some(l) = row.landet {
@@ -70,6 +71,7 @@ fn dimension_section(
                 value: l.value,
                 interval: None,
                 colour: LANDET_BAR,
+                glyph: "",
                 own: false,
             });
         }

@@ -4,12 +4,12 @@
 //! for the similar kommuner, why each is similar. Everything shown is in the address.
 
 use crate::api::SetData;
-use crate::charts::colours::mark_colour;
+use crate::charts::colours::{mark_colour, mark_glyph};
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure};
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
-use crate::components::mark::mark_text;
+use crate::components::mark::{mark_text, MarkLegend};
 use crate::components::picker::{indicator_options, picker_group, Chosen, Picker};
 use crate::components::set_picker::{preset_label, ChosenAreas, PresetPicker};
 use crate::components::words::{interval_text, value_text};
@@ -90,6 +90,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         value: b.value.and_then(|x| x.value),
                         interval: b.value.and_then(|x| x.value.and(x.ci)).map(|c| (c.lo, c.hi)),
                         colour: mark_colour(b.vs_landet),
+                        glyph: mark_glyph(b.vs_landet),
                         own: b.own,
                     })
                     .collect(),
@@ -213,6 +214,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 ind.id.clone(),
                 preset.slug().to_string(),
             ];
+            let shown_marks: Vec<Comparison> = v.bars.iter().map(|b| b.vs_landet).collect();
             let chart = compare_chart(&vm);
             let parts: Vec<&str> = file_parts.iter().map(String::as_str).collect();
             let save = Some(save_as(
@@ -273,6 +275,7 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         />
                     })}
                     <p class="summary">{summary.clone()}</p>
+                    <MarkLegend shown=shown_marks lang id="compare-legend-title" />
                     <ChartFigure
                         title=title.clone()
                         summary

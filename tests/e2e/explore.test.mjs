@@ -579,3 +579,33 @@ for (const width of [390, 1280]) {
     });
   }
 }
+
+// Charts that read on a phone, and never by colour alone (#18, items 3 and 4).
+test('at 390 px: no chart legend pages, and the comparison names each bar\'s class by shape and in a legend', async () => {
+  const id = modelledId();
+  for (const url of [
+    `/bydel/030101/utvikling?indikator=${id}&med=4601,5610,1103`,
+    `/kommune/0301/sammenlign?indikator=${id}&sett=bydeler`,
+    `/kommune/0301/fordeling?indikator=lavinntekt_vedvarende`,
+    '/kommune/0301/befolkning',
+  ]) {
+    const p = await openView(url, { width: 390, height: 844 });
+    const { page } = p;
+    const legends = await page.evaluate(() => [...document.querySelectorAll('article.explore .chart')]
+      .map((el) => window.echarts.getInstanceByDom(el)?.getOption().legend ?? [])
+      .flat().map((l) => l.type ?? 'plain'));
+    assert.ok(!legends.includes('scroll'), `${url}: a paged legend`);
+    if (url.includes('sammenlign')) {
+      const names = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).getOption().yAxis[0].data);
+      const shapes = { 'Bedre enn landet': '●', 'Dårligere enn landet': '◆', 'Ikke signifikant forskjellig fra landet': '■', 'Høyere enn landet': '▲', 'Lavere enn landet': '▼', 'Ikke testet': '○' };
+      const legend = (await page.locator('.mark-legend li').allInnerTexts()).map((s) => s.trim());
+      assert.ok(legend.length > 0, 'a legend');
+      for (const l of legend) assert.ok(l in shapes || l === 'Ingen sammenligning', `legend entry «${l}»`);
+      const glyphs = new Set(names.map((n) => n.slice(-1)).filter((g) => Object.values(shapes).includes(g)));
+      assert.deepEqual([...glyphs].sort(), legend.filter((l) => l in shapes).map((l) => shapes[l]).sort(), `bars ${names}`);
+      await axe(page);
+    }
+    p.check();
+    await p.close();
+  }
+});
