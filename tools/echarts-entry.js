@@ -61,7 +61,9 @@ function mapSeries(s) {
   const data = (s.data ?? []).map((d) => {
     if (!d || typeof d !== 'object' || !d.itemStyle) return d;
     const { color, ...style } = d.itemStyle;
-    return { ...d, itemStyle: { ...style, areaColor: color } };
+    // Hovered, an area keeps its own colour (ECharts would paint it gold, the colour of «not
+    // significantly different» on our maps) and gets a dark outline.
+    return { ...d, itemStyle: { ...style, areaColor: color }, emphasis: { itemStyle: { areaColor: color } } };
   });
   return {
     ...rest,
@@ -75,7 +77,7 @@ function mapSeries(s) {
     layoutSize: '96%',
     selectedMode: false,
     itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e4e7ea', ...(s.itemStyle ?? {}) },
-    emphasis: { label: { show: false }, itemStyle: { borderColor: '#1b1f24', borderWidth: 2 } },
+    emphasis: { label: { show: false }, itemStyle: { borderColor: '#1b1f24', borderWidth: 2, areaColor: '#e4e7ea' } },
     label: { show: false },
   };
 }

@@ -588,6 +588,7 @@ test('at 390 px: no chart legend pages, and the comparison names each bar\'s cla
     `/kommune/0301/sammenlign?indikator=${id}&sett=bydeler`,
     `/kommune/0301/fordeling?indikator=lavinntekt_vedvarende`,
     '/kommune/0301/befolkning',
+    `/kommune/4601/kart?indikator=${id}&klasser=signifikans`,
   ]) {
     const p = await openView(url, { width: 390, height: 844 });
     const { page } = p;
@@ -595,6 +596,13 @@ test('at 390 px: no chart legend pages, and the comparison names each bar\'s cla
       .map((el) => window.echarts.getInstanceByDom(el)?.getOption().legend ?? [])
       .flat().map((l) => l.type ?? 'plain'));
     assert.ok(!legends.includes('scroll'), `${url}: a paged legend`);
+    if (url.includes('kart')) {
+      // A hovered area keeps its colour: ECharts' gold is the colour of «not significant».
+      const items = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).getOption().series[0].data);
+      const coloured = items.filter((d) => d?.itemStyle?.areaColor);
+      assert.ok(coloured.length > 0, "coloured areas");
+      for (const d of coloured) assert.equal(d.emphasis?.itemStyle?.areaColor, d.itemStyle.areaColor, d.name);
+    }
     if (url.includes('sammenlign')) {
       const names = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).getOption().yAxis[0].data);
       const shapes = { 'Bedre enn landet': '●', 'Dårligere enn landet': '◆', 'Ikke signifikant forskjellig fra landet': '■', 'Høyere enn landet': '▲', 'Lavere enn landet': '▼', 'Ikke testet': '○' };
