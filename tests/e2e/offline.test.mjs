@@ -168,14 +168,23 @@ async function keptAll(page, paths) {
   assert.fail(`not all of ${paths} kept: ${JSON.stringify(await cached(page))}`);
 }
 
-/** A host of its own (stopped after the test), a page with workers allowed, 0301 loaded. */
-async function openProfile(t) {
-  const h = await host();
+/**
+ * A host of its own (`host`'s options; stopped after the test) and a page on it, with the
+ * service worker allowed unless `serviceWorkers` says otherwise.
+ */
+async function hosted(t, { allow = OFFLINE_ERRORS, serviceWorkers = 'allow', ...options } = {}) {
+  const h = await host(options);
   t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
-  await p.page.goto(`${h.url}/kommune/0301`);
-  await p.page.waitForSelector('tbody.indicator');
+  const p = await open({ ...env, url: h.url }, { allow, serviceWorkers });
   return { h, p, page: p.page, context: p.context };
+}
+
+/** `hosted`, with 0301 loaded. */
+async function openProfile(t) {
+  const opened = await hosted(t);
+  await opened.page.goto(`${opened.h.url}/kommune/0301`);
+  await opened.page.waitForSelector('tbody.indicator');
+  return opened;
 }
 
 test('a profile seen once opens again offline, with the offline notice', async (t) => {
@@ -259,10 +268,7 @@ const keptTypes = (page) => page.evaluate(async () => {
 });
 
 test('on a host that answers unknown paths with its page (200, HTML), nothing but pages is kept as HTML', async (t) => {
-  const h = await host({ spa: true });
-  t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
-  const page = p.page;
+  const { h, p, page } = await hosted(t, { spa: true });
   await page.goto(`${h.url}/kommune/0301`);
   await page.waitForSelector('tbody.indicator');
   await kept(page, '0301');
@@ -287,10 +293,7 @@ test('on a host that answers unknown paths with its page (200, HTML), nothing bu
 
 
 test('with the storage quota nearly full, every view keeps working online', async (t) => {
-  const h = await host();
-  t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
-  const page = p.page;
+  const { h, p, page } = await hosted(t);
   // Room for the worker's shell and a little more: the first bundles fill it.
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   const shell = JSON.parse(sw.match(/const PRECACHE = (.*);/)[1])
@@ -323,10 +326,7 @@ test('with the storage quota nearly full, every view keeps working online', asyn
 });
 
 test('a tab left open across a deploy gets the new-version notice and a reload that keeps the address', async (t) => {
-  const h = await host();
-  t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: [/status of 404/] });
-  const page = p.page;
+  const { h, p, page } = await hosted(t, { allow: [/status of 404/], serviceWorkers: 'block' });
   await page.goto(`${h.url}/kommune/0301`);
   await page.waitForSelector('tbody.indicator');
   // The deploy: new data, every bundle under a new name, the old ones gone.
@@ -352,10 +352,7 @@ test('a tab left open across a deploy gets the new-version notice and a reload t
 });
 
 test('a first visit downloads each file once', async (t) => {
-  const h = await host();
-  t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
-  const page = p.page;
+  const { h, p, page } = await hosted(t);
   await page.goto(`${h.url}/kommune/0301`);
   await page.waitForSelector('tbody.indicator');
   await kept(page, '0301');
@@ -377,10 +374,7 @@ test('a first visit downloads each file once', async (t) => {
 });
 
 test('profiles kept under one version open offline after a new data release, before and after «Last inn på nytt»', async (t) => {
-  const h = await host();
-  t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
-  const page = p.page;
+  const { h, p, page } = await hosted(t);
   const trend = '/kommune/4601/utvikling?indikator=mobbing_7';
   await page.goto(`${h.url}/kommune/0301`);
   await page.waitForSelector('tbody.indicator');
@@ -461,10 +455,7 @@ test('the worker keeps the 200 most recently seen pages and lets older ones go',
 });
 
 test('the browser is asked to keep the storage only when the reader chooses to', async (t) => {
-  const h = await host();
-  t.after(() => h.stop());
-  const p = await open({ ...env, url: h.url }, { allow: OFFLINE_ERRORS, serviceWorkers: 'allow' });
-  const page = p.page;
+  const { h, p, page } = await hosted(t);
   await page.addInitScript(() => {
     window.persistAsked = 0;
     const persist = navigator.storage.persist.bind(navigator.storage);
