@@ -85,7 +85,7 @@ pub fn MarkLegend(
         .filter(|c| shown.contains(c))
         .collect();
     view! {
-        <h3 class="legend-title" id=id>{t(lang, Msg::Legend)}</h3>
+        <h2 class="legend-title" id=id>{t(lang, Msg::Legend)}</h2>
         <ul class="mark-legend" aria-labelledby=id>
             {marks.into_iter().map(|c| view! { <li><Mark comparison=c lang /></li> }).collect_view()}
         </ul>
