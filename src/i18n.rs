@@ -295,6 +295,8 @@ catalogue! {
     BackToProfile => ["Tilbake til profilen for {0}", "Tilbake til profilen for {0}", "Back to the profile of {0}"],
     SeeTrend => ["Se utviklingen over tid, og sammenlign", "Sjå utviklinga over tid, og samanlikn", "See the trend over time, and compare"],
     TrendChartTitle => ["{0}: {1} og landet", "{0}: {1} og landet", "{0}: {1} and Norway"],
+    OutstandingOnly => ["Vis bare det som skiller seg ut", "Vis berre det som skil seg ut", "Show only what stands out"],
+    OutstandingCount => ["({0} av {1})", "({0} av {1})", "({0} of {1})"],
     FlagsLegend => [
         "Uten tall: «Skjult: for få tilfeller» betyr at tallet er skjult for å verne enkeltpersoner, «Kan ikke beregnes» at tallgrunnlaget ikke gir noen verdi (for eksempel ingen barn i gruppen), og «Mangler tall» at kilden ikke har tall for området.",
         "Utan tal: «Skjult: for få tilfelle» tyder at talet er skjult for å verne enkeltpersonar, «Kan ikkje reknast ut» at talgrunnlaget ikkje gir nokon verdi (til dømes ingen born i gruppa), og «Manglar tal» at kjelda ikkje har tal for området.",

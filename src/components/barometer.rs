@@ -360,6 +360,76 @@ fn legend(lang: Lang, area: &str) -> impl IntoView {
     }
 }
 
+/// Whether a comparison stands out: significantly better or worse, or higher or lower than
+/// landet where the indicator has no good direction.
+fn stands_out(c: Comparison) -> bool {
+    matches!(
+        c,
+        Comparison::Better | Comparison::Worse | Comparison::Higher | Comparison::Lower
+    )
+}
+
+/// The filter's state, from the address (`route::OUTSTANDING`), and a way to change it that
+/// replaces the address without a new history entry or a scroll. The prerenderer has no
+/// address: there the filter is off and its box waits for the app.
+#[cfg(target_arch = "wasm32")]
+fn outstanding_state() -> (Signal<bool>, Callback<bool>) {
+    use leptos_router::hooks::{use_location, use_navigate};
+    use leptos_router::NavigateOptions;
+    use oppvekst_core::route;
+    let location = use_location();
+    let navigate = use_navigate();
+    let on = Signal::derive(move || route::is_outstanding(&location.search.get()));
+    let set = Callback::new(move |v: bool| {
+        let url = route::with_outstanding(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+            v,
+        );
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    (on, set)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn outstanding_state() -> (Signal<bool>, Callback<bool>) {
+    (Signal::stored(false), Callback::new(|_| {}))
+}
+
+/// «Vis bare det som skiller seg ut»: a box that hides the rows without a significant
+/// difference from landet (the stylesheet hides them by the section's class), with how many
+/// stand out.
+fn outstanding_filter(
+    lang: Lang,
+    on: Signal<bool>,
+    set: Callback<bool>,
+    n: usize,
+    of: usize,
+) -> impl IntoView {
+    view! {
+        <p class="outstanding-filter">
+            <label>
+                <input
+                    type="checkbox"
+                    prop:checked=move || on.get()
+                    on:change=move |ev| set.run(event_target_checked(&ev))
+                />
+                " "
+                {t(lang, Msg::OutstandingOnly)}
+            </label>
+            " "
+            <span class="outstanding-count">{tf(lang, Msg::OutstandingCount, &[&n.to_string(), &of.to_string()])}</span>
+        </p>
+    }
+}
+
 /// The whole barometer of an area.
 #[component]
 pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
@@ -407,11 +477,25 @@ pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
+    let all: Vec<Comparison> = b
+        .groups
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().filter_map(|r| r.vs_landet))
+        .collect();
+    let standing_out = all.iter().filter(|c| stands_out(**c)).count();
+    let total = b.groups.iter().map(|(_, rows)| rows.len()).sum();
+    let (on, set) = outstanding_state();
+    // Landet is compared with nothing: no filter.
+    let filter = cols
+        .landet
+        .is_some()
+        .then(|| outstanding_filter(lang, on, set, standing_out, total));
     view! {
-        <section class="barometer-section" aria-labelledby="barometer-title">
+        <section class="barometer-section" class:outstanding=move || on.get() aria-labelledby="barometer-title">
             <h2 id="barometer-title">{t(lang, Msg::Barometer)}</h2>
             <p>{tf(lang, Msg::BarometerIntro, &[&cols.area])}</p>
             {legend(lang, &cols.area)}
+            {filter}
             {groups}
         </section>
     }

@@ -588,3 +588,38 @@ test('wording: «i Oslo» once, the kommune named, landet not set against itself
   p.check();
   await p.close();
 });
+
+test('«Vis bare det som skiller seg ut» keeps the rows that differ from landet, in the address', async () => {
+  const p = await openProfile('/kommune/5610', { width: 390, height: 844 });
+  const { page } = p;
+  const standOut = ['better', 'worse', 'higher', 'lower'];
+  const marks = await page.$$eval('tbody.indicator', (bs) => bs.map((b) => b.dataset.mark));
+  const expected = marks.filter((m) => standOut.includes(m)).length;
+  assert.ok(expected > 0 && expected < 31, `${expected} stand out`);
+  assert.match(plain(await page.locator('.outstanding-count').innerText()), new RegExp(`\\(${expected} av 31\\)`));
+  const box = page.getByLabel('Vis bare det som skiller seg ut');
+  await box.check();
+  await page.waitForURL(/utvalg=skiller/);
+  const shown = async () => page.$$eval('tbody.indicator', (bs) => bs.filter((b) => b.getBoundingClientRect().height > 0).map((b) => b.dataset.mark));
+  let visible = await shown();
+  assert.equal(visible.length, expected);
+  assert.ok(visible.every((m) => standOut.includes(m)), `shown: ${visible}`);
+  // A group with nothing that stands out goes with its rows.
+  const emptyGroups = await page.$$eval('.barometer-group', (gs) => gs.filter((g) => g.getBoundingClientRect().height > 0
+    && ![...g.querySelectorAll('tbody.indicator')].some((b) => b.getBoundingClientRect().height > 0)).length);
+  assert.equal(emptyGroups, 0);
+  // The address carries it: through the language switch and a reload.
+  await page.locator('.lang-switch a', { hasText: 'Nynorsk' }).click();
+  await page.waitForURL(/lang=nn/);
+  assert.match(page.url(), /utvalg=skiller/);
+  await page.reload();
+  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await page.waitForSelector('tbody.indicator');
+  assert.ok(await page.getByLabel('Vis berre det som skil seg ut').isChecked());
+  assert.equal((await shown()).length, expected);
+  await page.getByLabel('Vis berre det som skil seg ut').uncheck();
+  await page.waitForURL((u) => !u.search.includes('utvalg'));
+  assert.equal((await shown()).length, 31);
+  p.check();
+  await p.close();
+});

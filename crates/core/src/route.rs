@@ -384,6 +384,34 @@ pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
     }
 }
 
+/// The barometer's filter «Vis bare det som skiller seg ut» in the address: `utvalg=skiller`.
+pub const OUTSTANDING: (&str, &str) = ("utvalg", "skiller");
+
+/// Whether `search` asks for only the indicators that stand out.
+pub fn is_outstanding(search: &str) -> bool {
+    let want = format!("{}={}", OUTSTANDING.0, OUTSTANDING.1);
+    search.trim_start_matches('?').split('&').any(|p| p == want)
+}
+
+/// The same page with the filter on or off, the rest of its address kept.
+pub fn with_outstanding(path: &str, search: &str, on: bool) -> String {
+    let path = local_path(path);
+    let pair = format!("{}={}", OUTSTANDING.0, OUTSTANDING.1);
+    let mut pairs: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(OUTSTANDING.0))
+        .collect();
+    if on {
+        pairs.push(&pair);
+    }
+    if pairs.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
 /// The same page outside an embed: `search` without its `embed` (the embed's «see the whole
 /// profile» link opens this in a tab of its own).
 pub fn without_embed(path: &str, search: &str) -> String {
@@ -663,5 +691,33 @@ mod choices {
         );
         let bad = q.with_choices(&[("utsnitt".to_string(), "<script>".to_string())]);
         assert_eq!(bad, q);
+    }
+}
+
+#[cfg(test)]
+mod outstanding {
+    use super::*;
+
+    #[test]
+    fn the_filter_goes_in_and_out_of_the_address_and_keeps_the_rest() {
+        assert_eq!(
+            with_outstanding("/kommune/5610", "?lang=nn", true),
+            "/kommune/5610?lang=nn&utvalg=skiller"
+        );
+        assert!(is_outstanding("?lang=nn&utvalg=skiller"));
+        assert_eq!(
+            with_outstanding("/kommune/5610", "?utvalg=skiller&lang=nn", false),
+            "/kommune/5610?lang=nn"
+        );
+        assert_eq!(
+            with_outstanding("/kommune/5610", "?utvalg=skiller", false),
+            "/kommune/5610"
+        );
+        assert!(!is_outstanding("?utvalg=alle") && !is_outstanding(""));
+        // The language switch keeps it.
+        assert_eq!(
+            with_lang("/kommune/5610", "?utvalg=skiller", Lang::En),
+            "/kommune/5610?utvalg=skiller&lang=en"
+        );
     }
 }
