@@ -60,6 +60,16 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
+/**
+ * This version's cache to write to, or null once a newer version has carried it over and
+ * deleted it. `caches.open` would make it anew: an old worker still finishing a request after
+ * an update would then leave a cache made after the new version's, which `olderCaches` takes
+ * for a newer one's, so it would never go. A retired worker only reads (`match`).
+ */
+async function ownCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
+
 /** A same-origin path of ours, or null: what the app may ask the worker to keep. */
 function ownPath(url) {
   try {
@@ -83,7 +93,8 @@ self.addEventListener('message', (event) => {
     // worker is active, so it is also when an update carries the old caches over.
     const paths = data.urls.map(ownPath).filter((p) => p !== null && p !== LATEST);
     event.waitUntil((async () => {
-      const cache = await caches.open(CACHE);
+      const cache = await ownCache();
+      if (!cache) return;
       await Promise.all(paths.map(async (path) => {
         const key = keyOf(path);
         if (await cache.match(key)) return;
@@ -182,11 +193,13 @@ function carryOver() {
   carrying ??= (async () => {
     const old = await olderCaches();
     if (old.length === 0) return;
-    const cache = await caches.open(CACHE);
-    const own = await cache.match(MANIFEST);
+    const cache = await ownCache();
+    const own = await cache?.match(MANIFEST);
     if (!own) return;
     const manifest = await own.json();
     for (const name of old) {
+      // Never `open` a cache that may have gone since (see `ownCache`).
+      if (!(await caches.has(name))) continue;
       const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
       const wanted = [];
       for (const key of keys) {
@@ -239,18 +252,20 @@ function unredirected(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-/** This version's copy first, then an older version's not yet carried over. */
+/** This version's copy first, then any other version's (one not yet carried over). */
 async function match(cache, key) {
-  return (await cache.match(key)) ?? (await caches.match(key));
+  return (await cache?.match(key)) ?? (await caches.match(key));
 }
 
 async function page(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   const key = pageKey(request.url);
   try {
     const response = await fetch(request);
-    await keep(cache, key, unredirected(response.clone()));
-    await trimPages(cache);
+    if (cache) {
+      await keep(cache, key, unredirected(response.clone()));
+      await trimPages(cache);
+    }
     return response;
   } catch (error) {
     // Offline: this page as last seen, or the app's shell, which routes to it in the browser.
@@ -261,11 +276,11 @@ async function page(request) {
 }
 
 async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   const key = new URL(request.url).pathname;
   try {
     const response = await fetch(request);
-    await keep(cache, key, response.clone());
+    if (cache) await keep(cache, key, response.clone());
     return response;
   } catch (error) {
     const cached = await match(cache, key);
@@ -276,12 +291,12 @@ async function networkFirst(request) {
 
 /** A hashed file never changes under its name, so a copy kept by any version will do. */
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   const key = new URL(request.url).pathname;
   const cached = await match(cache, key);
   if (cached) return cached;
   const response = await fetch(request);
-  await keep(cache, key, response.clone());
+  if (cache) await keep(cache, key, response.clone());
   return response;
 }
 

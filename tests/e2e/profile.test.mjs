@@ -278,12 +278,13 @@ for (const { route } of AREAS) {
 
 /**
  * Interactive elements in `main` lower than 44 px. Links inside a paragraph of the theme
- * section are inline text, which WCAG 2.5.8 exempts: they are left out.
+ * section are inline text, which WCAG 2.5.8 exempts: they are left out. A checkbox inside its
+ * label is hit anywhere on the label, so the label's box is what is measured.
  */
 function smallTargets(page) {
   return page.$$eval('main a, main button, main summary, main input', (els) => els
     .filter((e) => {
-      const r = e.getBoundingClientRect();
+      const r = (e.tagName === 'INPUT' && e.closest('label') || e).getBoundingClientRect();
       const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
       const inlineThemeLink = e.tagName === 'A' && e.closest('.themes p, .levers p');
       return visible && !inlineThemeLink && r.height < 44;
