@@ -29,6 +29,9 @@ const FORMATTERS = {
   // A map's tooltip: the area's name and its value (or a dash where it has none).
   '@fmt:tip-number': (p) => `${p.name}: ${typeof p.value === 'number' && !Number.isNaN(p.value) ? num(p.value) : '–'}`,
   '@fmt:tip-percent': (p) => `${p.name}: ${pct(p.value)}`,
+  // A pooled period on a time axis on two lines («2022/23–» over «2024/25»): on one line it is
+  // wider than its tick's room on a phone, and the last one was cut at the chart's edge.
+  '@fmt:period': (v) => String(v).replace('–', '–\n'),
 };
 
 // charming 0.6 has no map series (its `Map` is an empty struct) and no `geo` component, so a
@@ -107,6 +110,24 @@ function hydrate(value) {
   }
   return value;
 }
+// Area names on a category axis (`axisLabel.formatter: '@fmt:names'`) get at most 38 % of the
+// chart's width, and a longer one is cut with «…»: «Storfjord – Omasvuotna – Omasvuono» took
+// half of a 390 px chart and squeezed the bars. The tooltip and the chart's table name it whole.
+// charming 0.6 has no `width`/`overflow` for axis labels, so the shim sets them, knowing the
+// chart's width.
+const NAMES = '@fmt:names';
+function withNameLabels(option, width) {
+  const fit = (axis) => {
+    if (!axis || axis.axisLabel?.formatter !== NAMES) return axis;
+    const { formatter, ...label } = axis.axisLabel;
+    return { ...axis, axisLabel: { ...label, width: Math.max(96, Math.round(width * 0.38)), overflow: 'truncate', ellipsis: '…' } };
+  };
+  const each = (axes) => (Array.isArray(axes) ? axes.map(fit) : fit(axes));
+  if (!option) return option;
+  const out = { ...option };
+  for (const key of ['xAxis', 'yAxis']) if (out[key]) out[key] = each(out[key]);
+  return out;
+}
 function withMaps(option) {
   if (!option || !Array.isArray(option.series)) return option;
   return { ...option, series: option.series.map((s) => (isMapSeries(s) ? mapSeries(s) : s)) };
@@ -131,7 +152,7 @@ function init(dom, theme, opts) {
   // No animations: a chart is read, not watched, and a chart printed, saved or captured mid-way
   // through its entrance would show half its line. (It also spares a phone's CPU.)
   chart.setOption = (option, ...rest) => setOption(
-    { animation: false, ...withCanvasTooltips(withMaps(hydrate(option))) }, ...rest,
+    { animation: false, ...withCanvasTooltips(withMaps(withNameLabels(hydrate(option), chart.getWidth()))) }, ...rest,
   );
   return chart;
 }

@@ -18,7 +18,7 @@ pub struct CompareBar {
     pub value: Option<f64>,
     pub interval: Option<(f64, f64)>,
     pub colour: &'static str,
-    /// The shape of its class after its name (`colours::mark_glyph`), or empty.
+    /// The shape of its class before its name (`colours::mark_glyph`), or empty.
     pub glyph: &'static str,
     /// The view's own area, drawn with an outline.
     pub own: bool,
@@ -51,13 +51,14 @@ pub fn compare_chart(vm: &CompareChart) -> Chart {
     } else {
         (super::NUMBER, super::TIP_NUMBER)
     };
-    // The name with its class's shape: the colour is never the only sign.
+    // The name with its class's shape: the colour is never the only sign. The shape comes
+    // first, since a long name is cut at its end on a narrow chart (`NAMES`).
     let names: Vec<String> = vm
         .bars
         .iter()
         .map(|b| match b.glyph {
             "" => b.name.clone(),
-            g => format!("{} {g}", b.name),
+            g => format!("{g} {}", b.name),
         })
         .collect();
     let values: Vec<DataPoint> = vm
@@ -121,6 +122,7 @@ pub fn compare_chart(vm: &CompareChart) -> Chart {
             Axis::new()
                 .type_(AxisType::Category)
                 .inverse(true)
+                .axis_label(AxisLabel::new().formatter(Formatter::String(super::NAMES.into())))
                 .data(names),
         )
         .series(main)
@@ -193,8 +195,10 @@ mod tests {
         } else {
             &v["yAxis"]
         };
-        // The class's shape after the name; none without a class.
-        assert_eq!(y["data"][0], "Bergen ◆");
+        // The class's shape before the name; none without a class.
+        assert_eq!(y["data"][0], "◆ Bergen");
+        // Long names are fitted to the chart's width by the shim.
+        assert_eq!(y["axisLabel"]["formatter"], crate::charts::NAMES);
         assert_eq!(y["data"][1], "Askøy");
         assert_eq!(height(2), FRAME_HEIGHT + 2 * BAR_HEIGHT);
     }

@@ -14,6 +14,11 @@ pub const PERCENT: &str = "@fmt:percent";
 /// A tooltip of one item: its name and its value.
 pub const TIP_NUMBER: &str = "@fmt:tip-number";
 pub const TIP_PERCENT: &str = "@fmt:tip-percent";
+/// A time axis's periods: a pooled period («2022/23–2024/25») on two lines.
+pub const PERIOD: &str = "@fmt:period";
+/// Area names on a category axis: the shim fits them to the chart's width, cutting a long one
+/// with «…» (the tooltip and the table name it whole).
+pub const NAMES: &str = "@fmt:names";
 
 /// One colour per role in every chart: the series colours are read back from each chart's
 /// option, as ECharts gets it.
@@ -38,8 +43,14 @@ mod roles {
                     .or_default()
                     .push(c.to_string());
             }
-            if let Some(c) = s["markLine"]["lineStyle"]["color"].as_str() {
-                into.entry("Hele landet".into())
+            // A line's gap marks are its own; the comparison's landet rule (on the unnamed bars)
+            // is named by its data.
+            let mark = &s["markLine"];
+            let owner = s["name"]
+                .as_str()
+                .or_else(|| mark["data"][0]["name"].as_str());
+            if let (Some(owner), Some(c)) = (owner, mark["lineStyle"]["color"].as_str()) {
+                into.entry(owner.to_string())
                     .or_default()
                     .push(c.to_string());
             }
@@ -51,6 +62,7 @@ mod roles {
             name: name.into(),
             role,
             values: vec![Some(1.0), None, Some(2.0)],
+            gaps: vec![],
         }
     }
 
@@ -63,7 +75,11 @@ mod roles {
             over_time(&OverTime {
                 periods: periods.clone(),
                 lines: vec![
-                    line("Gamle Oslo", Role::Area),
+                    // A hidden value: its mark is in the line's colour.
+                    Series {
+                        gaps: vec![(1, "skjult".into())],
+                        ..line("Gamle Oslo", Role::Area)
+                    },
                     line("Oslo", Role::Kommune),
                     line("Oslo (fylke)", Role::Fylke),
                     line("Hele landet", Role::Landet),
@@ -134,7 +150,11 @@ mod roles {
             );
             cs[0].clone()
         };
-        assert_eq!(seen["Gamle Oslo"].len(), 4, "the area in four charts");
+        assert_eq!(
+            seen["Gamle Oslo"].len(),
+            5,
+            "the area in four charts, and its gap mark"
+        );
         assert_eq!(seen["Hele landet"].len(), 4, "landet in four charts");
         let roles = [
             one("Gamle Oslo"),

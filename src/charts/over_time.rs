@@ -5,8 +5,8 @@
 use super::colours::{role_colour, role_dash, ADDED_SYMBOLS, AREA};
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{
-    AreaStyle, AxisLabel, AxisType, Formatter, ItemStyle, Label, LineStyle, MarkArea, MarkAreaData,
-    Symbol, Tooltip, Trigger,
+    AreaStyle, AxisLabel, AxisType, Formatter, ItemStyle, Label, LineStyle, LineStyleType,
+    MarkArea, MarkAreaData, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::Line;
 use charming::Chart;
@@ -34,6 +34,10 @@ pub struct Series {
     pub name: String,
     pub role: Role,
     pub values: Vec<Option<f64>>,
+    /// Periods where the area has a cell but no value (hidden, say), with a short label: the
+    /// chart marks each with a dashed rule in the line's colour, so that a break never reads as
+    /// a line that merely stops. The view says why in a note under the chart.
+    pub gaps: Vec<(usize, String)>,
 }
 
 /// Series stack name of the band: its lower edge and its width, stacked.
@@ -87,6 +91,7 @@ pub fn over_time(vm: &OverTime) -> Chart {
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
+                .axis_label(AxisLabel::new().formatter(Formatter::String(super::PERIOD.into())))
                 .data(vm.periods.clone()),
         )
         .y_axis(
@@ -131,6 +136,9 @@ pub fn over_time(vm: &OverTime) -> Chart {
             .connect_nulls(false)
             .line_style(LineStyle::new().width(width).color(colour).type_(dash))
             .item_style(ItemStyle::new().color(colour));
+        if let Some(marks) = gap_marks(l, &vm.periods, colour) {
+            line = line.mark_line(marks);
+        }
         if l.role == Role::Added {
             line = line.symbol(added_symbol(added));
             added += 1;
@@ -159,6 +167,45 @@ pub fn over_time(vm: &OverTime) -> Chart {
     chart.legend(Legend::new().top(0).data(names))
 }
 
+/// A dotted vertical rule at each of a line's gaps, in the line's colour (hidden with it when
+/// the reader turns the line off in the legend), labelled once per run of gaps so that labels
+/// never pile up. A line with no value at all gets none: there is no line to break, and the
+/// note under the chart says it.
+fn gap_marks(l: &Series, periods: &[String], colour: &str) -> Option<MarkLine> {
+    if l.values.iter().all(Option::is_none) {
+        return None;
+    }
+    let data: Vec<MarkLineVariant> = l
+        .gaps
+        .iter()
+        .enumerate()
+        .filter_map(|(n, (i, label))| {
+            let period = periods.get(*i)?;
+            let first_of_run = n == 0 || l.gaps[n - 1].0 + 1 != *i;
+            let mut d = MarkLineData::new()
+                .x_axis(period.as_str())
+                .name(label.as_str());
+            if !first_of_run {
+                d = d.label(Label::new().show(false));
+            }
+            Some(MarkLineVariant::Simple(d))
+        })
+        .collect();
+    (!data.is_empty()).then(|| {
+        MarkLine::new()
+            .silent(true)
+            .symbol(vec![Symbol::None, Symbol::None])
+            .line_style(
+                LineStyle::new()
+                    .color(colour)
+                    .type_(LineStyleType::Dotted)
+                    .width(1.5),
+            )
+            .label(Label::new().formatter("{b}").color(colour))
+            .data(data)
+    })
+}
+
 fn added_symbol(nth: usize) -> Symbol {
     match ADDED_SYMBOLS[nth % ADDED_SYMBOLS.len()] {
         "rect" => Symbol::Rect,
@@ -181,11 +228,13 @@ mod tests {
                     name: "Oslo".into(),
                     role: Role::Area,
                     values: vec![Some(10.0), None, Some(12.0), Some(13.0), Some(12.5)],
+                    gaps: vec![(1, "skjult".into())],
                 },
                 Series {
                     name: "Hele landet".into(),
                     role: Role::Landet,
                     values: vec![Some(11.0); 5],
+                    gaps: vec![],
                 },
             ],
             band: Some((
@@ -217,6 +266,18 @@ mod tests {
         );
         assert_eq!(series[2]["name"], "Oslo");
         assert!(series[2]["data"][1].is_null(), "a gap stays a gap");
+        // ... and is marked where it is, in the line's colour, with its label.
+        let gap = &series[2]["markLine"];
+        assert_eq!(gap["data"][0]["xAxis"], "2020");
+        assert_eq!(gap["data"][0]["name"], "skjult");
+        assert_eq!(gap["lineStyle"]["color"], series[2]["lineStyle"]["color"]);
+        assert!(series[3].get("markLine").is_none(), "landet has no gap");
+        let x = if v["xAxis"].is_array() {
+            &v["xAxis"][0]
+        } else {
+            &v["xAxis"]
+        };
+        assert_eq!(x["axisLabel"]["formatter"], crate::charts::PERIOD);
         let area = &series[2]["markArea"]["data"][0];
         assert_eq!(area[0]["xAxis"], "2020");
         assert_eq!(area[1]["xAxis"], "2022");
@@ -238,6 +299,29 @@ mod tests {
             &v["yAxis"]
         };
         assert_eq!(y["axisLabel"]["formatter"], crate::charts::PERCENT);
+    }
+
+    #[test]
+    fn a_run_of_gaps_is_labelled_once_and_a_line_without_values_gets_no_marks() {
+        let mut m = vm();
+        m.lines[0].values = vec![Some(10.0), None, None, None, Some(12.5)];
+        m.lines[0].gaps = (1..=3).map(|i| (i, "skjult".to_string())).collect();
+        let v = serde_json::to_value(over_time(&m)).unwrap();
+        let marks = v["series"][2]["markLine"]["data"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(marks.len(), 3, "a rule at every gap");
+        assert!(
+            marks[0].get("label").is_none(),
+            "the run's first is labelled"
+        );
+        assert_eq!(marks[1]["label"]["show"], false);
+        assert_eq!(marks[2]["label"]["show"], false);
+        m.lines[0].values = vec![None; 5];
+        m.lines[0].gaps = (0..5).map(|i| (i, "skjult".to_string())).collect();
+        let v = serde_json::to_value(over_time(&m)).unwrap();
+        assert!(v["series"][2].get("markLine").is_none());
     }
 
     #[test]

@@ -8,14 +8,16 @@ use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
 use crate::components::mark::{mark_class, Mark};
 use crate::components::spread_bar::SpreadBar;
-use crate::components::words::{provenance_text, trend_sentence, value_text};
+use crate::components::words::{
+    flag_text, gap_label, gap_note, gaps, provenance_text, trend_sentence, value_text,
+};
 use crate::i18n::{t, tf, Msg};
 use crate::state::distinct_names;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
 use oppvekst_core::codec::{cell_at, AreaBundle, ContextBundle, SeriesSet};
 use oppvekst_core::explore::trend::Role;
-use oppvekst_core::indicator::{Flag, Group, Indicator, Polarity, Provenance, Unit};
+use oppvekst_core::indicator::{Cell, Flag, Group, Indicator, Polarity, Provenance, Unit};
 use oppvekst_core::route::trend_url;
 use oppvekst_core::stats::cells::comparator;
 use oppvekst_core::stats::ci::Confidence;
@@ -117,10 +119,10 @@ fn vs_kommune_text(c: Comparison, kommune: &str, lang: Lang) -> Option<String> {
 }
 
 /// Values over all periods for the trend chart and its table.
-fn history(series: Option<&SeriesSet>, ind: &Indicator, hint: usize) -> Vec<Option<f64>> {
+fn history(series: Option<&SeriesSet>, ind: &Indicator, hint: usize) -> Vec<Option<Cell>> {
     let cells = series.and_then(|s| s.get(hint)).unwrap_or(&[]);
     (0..ind.periods.len())
-        .map(|i| cell_at(cells, i, ind.periods.len()).and_then(|c| c.value(ind.unit)))
+        .map(|i| cell_at(cells, i, ind.periods.len()).copied())
         .collect()
 }
 
@@ -158,37 +160,63 @@ fn row_detail(
         .iter()
         .map(|p| p.label(ind.period_kind))
         .collect();
-    let line = |name: &String, role: Role, values| Series {
-        name: name.clone(),
-        role,
-        values,
-    };
-    let mut lines = vec![line(&cols.area, Role::Area, history(Some(area), ind, hint))];
+    // Each line's cells: its values, its gaps (marked in the chart, said in the note and the
+    // table) from one source.
+    let mut sources = vec![(
+        cols.area.clone(),
+        Role::Area,
+        history(Some(area), ind, hint),
+    )];
     if let (Some(name), Some(f)) = (&cols.fylke, code.fylke()) {
-        lines.push(line(
-            name,
-            Role::Fylke,
-            history(comparator(ctx, &f), ind, hint),
-        ));
+        let fylke = history(comparator(ctx, &f), ind, hint);
+        sources.push((name.clone(), Role::Fylke, fylke));
     }
     if let Some(name) = &cols.landet {
         let landet = history(comparator(ctx, &AreaCode::landet()), ind, hint);
-        lines.push(line(name, Role::Landet, landet));
+        sources.push((name.clone(), Role::Landet, landet));
     }
+    let line_gaps: Vec<Vec<(usize, Flag)>> = sources
+        .iter()
+        .map(|(_, _, cells)| gaps(cells.iter().copied(), ind.unit))
+        .collect();
+    let lines: Vec<Series> = sources
+        .iter()
+        .zip(&line_gaps)
+        .map(|((name, role, cells), g)| Series {
+            name: name.clone(),
+            role: *role,
+            values: cells
+                .iter()
+                .map(|c| c.and_then(|c| c.value(ind.unit)))
+                .collect(),
+            gaps: g.iter().map(|(i, f)| (*i, gap_label(*f, lang))).collect(),
+        })
+        .collect();
+    let named_gaps: Vec<(&str, &[(usize, Flag)])> = sources
+        .iter()
+        .map(|(n, _, _)| n.as_str())
+        .zip(line_gaps.iter().map(Vec::as_slice))
+        .collect();
+    let gap_note = gap_note(&named_gaps, &periods, lang);
     let label = ind.label.get(lang).to_string();
     let title = tf(lang, Msg::TrendChartTitle, &[&label, &cols.area]);
     let headers: Vec<String> = std::iter::once(t(lang, Msg::Period).to_string())
         .chain(lines.iter().map(|l| l.name.clone()))
         .collect();
+    // A cell without a value says why, never a bare dash; a dash is a period the series lacks.
     let rows: Vec<Vec<String>> = periods
         .iter()
         .enumerate()
         .map(|(i, p)| {
             std::iter::once(p.clone())
-                .chain(lines.iter().map(|l| {
-                    l.values[i]
-                        .map(|x| format_value(ind, x))
-                        .unwrap_or_else(|| "–".into())
+                .chain(sources.iter().map(|(_, _, cells)| {
+                    match cells[i] {
+                        None => "–".into(),
+                        Some(c) => c
+                            .value(ind.unit)
+                            .map(|x| format_value(ind, x))
+                            .unwrap_or_else(|| flag_text(c.flag, lang).to_string()),
+                    }
                 }))
                 .collect()
         })
@@ -224,6 +252,7 @@ fn row_detail(
             <figure class="chart-figure small">
                 <figcaption>{title.clone()}</figcaption>
                 <EChart chart=Signal::stored(chart) label=Signal::stored(title) />
+                {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
                 <details>
                     <summary>{t(lang, Msg::ChartAsTable)}</summary>
                     <DataTable caption=label headers rows />

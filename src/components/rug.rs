@@ -11,6 +11,7 @@
 //! the whole, and the significant cells say their comparison in words.
 
 use crate::components::mark::{mark_class, mark_text};
+use crate::i18n::{t, tf, Msg};
 use leptos::prelude::*;
 use oppvekst_core::html::escape;
 use oppvekst_core::stats::compare::Comparison;
@@ -154,6 +155,81 @@ pub fn rug_html(rug: &Rug, lang: Lang, range: std::ops::Range<usize>) -> String 
     h
 }
 
+/// Whether a comparison stands out: the cells a narrow screen lists.
+fn stands_out(c: &Option<Comparison>) -> bool {
+    matches!(
+        c,
+        Some(Comparison::Better | Comparison::Worse | Comparison::Higher | Comparison::Lower)
+    )
+}
+
+/// The rug for a narrow screen, where 31 columns cannot be read: an area a line that opens,
+/// saying how many indicators are better, worse, higher or lower than landet (with the rug's
+/// colours and shapes); opened, what stands out (the indicator, the area's value, landet's in
+/// brackets) and a link to the profile. Every area is there, with nothing to scroll sideways.
+/// One string, as [`rug_html`], for the same reason.
+pub fn rug_cards_html(rug: &Rug, lang: Lang) -> String {
+    use std::fmt::Write;
+    let landet = rug.rows.iter().find(|r| r.href.is_none());
+    let mut h = String::with_capacity(256 * rug.rows.len());
+    for r in &rug.rows {
+        let Some(href) = &r.href else { continue };
+        let out: Vec<usize> = (0..r.cells.len())
+            .filter(|&i| stands_out(&r.cells[i].1))
+            .collect();
+        let _ = write!(
+            h,
+            "<li><details><summary><span class=\"rug-card-name\">{}</span><span class=\"rug-counts\">",
+            escape(&r.name)
+        );
+        for c in [
+            Comparison::Worse,
+            Comparison::Better,
+            Comparison::Higher,
+            Comparison::Lower,
+        ] {
+            // Every class, none left out, so that the counts line up from area to area.
+            let n = out.iter().filter(|&&i| r.cells[i].1 == Some(c)).count();
+            let _ = write!(
+                h,
+                "<span class=\"rug-count rug-{}\">{n}<span class=\"vh\"> {}</span></span>",
+                mark_class(c),
+                escape(mark_text(c, lang))
+            );
+        }
+        h.push_str("</span></summary>");
+        if !out.is_empty() {
+            h.push_str("<ul>");
+            for &i in &out {
+                let (text, cmp) = &r.cells[i];
+                let Some(c) = cmp else { continue };
+                let _ = write!(
+                    h,
+                    "<li class=\"rug-{}\"><span class=\"rug-card-label\">{}</span> <span class=\"rug-card-value\"><strong>{}</strong><span class=\"vh\"> {}</span>",
+                    mark_class(*c),
+                    escape(&rug.columns[i].label),
+                    escape(text),
+                    escape(mark_text(*c, lang))
+                );
+                if let Some((landet_text, _)) = landet.and_then(|l| l.cells.get(i)) {
+                    let _ = write!(h, " ({})", escape(landet_text));
+                }
+                h.push_str("</span></li>");
+            }
+            h.push_str("</ul>");
+        }
+        let rest = r.cells.len() - out.len();
+        let _ = write!(
+            h,
+            "<p class=\"rug-card-rest\">{} <a href=\"{}\">{}</a></p></details></li>",
+            escape(&tf(lang, Msg::RugCardsRest, &[&rest.to_string()])),
+            escape(href),
+            escape(&tf(lang, Msg::RugCardsProfile, &[&r.name]))
+        );
+    }
+    h
+}
+
 /// The rug in a scrolling region that the keyboard can reach (arrow keys and page keys
 /// scroll it, and the rows follow).
 #[component]
@@ -176,9 +252,21 @@ pub fn RugTable(#[prop(into)] rug: Signal<Rug>, lang: Signal<Lang>) -> impl Into
         let top = event_target::<web_sys::Element>(&ev).scroll_top();
         scroll_top.set(f64::from(top));
     };
+    // The cards for a narrow screen: the stylesheet shows them or the table, never both (a
+    // hidden one is out of the accessibility tree too).
+    let cards = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |_| {
+        let Some(el) = cards.get() else { return };
+        el.set_inner_html(&rug.with(|r| rug_cards_html(r, lang.get())));
+    });
+    let note = move || t(lang.get(), Msg::RugCardsNote);
     view! {
         <div class="table-wrap rug-wrap" tabindex="0" role="region" aria-label=label on:scroll=on_scroll>
             <table class="rug" node_ref=table aria-rowcount=rowcount></table>
+        </div>
+        <div class="rug-cards-wrap">
+            <p class="rug-cards-note">{note}</p>
+            <ol class="rug-cards" node_ref=cards aria-label=label></ol>
         </div>
     }
 }
@@ -267,6 +355,52 @@ mod tests {
         assert!(h.contains("data-at=\"top\" data-rows=\"1\""));
         assert!(!h.contains("data-at=\"bottom\""));
         assert!(!h.contains("Hele landet"));
+    }
+
+    #[test]
+    fn a_card_an_area_with_what_stands_out_and_landets_value() {
+        let rug = Rug {
+            caption: "Oversikt".into(),
+            corner: "Område".into(),
+            columns: ["A & B", "C", "D"]
+                .map(|l| RugColumn {
+                    label: l.into(),
+                    group: "Helse".into(),
+                })
+                .to_vec(),
+            rows: vec![
+                RugRow {
+                    name: "Hele landet".into(),
+                    href: None,
+                    cells: vec![("1,0".into(), None); 3],
+                },
+                RugRow {
+                    name: "Oslo".into(),
+                    href: Some("/kommune/0301".into()),
+                    cells: vec![
+                        ("2,0".into(), Some(Comparison::Worse)),
+                        ("3,0".into(), Some(Comparison::Similar)),
+                        ("Skjult".into(), Some(Comparison::NoData)),
+                    ],
+                },
+            ],
+        };
+        let h = rug_cards_html(&rug, Lang::Nb);
+        assert_eq!(h.matches("<details>").count(), 1, "landet is no card");
+        // Closed: the name and how many stand out, by class, in words for a screen reader.
+        assert!(h.contains(
+            "<summary><span class=\"rug-card-name\">Oslo</span><span class=\"rug-counts\">\
+             <span class=\"rug-count rug-worse\">1<span class=\"vh\"> Dårligere enn landet</span></span>\
+             <span class=\"rug-count rug-better\">0<span class=\"vh\"> Bedre enn landet</span></span>"
+        ));
+        // Open: what stands out, with landet's value; the rest counted; the profile linked.
+        assert!(h.contains(
+            "<li class=\"rug-worse\"><span class=\"rug-card-label\">A &amp; B</span> \
+             <span class=\"rug-card-value\"><strong>2,0</strong><span class=\"vh\"> Dårligere enn landet</span> (1,0)</span></li>"
+        ));
+        assert!(!h.contains("3,0"), "only what stands out");
+        assert!(h.contains("2 andre indikatorer skiller seg ikke ut"));
+        assert!(h.contains("<a href=\"/kommune/0301\">Profilen for Oslo</a>"));
     }
 
     #[test]

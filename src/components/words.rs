@@ -4,7 +4,7 @@
 use crate::i18n::{t, tf, Msg};
 use oppvekst_core::barometer::Value;
 use oppvekst_core::indicator::Indicator;
-use oppvekst_core::indicator::{Flag, Provenance};
+use oppvekst_core::indicator::{Cell, Flag, Provenance, Unit};
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::sentences::{format_precise, format_value};
 use oppvekst_core::stats::trend::{Trend, TrendDirection};
@@ -20,6 +20,67 @@ pub fn flag_text(flag: Flag, lang: Lang) -> &'static str {
             Flag::Ok | Flag::Missing => Msg::FlagMissing,
         },
     )
+}
+
+/// Periods where a line has a cell but no value (hidden, not computable, missing): the period's
+/// index and the cell's flag. A period the series does not reach is no gap.
+pub fn gaps(cells: impl IntoIterator<Item = Option<Cell>>, unit: Unit) -> Vec<(usize, Flag)> {
+    cells
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.filter(|c| c.value(unit).is_none()).map(|c| (i, c.flag)))
+        .collect()
+}
+
+/// The short label a gap gets in the chart: «skjult» for a hidden value, else «ingen verdi».
+pub fn gap_label(flag: Flag, lang: Lang) -> String {
+    let msg = if flag == Flag::Suppressed {
+        Msg::GapHidden
+    } else {
+        Msg::GapNoValue
+    };
+    t(lang, msg).to_string()
+}
+
+/// The note under a chart whose lines break: each area's runs of periods without a value, and
+/// why («Utsira 2019 til 2021 (skjult: for få tilfeller)», «Utsira alle perioder (…)»); `None`
+/// where no line breaks.
+pub fn gap_note(
+    lines: &[(&str, &[(usize, Flag)])],
+    periods: &[String],
+    lang: Lang,
+) -> Option<String> {
+    let label = |i: usize| periods.get(i).map(String::as_str).unwrap_or_default();
+    let mut items = Vec::new();
+    for (name, gaps) in lines {
+        // Consecutive periods with the same reason make one run.
+        let mut runs: Vec<(usize, usize, Flag)> = Vec::new();
+        for &(i, flag) in gaps.iter() {
+            match runs.last_mut() {
+                Some((_, last, f)) if *last + 1 == i && *f == flag => *last = i,
+                _ => runs.push((i, i, flag)),
+            }
+        }
+        for (first, last, flag) in runs {
+            let when = if first == 0 && last + 1 == periods.len() && periods.len() > 1 {
+                t(lang, Msg::GapAll).to_string()
+            } else if first == last {
+                label(first).to_string()
+            } else {
+                tf(lang, Msg::GapRun, &[label(first), label(last)])
+            };
+            let why = flag_text(flag, lang);
+            let mut chars = why.chars();
+            let why: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .chain(chars)
+                .collect();
+            items.push(format!("{name} {when} ({why})"));
+        }
+    }
+    (!items.is_empty()).then(|| tf(lang, Msg::GapNote, &[&items.join(", ")]))
 }
 
 /// Where an indicator's figures come from, in one line: «Modellert (demodata)», «Ekte tall», or
@@ -117,6 +178,42 @@ mod tests {
     use super::*;
     use oppvekst_core::indicator::Origin;
     use oppvekst_core::stats::synthetic::synthetic_context;
+
+    #[test]
+    fn gaps_are_found_in_cells_and_told_as_runs() {
+        let hidden = Cell::flagged(Flag::Suppressed);
+        let cells = [
+            None,
+            Some(Cell::ok(1, 10)),
+            Some(hidden),
+            Some(hidden),
+            Some(Cell::flagged(Flag::NotComputable)),
+            Some(hidden),
+        ];
+        let found = gaps(cells, Unit::Percent);
+        assert_eq!(
+            found,
+            [
+                (2, Flag::Suppressed),
+                (3, Flag::Suppressed),
+                (4, Flag::NotComputable),
+                (5, Flag::Suppressed)
+            ],
+            "a period the series does not reach is no gap"
+        );
+        let periods: Vec<String> = (2019..=2024).map(|y| y.to_string()).collect();
+        assert_eq!(
+            gap_note(&[("Utsira", &found)], &periods, Lang::Nb).unwrap(),
+            "Der en linje har et brudd, er verdien ikke vist: Utsira 2021 til 2022 (skjult: for få \
+             tilfeller), Utsira 2023 (kan ikke beregnes), Utsira 2024 (skjult: for få tilfeller)."
+        );
+        let all: Vec<(usize, Flag)> = (0..6).map(|i| (i, Flag::Suppressed)).collect();
+        assert_eq!(
+            gap_note(&[("Utsira", &all), ("Rogaland", &[])], &periods, Lang::En).unwrap(),
+            "Where a line breaks, the value is not shown: Utsira every period (hidden: too few cases)."
+        );
+        assert_eq!(gap_note(&[("Rogaland", &[])], &periods, Lang::Nb), None);
+    }
 
     #[test]
     fn a_fetched_indicator_names_its_producer_table_and_day() {

@@ -13,7 +13,9 @@ use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
-use crate::components::words::{interval_text, trend_sentence, value_text};
+use crate::components::words::{
+    gap_label, gap_note, gaps, interval_text, trend_sentence, value_text,
+};
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::{area_name, distinct_names};
 use crate::views::explore::{loading, ExploreHeader};
@@ -24,7 +26,7 @@ use oppvekst_core::area::{Area, Registry};
 use oppvekst_core::barometer::Value;
 use oppvekst_core::explore::trend::{added_series, trend_view, Line, Role, TrendView};
 use oppvekst_core::export::Record;
-use oppvekst_core::indicator::{Group, Provenance};
+use oppvekst_core::indicator::{Flag, Group, Provenance};
 use oppvekst_core::route::{parse_query, trend_url, View, MAX_EXTRA_AREAS};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::ci::Interval;
@@ -200,16 +202,29 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
             let periods: Vec<String> = ind.periods.iter().map(|p| p.label(ind.period_kind)).collect();
             let line_codes: Vec<AreaCode> = v.lines.iter().map(|l| l.code.clone()).collect();
             let line_names = distinct_names(reg, &line_codes, lang);
+            let line_gaps: Vec<Vec<(usize, Flag)>> = v
+                .lines
+                .iter()
+                .map(|l| gaps(l.points.iter().map(|p| p.map(|p| p.cell)), ind.unit))
+                .collect();
+            let named_gaps: Vec<(&str, &[(usize, Flag)])> = line_names
+                .iter()
+                .map(String::as_str)
+                .zip(line_gaps.iter().map(Vec::as_slice))
+                .collect();
+            let gap_note = gap_note(&named_gaps, &periods, lang);
             let vm = OverTime {
                 periods: periods.clone(),
                 lines: v
                     .lines
                     .iter()
                     .zip(&line_names)
-                    .map(|(l, n)| Series {
+                    .zip(&line_gaps)
+                    .map(|((l, n), g)| Series {
                         name: n.clone(),
                         role: l.role,
                         values: l.points.iter().map(|p| p.and_then(|p| p.value)).collect(),
+                        gaps: g.iter().map(|(i, f)| (*i, gap_label(*f, lang))).collect(),
                     })
                     .collect(),
                 band: v.lines.first().map(|l| {
@@ -303,6 +318,7 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         <figcaption>{title.clone()}</figcaption>
                         <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) save />
                         {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
+                        {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
                         <details>
                             <summary>{t(lang, Msg::ChartAsTable)}</summary>
                             {table}

@@ -279,6 +279,54 @@ test('overview: Oslo\'s bydeler and Vestland\'s kommuner, every cell as in the b
   }
 });
 
+// #18, item 2: on a phone the overview reads without scrolling two ways.
+test('overview at 390 px: a line an area with its counts by class, opened to what stands out', async () => {
+  const codes = ['0301', ...bydelerOf('0301')];
+  const p = await openView('/kommune/0301/oversikt', { width: 390, height: 844, canvas: false });
+  const { page } = p;
+  await page.waitForSelector('ol.rug-cards > li');
+  assert.equal(await page.locator('.rug-wrap').isVisible(), false, 'no table of 31 columns');
+  assert.equal(await horizontalOverflow(page), 0, 'nothing scrolls sideways');
+  const cards = page.locator('ol.rug-cards > li');
+  assert.equal(await cards.count(), codes.length, 'a line an area, landet none');
+  // Closed, all areas fit in a couple of screens.
+  const height = (await page.locator('.rug-cards').boundingBox()).height;
+  assert.ok(height < 44 * 1.2 * codes.length, `${height} px for ${codes.length} areas`);
+  const classOf = { better: 'better', worse: 'worse', higher: 'higher', lower: 'lower' };
+  for (const [i, code] of codes.entries()) {
+    // The counts are the bundles' comparisons with landet.
+    const want = { better: 0, worse: 0, higher: 0, lower: 0 };
+    for (const ind of data.context.catalogue) {
+      const { mark } = expectedMark(ind, lastCellOf(data, code, ind), lastCellOf(data, '0', ind));
+      if (classOf[mark]) want[classOf[mark]] += 1;
+    }
+    const card = cards.nth(i);
+    const got = Object.fromEntries(await card.locator('.rug-count').evaluateAll((els) => els.map((e) => [e.className.replace('rug-count rug-', ''), Number(e.childNodes[0].textContent)])));
+    assert.deepEqual(got, want, `${code}: counts`);
+    if (i < 2) {
+      await card.locator('summary').click();
+      const items = await card.locator('ul li').count();
+      assert.equal(items, want.better + want.worse + want.higher + want.lower, `${code}: what stands out`);
+      // Opened, every line (its shape too) inside the screen.
+      const wider = await card.locator('ul li').evaluateAll((lis) => lis
+        .filter((li) => li.getBoundingClientRect().right > document.documentElement.clientWidth - 16 + 0.5 || li.scrollWidth > li.clientWidth)
+        .map((li) => li.innerText.replace(/\s+/g, ' ')));
+      assert.deepEqual(wider, [], `${code}: lines wider than the screen`);
+      assert.equal(await card.locator('.rug-card-rest a').getAttribute('href'), `/${levelOf(code)}/${code}`);
+    }
+  }
+  await page.locator('.rug-cards-wrap').screenshot({ path: path.join(OUT, 'overview-cards-390.png') });
+  await axe(page, ['minor', 'moderate', 'serious', 'critical']);
+  p.check();
+  await p.close();
+  // A wide screen has the table, and no cards.
+  const wide = await openView('/kommune/0301/oversikt', { canvas: false });
+  await wide.page.waitForSelector('table.rug tbody tr');
+  assert.equal(await wide.page.locator('.rug-cards-wrap').isVisible(), false);
+  wide.check();
+  await wide.close();
+});
+
 test('overview: all 357 kommuner, virtualised, and the address round-trips', async () => {
   const p = await openView('/fylke/46/oversikt?sett=land', { canvas: false });
   const { page } = p;
@@ -586,6 +634,8 @@ test('at 390 px: no chart legend pages, and the comparison names each bar\'s cla
   for (const url of [
     `/bydel/030101/utvikling?indikator=${id}&med=4601,5610,1103`,
     `/kommune/0301/sammenlign?indikator=${id}&sett=bydeler`,
+    // Troms: «Storfjord – Omasvuotna – Omasvuono» and other long names.
+    `/kommune/5538/sammenlign?indikator=${id}`,
     `/kommune/0301/fordeling?indikator=lavinntekt_vedvarende`,
     '/kommune/0301/befolkning',
     `/kommune/4601/kart?indikator=${id}&klasser=signifikans`,
@@ -604,12 +654,17 @@ test('at 390 px: no chart legend pages, and the comparison names each bar\'s cla
       for (const d of coloured) assert.equal(d.emphasis?.itemStyle?.areaColor, d.itemStyle.areaColor, d.name);
     }
     if (url.includes('sammenlign')) {
-      const names = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).getOption().yAxis[0].data);
+      const y = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('article.explore .chart')).getOption().yAxis[0]);
+      const names = y.data;
+      // A long name takes at most 38 % of the chart and is cut with «…», never the bars' room.
+      assert.equal(y.axisLabel.overflow, 'truncate', url);
+      assert.ok(y.axisLabel.width <= Math.round(390 * 0.38), `${url}: names ${y.axisLabel.width} px wide`);
       const shapes = { 'Bedre enn landet': '●', 'Dårligere enn landet': '◆', 'Ikke signifikant forskjellig fra landet': '■', 'Høyere enn landet': '▲', 'Lavere enn landet': '▼', 'Ikke testet': '○' };
       const legend = (await page.locator('.mark-legend li').allInnerTexts()).map((s) => s.trim());
       assert.ok(legend.length > 0, 'a legend');
       for (const l of legend) assert.ok(l in shapes || l === 'Ingen sammenligning', `legend entry «${l}»`);
-      const glyphs = new Set(names.map((n) => n.slice(-1)).filter((g) => Object.values(shapes).includes(g)));
+      // The shape first: a name cut at its end keeps it.
+      const glyphs = new Set(names.map((n) => n.slice(0, 1)).filter((g) => Object.values(shapes).includes(g)));
       assert.deepEqual([...glyphs].sort(), legend.filter((l) => l in shapes).map((l) => shapes[l]).sort(), `bars ${names}`);
       await axe(page);
     }

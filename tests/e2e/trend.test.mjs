@@ -4,7 +4,7 @@
 // (indicator, added areas, language), and that the page passes axe and fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, axe, horizontalOverflow, DIST } from './harness.mjs';
+import { setup, open, axe, horizontalOverflow, DIST, OUT } from './harness.mjs';
 import { loadData, cellValue, shownAs, FLAG_TEXT } from './expected.mjs';
 
 let env;
@@ -106,6 +106,35 @@ test('Utsira\'s table says why a cell has no value, never 0', async () => {
   const table = await readTable(p.page);
   assert.ok(table.rows.some((r) => r[1] === FLAG_TEXT.Suppressed), 'a suppressed cell says so');
   assert.deepEqual(columnProblems(table, 1, '1151', id), []);
+  p.check();
+  await p.close();
+});
+
+// #18, item 3: a hidden value is a visible gap, with a mark in the chart and a note under it.
+test('a small kommune\'s hidden values are gaps marked in the chart and named in a note', async () => {
+  // Small kommuner, and an indicator where one has both values and hidden cells.
+  const found = ['1151', '1144', '1818', '1515', '4622']
+    .filter((code) => data.manifest.areas[code])
+    .flatMap((code) => data.context.catalogue.map((ind) => ({ code, ind, cells: cellsOf(code, ind.id) })))
+    .find(({ ind, cells }) => cells.some((c) => cellValue(ind, c) === null) && cells.some((c) => cellValue(ind, c) !== null));
+  assert.ok(found, 'a kommune with values and hidden cells in one indicator');
+  const { code, ind, cells } = found;
+  const n = ind.periods.length;
+  const p = await openTrend(`/kommune/${code}/utvikling?indikator=${ind.id}`, { width: 390, height: 844 });
+  const series = await p.page.evaluate(() => window.echarts
+    .getInstanceByDom(document.querySelector('.trend-view .chart')).getOption().series);
+  const own = series.find((s) => s.markLine?.data?.length);
+  assert.ok(own, 'a line with marks');
+  const periods = (await readTable(p.page)).rows.map((r) => r[0]);
+  const wanted = cells.map((c, i) => (cellValue(ind, c) === null ? periods[i + (n - cells.length)] : null)).filter(Boolean);
+  assert.deepEqual(own.markLine.data.map((d) => d.xAxis), wanted, 'a mark at every gap, and only there');
+  assert.equal(own.markLine.lineStyle.color, own.lineStyle.color, 'in the line\'s colour');
+  const note = await p.page.locator('.trend-view .gap-note').innerText();
+  assert.match(note, /^Der en linje har et brudd, er verdien ikke vist: /);
+  for (const c of cells.filter((c) => cellValue(ind, c) === null)) {
+    assert.ok(note.includes((FLAG_TEXT[c.flag] ?? FLAG_TEXT.Missing).toLowerCase()), `${note} says why (${c.flag})`);
+  }
+  await p.page.locator('.trend-view figure').screenshot({ path: `${OUT}/trend-gaps-390.png` });
   p.check();
   await p.close();
 });
