@@ -8,7 +8,7 @@ use crate::state::area_name;
 use leptos::prelude::*;
 use oppvekst_core::area::{Level, Registry};
 use oppvekst_core::explore::sets::city;
-use oppvekst_core::route::{Preset, MAX_CHOSEN_AREAS};
+use oppvekst_core::route::{Preset, ADD_AREA, MAX_CHOSEN_AREAS};
 use oppvekst_core::{AreaCode, Lang};
 
 /// A preset's name for the view of `code`: «Kommunene i Vestland», «Bydelene i Oslo».
@@ -105,16 +105,16 @@ fn candidates(reg: &Registry, code: &AreaCode, chosen: &[AreaCode], lang: Lang) 
     groups
 }
 
-/// The reader's own set: each area with a link that removes it, and a picker that adds one.
+/// The reader's own set: each area with a link that removes it. The picker that adds one is
+/// [`chosen_adder`], in the view's [`picker_group`](crate::components::picker::picker_group),
+/// so that an area added and an indicator chosen apply together.
 /// `url` gives the view's address for a set.
 #[component]
 pub fn ChosenAreas(
-    code: AreaCode,
     chosen: Vec<AreaCode>,
     reg: Registry,
     lang: Lang,
     url: Callback<Vec<AreaCode>, String>,
-    on_add: Callback<Vec<AreaCode>>,
 ) -> impl IntoView {
     let name = |c: &AreaCode| reg.get(c).map(|a| area_name(a, lang)).unwrap_or_default();
     let items = chosen
@@ -131,29 +131,37 @@ pub fn ChosenAreas(
             }
         })
         .collect_view();
-    let full = chosen.len() >= MAX_CHOSEN_AREAS;
-    let options = candidates(&reg, &code, &chosen, lang);
-    let add = Callback::new(move |v: String| {
-        if let Ok(c) = AreaCode::parse(&v) {
-            let mut more = chosen.clone();
-            more.push(c);
-            on_add.run(more);
-        }
-    });
     view! {
         <div class="chosen-areas">
             <h2 id="chosen-title">{t(lang, Msg::ChosenAreas)}</h2>
             <ul aria-labelledby="chosen-title">{items}</ul>
-            <Picker
-                id="chosen-add"
-                label=t(lang, Msg::AddChosen).to_string()
-                options
-                selected=String::new()
-                lang
-                on_pick=add
-                button=t(lang, Msg::Add).to_string()
-                disabled=full
-            />
         </div>
+    }
+}
+
+/// The select that adds an area to the reader's own set, for a view's picker group (its key is
+/// [`ADD_AREA`]: the area joins `med=`); disabled when the set is full.
+pub fn chosen_adder(
+    code: &AreaCode,
+    chosen: &[AreaCode],
+    reg: &Registry,
+    lang: Lang,
+) -> impl IntoView {
+    let mut options = vec![(
+        None,
+        vec![(String::new(), t(lang, Msg::AddAreaChoose).to_string())],
+    )];
+    options.extend(candidates(reg, code, chosen, lang));
+    let full = chosen.len() >= MAX_CHOSEN_AREAS;
+    view! {
+        <Picker
+            id="chosen-add"
+            label=t(lang, Msg::AddChosen).to_string()
+            options
+            selected=String::new()
+            lang
+            disabled=full
+            grouped=ADD_AREA
+        />
     }
 }

@@ -11,7 +11,7 @@ use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::{mark_text, MarkLegend};
 use crate::components::picker::{indicator_options, picker_group, Chosen, Picker};
-use crate::components::set_picker::{preset_label, ChosenAreas, PresetPicker};
+use crate::components::set_picker::{chosen_adder, preset_label, ChosenAreas, PresetPicker};
 use crate::components::words::{interval_text, value_text};
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::{area_name, distinct_names};
@@ -177,10 +177,6 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     view_url(&code, View::Compare, &Query { extra, preset: Some(Preset::Chosen), ..q.clone() }, lang)
                 }
             });
-            let add_chosen = Callback::new({
-                let q = q.clone();
-                move |extra: Vec<AreaCode>| go.run(Query { extra, preset: Some(Preset::Chosen), ..q.clone() })
-            });
             let sort_options = vec![(
                 None,
                 vec![
@@ -263,15 +259,14 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                             lang
                             grouped="sorter"
                         />
+                        {(preset == Preset::Chosen).then(|| chosen_adder(&code, &q.extra, reg, lang))}
                     })}
                     {(preset == Preset::Chosen).then(|| view! {
                         <ChosenAreas
-                            code=code.clone()
                             chosen=q.extra.clone()
                             reg=reg.clone()
                             lang
                             url=chosen_url
-                            on_add=add_chosen
                         />
                     })}
                     <p class="summary">{summary.clone()}</p>

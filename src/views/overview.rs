@@ -6,8 +6,9 @@ use crate::api::SetData;
 use crate::components::barometer::group_name;
 use crate::components::demodata::DemodataNotice;
 use crate::components::mark::{mark_class, mark_text};
+use crate::components::picker::{picker_group, Chosen};
 use crate::components::rug::{Rug, RugColumn, RugRow, RugTable};
-use crate::components::set_picker::{preset_label, ChosenAreas, PresetPicker};
+use crate::components::set_picker::{chosen_adder, preset_label, ChosenAreas, PresetPicker};
 use crate::components::words::value_text;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::{area_name, distinct_names};
@@ -135,14 +136,10 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 )
             });
             let modelled = built.with(|(_, m)| *m);
-            let pick_preset = Callback::new({
+            // The set and an area to add, applied together (see `picker`).
+            let apply = Callback::new({
                 let q = q.clone();
-                move |p: Preset| {
-                    go.run(Query {
-                        preset: Some(p),
-                        ..q.clone()
-                    })
-                }
+                move |chosen: Chosen| go.run(q.with_choices(&chosen))
             });
             let chosen_url = Callback::new({
                 let q = q.clone();
@@ -158,16 +155,6 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         },
                         lang,
                     )
-                }
-            });
-            let add_chosen = Callback::new({
-                let q = q.clone();
-                move |extra: Vec<AreaCode>| {
-                    go.run(Query {
-                        extra,
-                        preset: Some(Preset::Chosen),
-                        ..q.clone()
-                    })
                 }
             });
             let marks = Comparison::LEGEND
@@ -193,7 +180,7 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     lang
                 />
                 {modelled.then(|| view! { <DemodataNotice lang /> })}
-                <div class="explore-controls">
+                {picker_group(lang, apply, view! {
                     <PresetPicker
                         id="overview-set"
                         label=t(lang, Msg::SetPick).to_string()
@@ -202,11 +189,12 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         selected=preset
                         reg=reg.clone()
                         lang
-                        on_pick=pick_preset
+                        grouped="sett"
                     />
-                </div>
+                    {(preset == Preset::Chosen).then(|| chosen_adder(&code, &q.extra, &reg, lang))}
+                })}
                 {(preset == Preset::Chosen).then(|| view! {
-                    <ChosenAreas code=code.clone() chosen=q.extra.clone() reg=reg.clone() lang url=chosen_url on_add=add_chosen />
+                    <ChosenAreas chosen=q.extra.clone() reg=reg.clone() lang url=chosen_url />
                 })}
                 <h2 class="legend-title" id="rug-legend-title">{t(lang, Msg::Legend)}</h2>
                 <ul class="rug-legend" aria-labelledby="rug-legend-title">{marks}</ul>

@@ -6,13 +6,13 @@
 use crate::api::{self, TrendData};
 use crate::charts::over_time::{over_time, OverTime, Series};
 use crate::components::apportioned::apportioned_note;
-use crate::components::barometer::group_name;
 use crate::components::chart::EChart;
 use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::data_table::DataTable;
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
+use crate::components::picker::{indicator_options, picker_group, Chosen, Options, Picker};
 use crate::components::words::{
     gap_label, gap_note, gaps, interval_text, trend_sentence, value_text,
 };
@@ -26,8 +26,8 @@ use oppvekst_core::area::{Area, Registry};
 use oppvekst_core::barometer::Value;
 use oppvekst_core::explore::trend::{added_series, trend_view, Line, Role, TrendView};
 use oppvekst_core::export::Record;
-use oppvekst_core::indicator::{Flag, Group, Provenance};
-use oppvekst_core::route::{parse_query, trend_url, View, MAX_EXTRA_AREAS};
+use oppvekst_core::indicator::{Flag, Provenance};
+use oppvekst_core::route::{parse_query, trend_url, Query, View, ADD_AREA, MAX_EXTRA_AREAS};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::ci::Interval;
 use oppvekst_core::{AreaCode, Lang, Level};
@@ -131,56 +131,37 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
             let modelled = ind.provenance == Provenance::Modelled && v.lines.iter().any(Line::has_values);
             let id = ind.id.clone();
 
-            // The indicator picker, grouped as the barometer is. Forms with a button, not a
-            // select that navigates on change: arrowing through the options must not reload.
-            let picked = NodeRef::<leptos::html::Select>::new();
-            let on_indicator = {
+            // The indicator and the area to add: one form with one button, applied together
+            // (`picker_group`), so that an indicator chosen and an area added in either order
+            // both hold. Not selects that navigate on change: arrowing through the options must
+            // not reload.
+            let apply = {
                 let go = go.clone();
                 let code = code.clone();
-                let added_codes = added_codes.clone();
-                move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    if let Some(s) = picked.get() {
-                        go(trend_url(&code, &s.value(), &added_codes, lang));
-                    }
-                }
+                let shown = Query {
+                    indicator: Some(id.clone()),
+                    extra: added_codes.clone(),
+                    ..Query::default()
+                };
+                Callback::new(move |chosen: Chosen| {
+                    let q = shown.with_choices(&chosen);
+                    let id = q.indicator.clone().unwrap_or_default();
+                    go(trend_url(&code, &id, &q.extra, lang));
+                })
             };
-            let groups = Group::ALL.iter().map(|g| {
-                let options = ctx
-                    .catalogue
-                    .iter()
-                    .filter(|i| i.group == *g)
-                    .map(|i| {
-                        let selected = i.id == id;
-                        view! { <option value=i.id.clone() selected=selected>{i.label.get(lang).to_string()}</option> }
-                    })
-                    .collect_view();
-                view! { <optgroup label=group_name(*g, lang)>{options}</optgroup> }
-            }).collect_view();
-
             // Adding and removing areas.
             let shown: Vec<AreaCode> = v.lines.iter().map(|l| l.code.clone()).collect();
             let full = added_codes.len() >= MAX_EXTRA_AREAS;
-            let chosen = NodeRef::<leptos::html::Select>::new();
-            let on_add = {
-                let go = go.clone();
-                let code = code.clone();
-                let added_codes = added_codes.clone();
-                let id = id.clone();
-                move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    let value = chosen.get().map(|s| s.value()).unwrap_or_default();
-                    if let Ok(c) = AreaCode::parse(&value) {
-                        let mut more = added_codes.clone();
-                        more.push(c);
-                        go(trend_url(&code, &id, &more, lang));
-                    }
-                }
-            };
-            let options = candidates(reg, &code, &shown)
-                .into_iter()
-                .map(|a| view! { <option value=a.code.to_string()>{area_name(a, lang)}</option> })
-                .collect_view();
+            let add_options: Options = vec![(
+                None,
+                std::iter::once((String::new(), t(lang, Msg::AddAreaChoose).to_string()))
+                    .chain(
+                        candidates(reg, &code, &shown)
+                            .into_iter()
+                            .map(|a| (a.code.to_string(), area_name(a, lang))),
+                    )
+                    .collect(),
+            )];
             let removable = added_codes
                 .iter()
                 .filter(|c| shown.contains(c))
@@ -291,21 +272,25 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         .contains(&id.as_str())
                         .then(|| apportioned_note(ctx, &code, lang))
                         .flatten()}
-                    <div class="trend-controls">
-                        <form on:submit=on_indicator.clone()>
-                            <label for="trend-indicator">{t(lang, Msg::IndicatorPick)}</label>
-                            <select id="trend-indicator" node_ref=picked>{groups}</select>
-                            <button type="submit">{t(lang, Msg::Show)}</button>
-                        </form>
-                        <form on:submit=on_add.clone()>
-                            <label for="trend-add">{t(lang, Msg::AddArea)}</label>
-                            <select id="trend-add" node_ref=chosen disabled=full>
-                                <option value="" selected=true>{t(lang, Msg::AddAreaChoose)}</option>
-                                {options}
-                            </select>
-                            <button type="submit" disabled=full>{t(lang, Msg::Add)}</button>
-                        </form>
-                    </div>
+                    {picker_group(lang, apply, view! {
+                        <Picker
+                            id="trend-indicator"
+                            label=t(lang, Msg::IndicatorPick).to_string()
+                            options=indicator_options(&ctx.catalogue, lang)
+                            selected=id.clone()
+                            lang
+                            grouped="indikator"
+                        />
+                        <Picker
+                            id="trend-add"
+                            label=t(lang, Msg::AddArea).to_string()
+                            options=add_options
+                            selected=String::new()
+                            lang
+                            disabled=full
+                            grouped=ADD_AREA
+                        />
+                    })}
                     {(!added_codes.is_empty()).then(|| view! {
                         <div class="trend-added">
                             <h2 id="trend-added-title">{t(lang, Msg::AddedAreas)}</h2>

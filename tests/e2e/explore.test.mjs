@@ -628,6 +628,36 @@ for (const width of [390, 1280]) {
   }
 }
 
+// The reader's own set: the area to add is one of the view's choices, so an indicator chosen
+// beside it holds (before, its own «Legg til» dropped the indicator).
+for (const [view, other] of [['sammenlign', 'compare-indicator'], ['oversikt', null]]) {
+  test(`${view}, own set: an area added and the other choices apply together, in either order`, async () => {
+    const orders = other ? [['chosen-add', other], [other, 'chosen-add']] : [['chosen-add']];
+    for (const order of orders) {
+      const p = await openView(`/kommune/0301/${view}?sett=valgt&med=4601`, { width: 390, height: 844, canvas: view !== 'oversikt' });
+      const { page } = p;
+      assert.equal(await page.locator('form.picker-group button').count(), 1, 'one button');
+      assert.equal(await page.locator('.chosen-areas form').count(), 0, 'no second form');
+      let indicator = null;
+      for (const id of order) {
+        if (id === 'chosen-add') await page.selectOption('#chosen-add', '5001');
+        else indicator = (await chooseAll(page, [id]))[id];
+      }
+      await page.locator('form.picker-group > button').click();
+      await page.waitForURL((u) => u.searchParams.get('med') === '4601,5001');
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('sett'), 'valgt');
+      if (indicator) assert.equal(url.searchParams.get('indikator'), indicator, `${order}: the indicator holds`);
+      await page.waitForFunction(() => document.querySelectorAll('.chosen-areas li').length === 2);
+      const names = (await page.locator('.chosen-areas li').allInnerTexts()).map((t) => t.replace('×', '').trim());
+      assert.ok(names[0] === 'Bergen' && names[1].startsWith('Trondheim'), `${names}`);
+      assert.equal(await page.locator('#chosen-add').inputValue(), '', 'the adder is ready for the next');
+      p.check();
+      await p.close();
+    }
+  });
+}
+
 // Charts that read on a phone, and never by colour alone (#18, items 3 and 4).
 test('at 390 px: no chart legend pages, and the comparison names each bar\'s class by shape and in a legend', async () => {
   const id = modelledId();

@@ -139,16 +139,43 @@ test('a small kommune\'s hidden values are gaps marked in the chart and named in
   await p.close();
 });
 
+// #18, item 1: an indicator chosen and an area added apply together, in either order.
+for (const width of [390, 1280]) {
+  test(`trend at ${width} px: an indicator and an added area, chosen in either order, both apply with one «Vis»`, async () => {
+    for (const order of [['trend-indicator', 'trend-add'], ['trend-add', 'trend-indicator']]) {
+      const p = await openTrend('/kommune/0301/utvikling?indikator=mobbing_7&med=4601', { width, height: 844 });
+      const { page } = p;
+      assert.equal(await page.locator('form.picker-group button[type=submit]').count(), 1, 'one button');
+      for (const id of order) await page.locator(`#${id}`).selectOption(id === 'trend-add' ? '46' : 'ensomhet');
+      await page.locator('form.picker-group button[type=submit]').click();
+      await page.waitForURL((u) => u.searchParams.get('indikator') === 'ensomhet' && u.searchParams.get('med') === '4601,46');
+      // A chart draws once it is in sight.
+      await page.locator('.trend-view .chart').scrollIntoViewIfNeeded();
+      await page.waitForSelector('.trend-view .chart svg');
+      // The select, the caption and the drawn lines agree with the address.
+      assert.equal(await page.locator('#trend-indicator').inputValue(), 'ensomhet');
+      assert.equal(await page.locator('#trend-add').inputValue(), '', 'the adder is ready for the next');
+      const caption = await page.locator('.trend-view figcaption').innerText();
+      assert.ok(caption.startsWith(`${indicator('ensomhet').label.nb}:`), caption);
+      const names = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.trend-view .chart'))
+        .getOption().series.map((s) => s.name).filter(Boolean));
+      for (const n of ['Bergen', 'Vestland']) assert.ok(names.some((x) => x.startsWith(n)), `${n} drawn: ${names}`);
+      p.check();
+      await p.close();
+    }
+  });
+}
+
 test('the address is the view: indicator, added areas and language survive a reload and a switch', async () => {
   const p = await openTrend('/kommune/0301/utvikling?indikator=mobbing_7');
   const page = p.page;
   // Another indicator, from the keyboard: pick it and press the button.
   await page.locator('#trend-indicator').selectOption('ensomhet');
-  await page.locator('#trend-indicator ~ button').press('Enter');
+  await page.locator('form.picker-group button[type=submit]').press('Enter');
   await page.waitForURL(/indikator=ensomhet/);
   // Add the fylke Vestland.
   await page.locator('#trend-add').selectOption('46');
-  await page.locator('#trend-add ~ button').click();
+  await page.locator('form.picker-group button[type=submit]').click();
   await page.waitForURL(/med=46/);
   await page.locator('.lang-switch a[hreflang="en"]').click();
   await page.waitForURL(/lang=en/);

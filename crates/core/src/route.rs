@@ -211,6 +211,10 @@ pub struct Query {
     pub classes: Classes,
 }
 
+/// The key of a form's «add an area» select among a view's choices ([`Query::with_choices`]):
+/// its value is added to `med=` instead of replacing it. Never written in an address.
+pub const ADD_AREA: &str = "+med";
+
 /// Parses `?lang=nn&embed=1&indikator=…&med=…`. Unknown keys and bad values are ignored, not
 /// fatal: a link that was cut or edited by hand still opens what it can.
 pub fn parse_query(search: &str) -> Query {
@@ -241,6 +245,11 @@ impl Query {
             "embed" => q.embed = matches!(v, "1" | "true"),
             "indikator" => q.indicator = indicator_id(v).or(q.indicator.take()),
             "med" => q.extra = extra_areas(v),
+            ADD_AREA => {
+                let mut more = q.extra.iter().map(AreaCode::to_string).collect::<Vec<_>>();
+                more.push(v.to_string());
+                q.extra = extra_areas(&more.join(","));
+            }
             "sett" => q.preset = Preset::from_slug(v).or(q.preset),
             "utsnitt" => q.scope = Preset::from_slug(v).or(q.scope),
             "sorter" => q.sort = if v == "navn" { Sort::Name } else { Sort::Value },
@@ -691,6 +700,26 @@ mod choices {
         );
         let bad = q.with_choices(&[("utsnitt".to_string(), "<script>".to_string())]);
         assert_eq!(bad, q);
+    }
+
+    #[test]
+    fn an_added_area_joins_the_others_with_the_indicator_chosen_beside_it() {
+        let q = parse_query("?indikator=mobbing_7&med=4601");
+        let chosen = [
+            ("indikator".to_string(), "ensomhet".to_string()),
+            (ADD_AREA.to_string(), "46".to_string()),
+        ];
+        assert_eq!(
+            q.with_choices(&chosen),
+            parse_query("?indikator=ensomhet&med=4601,46")
+        );
+        // Once only, and nothing for a bad code.
+        let again = [(ADD_AREA.to_string(), "4601".to_string())];
+        assert_eq!(q.with_choices(&again), q);
+        let bad = [(ADD_AREA.to_string(), "x".to_string())];
+        assert_eq!(q.with_choices(&bad), q);
+        // The adder is no key of an address.
+        assert_eq!(parse_query("?%2Bmed=46").extra, Vec::<AreaCode>::new());
     }
 }
 
