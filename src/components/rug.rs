@@ -298,6 +298,26 @@ fn size_spacers(table: &web_sys::HtmlTableElement) {
 mod tests {
     use super::*;
 
+    /// Landet's reference row and Oslo's, worse, similar and hidden in three columns.
+    fn landet_and_oslo(href: &str) -> Vec<RugRow> {
+        vec![
+            RugRow {
+                name: "Hele landet".into(),
+                href: None,
+                cells: vec![("1,0".into(), None); 3],
+            },
+            RugRow {
+                name: "Oslo".into(),
+                href: Some(href.into()),
+                cells: vec![
+                    ("2,0".into(), Some(Comparison::Worse)),
+                    ("3,0".into(), Some(Comparison::Similar)),
+                    ("Skjult".into(), Some(Comparison::NoData)),
+                ],
+            },
+        ]
+    }
+
     #[test]
     fn a_table_with_groups_escaped_text_and_marks() {
         let rug = Rug {
@@ -317,22 +337,7 @@ mod tests {
                     group: "Helse".into(),
                 },
             ],
-            rows: vec![
-                RugRow {
-                    name: "Hele landet".into(),
-                    href: None,
-                    cells: vec![("1,0".into(), None); 3],
-                },
-                RugRow {
-                    name: "Oslo".into(),
-                    href: Some("/kommune/0301?lang=en&x=\"".into()),
-                    cells: vec![
-                        ("2,0".into(), Some(Comparison::Worse)),
-                        ("3,0".into(), Some(Comparison::Similar)),
-                        ("Skjult".into(), Some(Comparison::NoData)),
-                    ],
-                },
-            ],
+            rows: landet_and_oslo("/kommune/0301?lang=en&x=\""),
         };
         let h = rug_html(&rug, Lang::Nb, 0..rug.rows.len());
         assert!(h.contains("<caption>Oversikt &lt;alle&gt;</caption>"));
@@ -368,22 +373,7 @@ mod tests {
                     group: "Helse".into(),
                 })
                 .to_vec(),
-            rows: vec![
-                RugRow {
-                    name: "Hele landet".into(),
-                    href: None,
-                    cells: vec![("1,0".into(), None); 3],
-                },
-                RugRow {
-                    name: "Oslo".into(),
-                    href: Some("/kommune/0301".into()),
-                    cells: vec![
-                        ("2,0".into(), Some(Comparison::Worse)),
-                        ("3,0".into(), Some(Comparison::Similar)),
-                        ("Skjult".into(), Some(Comparison::NoData)),
-                    ],
-                },
-            ],
+            rows: landet_and_oslo("/kommune/0301"),
         };
         let h = rug_cards_html(&rug, Lang::Nb);
         assert_eq!(h.matches("<details>").count(), 1, "landet is no card");
