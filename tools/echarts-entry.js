@@ -128,6 +128,15 @@ function withNameLabels(option, width) {
   for (const key of ['xAxis', 'yAxis']) if (out[key]) out[key] = each(out[key]);
   return out;
 }
+// A two-line period label needs a line height: ECharts' default drew the two lines over each
+// other.
+function withPeriodLines(option) {
+  const fit = (axis) => (axis?.axisLabel?.formatter === '@fmt:period'
+    ? { ...axis, axisLabel: { lineHeight: 14, ...axis.axisLabel } }
+    : axis);
+  if (!option?.xAxis) return option;
+  return { ...option, xAxis: Array.isArray(option.xAxis) ? option.xAxis.map(fit) : fit(option.xAxis) };
+}
 function withMaps(option) {
   if (!option || !Array.isArray(option.series)) return option;
   return { ...option, series: option.series.map((s) => (isMapSeries(s) ? mapSeries(s) : s)) };
@@ -152,7 +161,7 @@ function init(dom, theme, opts) {
   // No animations: a chart is read, not watched, and a chart printed, saved or captured mid-way
   // through its entrance would show half its line. (It also spares a phone's CPU.)
   chart.setOption = (option, ...rest) => setOption(
-    { animation: false, ...withCanvasTooltips(withMaps(withNameLabels(hydrate(option), chart.getWidth()))) }, ...rest,
+    { animation: false, ...withCanvasTooltips(withMaps(withNameLabels(hydrate(withPeriodLines(option)), chart.getWidth()))) }, ...rest,
   );
   return chart;
 }

@@ -160,6 +160,10 @@ for (const width of [390, 1280]) {
       const names = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.trend-view .chart'))
         .getOption().series.map((s) => s.name).filter(Boolean));
       for (const n of ['Bergen', 'Vestland']) assert.ok(names.some((x) => x.startsWith(n)), `${n} drawn: ${names}`);
+      // Pooled periods on two lines that do not overlap (the default line height drew them
+      // over each other).
+      const x = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.trend-view .chart')).getOption().xAxis[0]);
+      assert.ok(x.axisLabel.lineHeight >= 14, `line height ${x.axisLabel.lineHeight}`);
       p.check();
       await p.close();
     }
