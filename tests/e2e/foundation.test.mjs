@@ -190,6 +190,15 @@ test('search forgives: a slip of the keys, old names, and a visible «no match»
   await none.locator('a').first().click();
   await page.waitForURL((u) => u.pathname === target);
   await page.waitForSelector(`main h1:text("${name}")`);
+  // The header's search says it too, with names that can be read (its links were white on the
+  // white box).
+  const header = page.locator('.site-header input').first();
+  await header.fill('xyzzy');
+  const inHeader = page.locator('.site-header .search-none');
+  await inHeader.waitFor({ state: 'visible' });
+  const colours = await inHeader.locator('a').evaluateAll((as) => as.map((a) => getComputedStyle(a).color));
+  assert.equal(colours.length, 3);
+  for (const c of colours) assert.notEqual(c, 'rgb(255, 255, 255)', 'a name in white on the white box');
   p.check();
   await p.close();
 });
