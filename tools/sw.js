@@ -62,9 +62,8 @@ self.addEventListener('activate', (event) => {
 
 /**
  * This version's cache to write to, or null once a newer version has carried it over and
- * deleted it. `caches.open` would make it anew: an old worker still finishing a request after
- * an update would then leave a cache made after the new version's, which `olderCaches` takes
- * for a newer one's, so it would never go. A retired worker only reads (`match`).
+ * deleted it. `caches.open` would make it anew, an empty cache left behind until the next
+ * carry-over. A retired worker only reads (`match`).
  */
 async function ownCache() {
   return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
@@ -158,14 +157,22 @@ async function trimPages(cache) {
 }
 
 /**
- * The caches of older versions than this one. `caches.keys()` lists caches in the order they
- * were made, so those before this one's are older; those after belong to a newer worker that
- * waits to take over, and are never this worker's to touch.
+ * The caches of older versions than this one: every other `oppvekst-` cache, but only while
+ * this worker is the registration's active one and no newer worker is installing or waiting
+ * (their caches are newer, and never this worker's to touch). A retired worker finds none.
+ *
+ * Not by the order `caches.keys()` lists them in: that is the order the names were made, and
+ * an old cache made anew after its deletion (an old worker, or any page, calling
+ * `caches.open` on its name a moment too late) would then pass for a newer one and never go.
+ * Browsers without `self.serviceWorker` (before 2024) fall back on that order.
  */
 async function olderCaches() {
-  const names = await caches.keys();
-  const mine = names.indexOf(CACHE);
-  return names.slice(0, Math.max(0, mine)).filter((n) => n.startsWith('oppvekst-'));
+  const names = (await caches.keys()).filter((n) => n.startsWith('oppvekst-'));
+  const state = self.serviceWorker?.state;
+  if (state === undefined) return names.slice(0, Math.max(0, names.indexOf(CACHE)));
+  const current = state === 'activating' || state === 'activated';
+  if (!current || self.registration.installing || self.registration.waiting) return [];
+  return names.filter((n) => n !== CACHE);
 }
 
 /** The storage quota is full: older versions' caches go, then the oldest half of this one. */
