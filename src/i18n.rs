@@ -330,6 +330,8 @@ catalogue! {
         "The figures of most indicators are modelled demo data, not real statistics. Only the population figures are real.",
     ],
     DemodataLink => ["Hva betyr demodata?", "Kva tyder demodata?", "What does demo data mean?"],
+    DemodataShort => ["ikke ekte tall.", "ikkje ekte tal.", "not real figures."],
+    DemodataLinkShort => ["Les mer", "Les meir", "Read more"],
     DemodataBadge => ["demodata", "demodata", "demo data"],
     ThemeTitle => ["Tema", "Tema", "Themes"],
     LeversTitle => ["Dette kan kommunen gjøre", "Dette kan kommunen gjere", "What the municipality can do"],
@@ -344,9 +346,14 @@ catalogue! {
     ViewBreakdown => ["Fordeling", "Fordeling", "Breakdown"],
     BreakdownTitle => ["Fordelt på kjønn og innvandringsbakgrunn", "Fordelt på kjønn og innvandringsbakgrunn", "By sex and immigrant background"],
     BreakdownLead => [
-        "{0} i {1}, fordelt på kategorier og sammenlignet med samme kategori i landet. Fargen viser sammenligningen med landet; grå søyler er landet.",
-        "{0} i {1}, fordelt på kategoriar og samanlikna med same kategori i landet. Fargen viser samanlikninga med landet; grå søyler er landet.",
-        "{0} in {1}, by category and compared with the same category in Norway. The colour shows the comparison with Norway; grey bars are Norway.",
+        "{0} i {1}, fordelt på kategorier og sammenlignet med samme kategori i landet.",
+        "{0} i {1}, fordelt på kategoriar og samanlikna med same kategori i landet.",
+        "{0} in {1}, by category and compared with the same category in Norway.",
+    ],
+    BreakdownColours => [
+        "Fargen viser sammenligningen med landet; grå søyler er landet.",
+        "Fargen viser samanlikninga med landet; grå søyler er landet.",
+        "The colour shows the comparison with Norway; grey bars are Norway.",
     ],
     BreakdownNone => [
         "Det finnes ingen fordeling for dette området.",

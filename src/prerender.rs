@@ -3,9 +3,29 @@
 //! components), inside `<div id="prerendered">`, so that the barometer paints before the wasm
 //! has loaded. The app then mounts out of sight and takes the page over once it has drawn the
 //! same content ([`reveal`]); until then the reader sees the static copy, never a spinner.
+//! The front page, «Om tallene» and the 404 page are prerendered the same way.
+//!
+//! A copy says which address it is of (`data-path`; empty for the 404 page, which is of every
+//! address the app does not know).
+//! A page served for another address (the front page from the offline cache for a page never
+//! seen, a host that answers every path with `index.html`) drops its copy at once: the view the
+//! app draws there may never call [`reveal`].
 
 use leptos::prelude::*;
+use oppvekst_core::codec::ContextBundle;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+/// The context bundle, handed by the prerenderer to a view that would otherwise fetch it (the
+/// prerenderer draws synchronously and cannot wait for a fetch). Behind a local handle: a
+/// Leptos context must be `Send`, the bundle is behind `Rc`.
+#[derive(Clone, Copy)]
+pub struct Preloaded(pub StoredValue<Rc<ContextBundle>, LocalStorage>);
+
+/// The preloaded context bundle, if the prerenderer handed one.
+pub fn preloaded() -> Option<Rc<ContextBundle>> {
+    use_context::<Preloaded>().map(|p| p.0.get_value())
+}
 
 const PRERENDERED: &str = "prerendered";
 const APP: &str = "app";
@@ -17,7 +37,27 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
         return;
     };
     let Some(body) = doc.body() else { return };
-    if doc.get_element_by_id(PRERENDERED).is_none() {
+    let Some(copy) = doc.get_element_by_id(PRERENDERED) else {
+        leptos::mount::mount_to_body(app);
+        return;
+    };
+    let of = copy.get_attribute("data-path").unwrap_or_default();
+    let here = doc
+        .location()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    // The 404 page's copy is of every address the app does not know, and only of those: an
+    // unknown area's number (`/kommune/9998`), answered by the same file, is the app's to say.
+    let same = if of.is_empty() {
+        matches!(
+            oppvekst_core::route::parse_path(&here),
+            oppvekst_core::route::Page::NotFound
+        )
+    } else {
+        of.trim_end_matches('/') == here.trim_end_matches('/')
+    };
+    if !same {
+        copy.remove();
         leptos::mount::mount_to_body(app);
         return;
     }
@@ -45,12 +85,64 @@ pub fn reveal() {
     let Some(copy) = doc.get_element_by_id(PRERENDERED) else {
         return;
     };
+    let typed = typed_into(&copy, &doc);
     copy.remove();
     if let Some(app) = doc
         .get_element_by_id(APP)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         app.set_hidden(false);
+    }
+    typed.restore(&doc);
+}
+
+/// What the reader typed into the static copy's fields (the front page's search, say) before the
+/// app took over: each field's id, its text and whether it had the focus.
+struct Typed(Vec<(String, String, bool)>);
+
+fn typed_into(copy: &web_sys::Element, doc: &web_sys::Document) -> Typed {
+    let active = doc.active_element();
+    let mut typed = Vec::new();
+    if let Ok(fields) = copy.query_selector_all("input[id]") {
+        for i in 0..fields.length() {
+            let Some(input) = fields
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            let focused = active
+                .as_ref()
+                .is_some_and(|a| a == input.unchecked_ref::<web_sys::Element>());
+            if focused || !input.value().is_empty() {
+                typed.push((input.id(), input.value(), focused));
+            }
+        }
+    }
+    Typed(typed)
+}
+
+impl Typed {
+    /// Puts it into the live app's fields of the same ids, as typing would (an `input` event,
+    /// so that the search answers): once the copy has gone and the app is in sight.
+    fn restore(self, doc: &web_sys::Document) {
+        for (id, value, focused) in self.0 {
+            let Some(input) = doc
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            if !value.is_empty() {
+                input.set_value(&value);
+                if let Ok(event) = web_sys::Event::new("input") {
+                    let _ = input.dispatch_event(&event);
+                }
+            }
+            if focused {
+                let _ = input.focus();
+            }
+        }
     }
 }
 

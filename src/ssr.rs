@@ -1,9 +1,14 @@
-//! Build-time prerendering (feature `ssr`, run by `src/bin/prerender.rs`): each area's profile
-//! rendered to HTML natively, by the app's own components, and written into the area's route
-//! page, so that a reader sees the barometer before the wasm has loaded.
+//! Build-time prerendering (feature `ssr`, run by `src/bin/prerender.rs`): each area's profile,
+//! the front page, «Om tallene» and the 404 page rendered to HTML natively, by the app's own
+//! components, and written into their pages, so that a reader sees them before the wasm has
+//! loaded (and nothing moves when it has).
 
 use crate::api::ProfileData;
 use crate::app::Shell;
+use crate::prerender::Preloaded;
+use crate::views::about::About;
+use crate::views::home::{HomeBody, Intro};
+use crate::views::not_found::NotFound;
 use crate::views::profile::ProfileBody;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -40,16 +45,68 @@ pub fn profile_html(data: ProfileData) -> String {
     html
 }
 
-/// Puts `html` into `page` as the static copy, before `<noscript>`.
-pub fn insert(page: &str, html: &str) -> Result<String, String> {
+/// Puts `html` into `page` as the static copy of the address `path` (empty: of any address, as
+/// the 404 page), before `<noscript>`.
+pub fn insert(page: &str, html: &str, path: &str) -> Result<String, String> {
     let at = page
         .find(NOSCRIPT)
-        .ok_or("the route page has no <noscript> to put the profile before")?;
+        .ok_or("the page has no <noscript> to put the static copy before")?;
     Ok(format!(
-        "{}<div id=\"prerendered\">{html}</div>{}",
+        "{}<div id=\"prerendered\" data-path=\"{}\">{html}</div>{}",
         &page[..at],
+        oppvekst_core::html::escape(path),
         &page[at..]
     ))
+}
+
+/// A page that is not an area's as the app would draw it at `path`, in bokmål, with the
+/// context bundle at hand for the views that would fetch it.
+fn page_html(
+    path: &str,
+    context: &Rc<ContextBundle>,
+    body: fn(Rc<ContextBundle>) -> AnyView,
+) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        provide_context(Preloaded(StoredValue::new_local(context.clone())));
+        let context = StoredValue::new_local(context.clone());
+        view! {
+            <Router>
+                <Shell>{body(context.get_value())}</Shell>
+            </Router>
+        }
+        .to_html()
+    });
+    drop(owner);
+    html
+}
+
+/// The pages that are not an area's: the front page, «Om tallene» and the 404 page, each as
+/// (address, file under dist, its view).
+type Body = fn(Rc<ContextBundle>) -> AnyView;
+const PAGES: [(&str, &str, Body); 3] = [
+    ("/", "index.html", |ctx| {
+        view! { <Intro /> <HomeBody ctx /> }.into_any()
+    }),
+    ("/om", "om/index.html", |_| view! { <About /> }.into_any()),
+    ("", "404.html", |_| view! { <NotFound /> }.into_any()),
+];
+
+/// Prerenders the front page, «Om tallene» and the 404 page under `dist`. Returns how many.
+pub fn write_pages(dist: &Path, context: &Rc<ContextBundle>) -> Result<usize, String> {
+    for (path, file, body) in PAGES {
+        let at = dist.join(file);
+        let page = std::fs::read_to_string(&at).map_err(|e| format!("{}: {e}", at.display()))?;
+        if page.contains("id=\"prerendered\"") {
+            return Err(format!("{}: already prerendered", at.display()));
+        }
+        // The 404 page is drawn at an address no route has.
+        let html = page_html(if path.is_empty() { "/404" } else { path }, context, body);
+        let page = insert(&page, &html, path).map_err(|e| format!("{}: {e}", at.display()))?;
+        std::fs::write(&at, page).map_err(|e| format!("{}: {e}", at.display()))?;
+    }
+    Ok(PAGES.len())
 }
 
 /// The message the boot script shows when the app's own files fail to load (a 404 for the
@@ -117,8 +174,9 @@ pub fn write_boot_failure_all(dist: &Path) -> Result<usize, String> {
     Ok(n)
 }
 
-/// Prerenders every area with a route page under `dist`, from the bundles in `dist/data`:
-/// exactly what the app would fetch. Returns how many pages it wrote.
+/// Prerenders every area with a route page under `dist`, and the pages that are not an area's
+/// (`write_pages`), from the bundles in `dist/data`: exactly what the app would fetch. Returns
+/// how many pages it wrote.
 pub fn write_all(dist: &Path) -> Result<usize, String> {
     let data = dist.join("data");
     let read = |name: &str| {
@@ -163,11 +221,14 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             area: load(code)?,
             kommune,
         };
-        std::fs::write(&page_path, insert(&page, &profile_html(data))?)
-            .map_err(|e| format!("{}: {e}", page_path.display()))?;
+        std::fs::write(
+            &page_path,
+            insert(&page, &profile_html(data), &area_path(code))?,
+        )
+        .map_err(|e| format!("{}: {e}", page_path.display()))?;
         n += 1;
     }
-    Ok(n)
+    Ok(n + write_pages(dist, &context)?)
 }
 
 #[cfg(test)]
@@ -178,10 +239,10 @@ mod tests {
     fn the_copy_goes_before_noscript() {
         let page = "<html><body><noscript>x</noscript></body></html>";
         assert_eq!(
-            insert(page, "<p>hi</p>").unwrap(),
-            "<html><body><div id=\"prerendered\"><p>hi</p></div><noscript>x</noscript></body></html>"
+            insert(page, "<p>hi</p>", "/kommune/0301").unwrap(),
+            "<html><body><div id=\"prerendered\" data-path=\"/kommune/0301\"><p>hi</p></div><noscript>x</noscript></body></html>"
         );
-        assert!(insert("<body></body>", "x").is_err());
+        assert!(insert("<body></body>", "x", "/").is_err());
     }
 
     #[test]

@@ -11,13 +11,13 @@
 //    (switching the set from a fylke's kommuner to all, until every row is in the table and a
 //    frame is drawn);
 //  ONLY=explore measures the explore views alone.
-//  - Lighthouse, mobile and desktop presets, on /kommune/0301 and /kommune/1151 (SKIP_LIGHTHOUSE=1
-//    leaves it out).
+//  - Lighthouse (tools/lighthouse.mjs): the mobile preset on every page type, the desktop one on
+//    the profiles, medians of 3 (SKIP_LIGHTHOUSE=1 leaves it out).
 // Writes tests/output/bench.json and prints a short table.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import { startServer } from '../tests/e2e/server.mjs';
-import { lighthouse } from './lighthouse.mjs';
+import { lighthouse, table } from './lighthouse.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const ROWS = 31;
@@ -197,9 +197,4 @@ for (const k of Object.keys(report.switch_area_ms)) {
 if (report.stats_full_pass_wasm_ms) console.log(`statistics full pass in wasm (median of 30): ${report.stats_full_pass_wasm_ms.toFixed(2)} ms`);
 for (const [k, v] of Object.entries(report.map_switch_indicator_ms)) console.log(`map, 357 kommuner, switch indicator  ${k.padEnd(10)}${f(v.median)}`);
 for (const [k, v] of Object.entries(report.overview_all_kommuner_ms)) console.log(`overview, 357 kommuner               ${k.padEnd(10)}${f(v.median)}`);
-if (report.lighthouse) {
-  console.log('\nLighthouse         perf  a11y  best   seo    LCP      TBT    CLS');
-  for (const [k, v] of Object.entries(report.lighthouse)) {
-    console.log(`${k.padEnd(19)}${String(v.performance).padStart(4)}${String(v.accessibility).padStart(6)}${String(v['best-practices']).padStart(6)}${String(v.seo).padStart(6)}${f(v.lcp_ms)}${f(v.tbt_ms)}${v.cls.toFixed(3).padStart(7)}`);
-  }
-}
+if (report.lighthouse) console.log(`\nLighthouse (median of ${report.lighthouse[Object.keys(report.lighthouse)[0]].runs} runs)\n${table(report.lighthouse)}`);

@@ -1,5 +1,5 @@
-//! `prerender DIST`: writes every area's profile, rendered by the app's own components, into
-//! its route page under DIST (after `trunk build` and `oppvekst-data routes DIST`), and into
+//! `prerender DIST`: writes every area's profile, the front page, «Om tallene» and the 404 page,
+//! rendered by the app's own components, into their pages under DIST (after `trunk build` and `oppvekst-data routes DIST`), and into
 //! every page the message its boot script shows if the app's files fail to load.
 
 use std::path::Path;
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     });
     match done {
         Ok((n, pages)) => {
-            println!("prerendered {n} profiles into {dist}; boot failure message in {pages} pages");
+            println!("prerendered {n} pages into {dist}; boot failure message in {pages} pages");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,5 +1,6 @@
 //! The «demodata» notice: shown on every view that shows modelled values, so that invented
-//! numbers are never taken for real ones.
+//! numbers are never taken for real ones. On a phone it is one line (`.demodata .short`): the
+//! figure must reach the first screen; screen readers hear the whole text at every width.
 
 use crate::i18n::{href, t, Msg};
 use leptos::prelude::*;
@@ -12,9 +13,14 @@ pub fn DemodataNotice(lang: Lang) -> impl IntoView {
             <p>
                 <strong id="demodata-title">{t(lang, Msg::DemodataTitle)}</strong>
                 " "
-                {t(lang, Msg::DemodataBody)}
+                <span class="long">{t(lang, Msg::DemodataBody)}</span>
+                <span class="short" aria-hidden="true">{t(lang, Msg::DemodataShort)}</span>
+                " "
+                <a href=format!("{}#demodata", href("/om", lang))>
+                    <span class="long">{t(lang, Msg::DemodataLink)}</span>
+                    <span class="short" aria-hidden="true">{t(lang, Msg::DemodataLinkShort)}</span>
+                </a>
             </p>
-            <a href=format!("{}#demodata", href("/om", lang))>{t(lang, Msg::DemodataLink)}</a>
         </aside>
     }
 }

@@ -1,5 +1,6 @@
 //! The tabs between an area's profile and its explore views. A link keeps the indicator and
-//! the language, so that moving from the trend to the map shows the same figure.
+//! the language, so that moving from the trend to the map shows the same figure. On a phone the
+//! tabs are one line that scrolls sideways, with the current one scrolled into sight.
 
 use crate::i18n::{href, t, Msg};
 use leptos::prelude::*;
@@ -53,9 +54,26 @@ pub fn ExploreNav(
             }
         })
         .collect_view();
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let Some(ul) = list.get() else { return };
+        if let Some(Ok(tab)) = ul
+            .query_selector("[aria-current=page]")
+            .ok()
+            .flatten()
+            .map(wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>)
+        {
+            // Only as far as brings it into sight, and a little of the next tab, which says
+            // that the line scrolls. Where it does not scroll (a wide screen) this does nothing.
+            let right = tab.offset_left() - ul.offset_left() + tab.offset_width();
+            if right + 48 > ul.client_width() {
+                ul.set_scroll_left(right - ul.client_width() + 48);
+            }
+        }
+    });
     view! {
         <nav class="explore-nav" aria-label=t(lang, Msg::ExploreNav)>
-            <ul>{profile}{views}</ul>
+            <ul node_ref=list>{profile}{views}</ul>
         </nav>
     }
 }

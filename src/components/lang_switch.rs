@@ -1,5 +1,7 @@
 //! The language switch: links to the same page in nb, nn and en, so the choice lives in the URL;
-//! the rest of the page's query (a trend view's indicator and areas) is kept.
+//! the rest of the page's query (a trend view's indicator and areas) is kept. On a phone each
+//! shows its code (`nb`), so that the switch shares a line with the name; its name stays the
+//! language's own for screen readers.
 
 use crate::i18n::{t, use_lang, Msg};
 use leptos::prelude::*;
@@ -26,7 +28,8 @@ pub fn LangSwitch() -> impl IntoView {
                                     lang=l.code()
                                     aria-current=current
                                 >
-                                    {l.endonym()}
+                                    <span class="long">{l.endonym()}</span>
+                                    <span class="short" aria-hidden="true">{l.code()}</span>
                                 </a>
                             </li>
                         }

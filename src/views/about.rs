@@ -4,7 +4,10 @@
 use crate::api;
 use crate::components::words::provenance_text;
 use crate::i18n::{t, use_lang, Msg};
+use crate::prerender::preloaded;
 use leptos::prelude::*;
+use oppvekst_core::codec::ContextBundle;
+use std::rc::Rc;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -43,44 +46,64 @@ pub fn About() -> impl IntoView {
 #[component]
 fn IndicatorSources() -> impl IntoView {
     let lang = use_lang();
-    let context = LocalResource::new(api::context);
+    let table = match preloaded() {
+        Some(ctx) => view! { <SourceTable ctx /> }.into_any(),
+        None => {
+            let context = LocalResource::new(api::context);
+            (move || {
+                context
+                    .get()
+                    .and_then(Result::ok)
+                    .map(|ctx| view! { <SourceTable ctx /> })
+            })
+            .into_any()
+        }
+    };
     view! {
         <section id="indikatorer" aria-labelledby="about-indicators">
             <h2 id="about-indicators">{move || t(lang.get(), Msg::AboutIndicatorsTitle)}</h2>
             <p>{move || t(lang.get(), Msg::AboutIndicatorsIntro)}</p>
-            {move || {
-                let lang = lang.get();
-                context.get().and_then(Result::ok).map(|ctx| {
-                    let rows = ctx
-                        .catalogue
-                        .iter()
-                        .map(|ind| {
-                            view! {
-                                <tr data-indicator=ind.id.clone()>
-                                    <th scope="row">{ind.label.get(lang).to_string()}</th>
-                                    <td>{ind.source_line()}</td>
-                                    <td class="provenance">{provenance_text(ind, lang)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
+            {table}
+        </section>
+    }
+}
+
+/// The table of the indicators' sources. Prerendered into `om/index.html` with the rest of the
+/// page (`crate::ssr`): the live app takes over once its own table is there.
+#[component]
+pub fn SourceTable(ctx: Rc<ContextBundle>) -> impl IntoView {
+    let lang = use_lang();
+    crate::prerender::reveal_when_mounted();
+    let ctx = StoredValue::new_local(ctx);
+    move || {
+        let lang = lang.get();
+        let rows = ctx.with_value(|ctx| {
+            ctx.catalogue
+                .iter()
+                .map(|ind| {
                     view! {
-                        <div class="table-wrap" role="region" tabindex="0"
-                            aria-labelledby="about-indicators">
-                            <table class="indicator-sources">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t(lang, Msg::IndicatorHead)}</th>
-                                        <th scope="col">{t(lang, Msg::SourceOf)}</th>
-                                        <th scope="col">{t(lang, Msg::ProvenanceTitle)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
+                        <tr data-indicator=ind.id.clone()>
+                            <th scope="row">{ind.label.get(lang).to_string()}</th>
+                            <td>{ind.source_line()}</td>
+                            <td class="provenance">{provenance_text(ind, lang)}</td>
+                        </tr>
                     }
                 })
-            }}
-        </section>
+                .collect_view()
+        });
+        view! {
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="about-indicators">
+                <table class="indicator-sources">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(lang, Msg::IndicatorHead)}</th>
+                            <th scope="col">{t(lang, Msg::SourceOf)}</th>
+                            <th scope="col">{t(lang, Msg::ProvenanceTitle)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
     }
 }

@@ -122,8 +122,19 @@ fn dimension_section(
     view! {
         <section class="breakdown" aria-labelledby=labelled_by>
             <h2 id=heading_id>{dim_label}</h2>
-            <p class="summary">{summary.clone()}</p>
-            <ChartFigure title summary chart headers rows height=Some(chart_height) save />
+            // The figure first, its sentence after: on a phone the figure must reach the first
+            // screen. What the colours say is the figure's note.
+            <ChartFigure
+                title
+                summary=summary.clone()
+                chart
+                headers
+                rows
+                height=Some(chart_height)
+                note=Some(t(lang, Msg::BreakdownColours).to_string())
+                save
+            />
+            <p class="summary">{summary}</p>
         </section>
     }
 }
@@ -221,6 +232,8 @@ fn BreakdownBody(data: BreakdownData) -> impl IntoView {
                         lang
                     />
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    // The figures first: on a phone they must reach the first screen.
+                    {body}
                     {(!available.is_empty()).then(|| view! {
                         <div class="explore-controls">
                             <Picker
@@ -233,7 +246,6 @@ fn BreakdownBody(data: BreakdownData) -> impl IntoView {
                             />
                         </div>
                     })}
-                    {body}
                 </article>
             }
             .into_any()

@@ -232,6 +232,19 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                         lang
                     />
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
+                    // The figure first: on a phone it must reach the first screen.
+                    <ChartFigure
+                        title=title.clone()
+                        summary=summary.clone()
+                        chart
+                        headers
+                        rows
+                        height=Some(chart_height)
+                        note=satsing.then(|| t(lang, Msg::SatsingNote).to_string())
+                        save
+                    />
+                    <p class="summary">{summary}</p>
+                    <MarkLegend shown=shown_marks lang id="compare-legend-title" />
                     {picker_group(lang, apply, view! {
                         <Picker
                             id="compare-indicator"
@@ -269,18 +282,6 @@ fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                             url=chosen_url
                         />
                     })}
-                    <p class="summary">{summary.clone()}</p>
-                    <MarkLegend shown=shown_marks lang id="compare-legend-title" />
-                    <ChartFigure
-                        title=title.clone()
-                        summary
-                        chart
-                        headers
-                        rows
-                        height=Some(chart_height)
-                        note=satsing.then(|| t(lang, Msg::SatsingNote).to_string())
-                        save
-                    />
                     <CsvDownload records=records name=file_parts lang />
                     {similar}
                 </article>

@@ -1,9 +1,12 @@
-//! The front page: search for an area, or browse the kommuner of each fylke.
+//! The front page: search for an area, or browse the kommuner of each fylke. Prerendered into
+//! `index.html` (`crate::ssr`) from [`Intro`] and [`HomeBody`]; the live app takes over once it
+//! has drawn the same.
 
 use crate::api;
 use crate::components::error_view::ErrorView;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{href, t, use_lang, Msg};
+use crate::prerender::reveal_when_mounted;
 use crate::state::{area_name, recent, set_document_title};
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
@@ -25,10 +28,7 @@ pub fn Home() -> impl IntoView {
         ));
     });
     view! {
-        <section class="intro">
-            <h1>{move || t(lang.get(), Msg::AppName)}</h1>
-            <p>{move || t(lang.get(), Msg::Tagline)}</p>
-        </section>
+        <Intro />
         {move || match context.get() {
             None => view! { <p class="loading">{t(lang.get(), Msg::Loading)}</p> }.into_any(),
             Some(Err(e)) => {
@@ -39,9 +39,23 @@ pub fn Home() -> impl IntoView {
     }
 }
 
+/// The site's name and what it is: all the front page has before the registry comes.
 #[component]
-fn HomeBody(ctx: Rc<ContextBundle>) -> impl IntoView {
+pub fn Intro() -> impl IntoView {
     let lang = use_lang();
+    view! {
+        <section class="intro">
+            <h1>{move || t(lang.get(), Msg::AppName)}</h1>
+            <p>{move || t(lang.get(), Msg::Tagline)}</p>
+        </section>
+    }
+}
+
+/// The search and the lists, once the registry is there.
+#[component]
+pub fn HomeBody(ctx: Rc<ContextBundle>) -> impl IntoView {
+    let lang = use_lang();
+    reveal_when_mounted();
     let registry = Rc::new(ctx.registry.clone());
     let old_codes = Rc::new(ctx.old_codes.clone());
     let recent: Vec<_> = recent::list()

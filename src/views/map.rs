@@ -288,19 +288,45 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
         let code = code.clone();
         move || {
             let lang = lang.get();
-            let q = query.get();
-            let (reg, catalogue, area_label) = data.with_value(|d| {
-                let reg = d.profile.context.registry.clone();
-                let name = reg
+            let area_label = data.with_value(|d| {
+                d.profile
+                    .context
+                    .registry
                     .get(&code)
                     .map(|a| area_name(a, lang))
-                    .unwrap_or_default();
-                (reg, d.profile.context.catalogue.clone(), name)
+                    .unwrap_or_default()
             });
             let (id, label, modelled) = model.with(|m| match m {
                 Some(m) => (m.id.clone(), m.label.clone(), m.modelled),
                 None => Default::default(),
             });
+            view! {
+                <ExploreHeader
+                    code=code.clone()
+                    view=View::Map
+                    area_label
+                    title=t(lang, Msg::MapPageTitle).to_string()
+                    lead=tf(lang, Msg::MapLead, &[&label])
+                    indicator=Some(id)
+                    lang
+                />
+                {modelled.then(|| view! { <DemodataNotice lang /> })}
+            }
+        }
+    };
+    // The choices, after the map: on a phone the map must reach the first screen.
+    let controls = {
+        let code = code.clone();
+        move || {
+            let lang = lang.get();
+            let q = query.get();
+            let (reg, catalogue) = data.with_value(|d| {
+                (
+                    d.profile.context.registry.clone(),
+                    d.profile.context.catalogue.clone(),
+                )
+            });
+            let id = model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default());
             // Every choice applied together (see `picker`).
             let apply = Callback::new({
                 let q = q.clone();
@@ -325,16 +351,6 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 "kvantil"
             };
             view! {
-                <ExploreHeader
-                    code=code.clone()
-                    view=View::Map
-                    area_label
-                    title=t(lang, Msg::MapPageTitle).to_string()
-                    lead=tf(lang, Msg::MapLead, &[&label])
-                    indicator=Some(id.clone())
-                    lang
-                />
-                {modelled.then(|| view! { <DemodataNotice lang /> })}
                 {picker_group(lang, apply, view! {
                     <Picker
                         id="map-indicator"
@@ -498,6 +514,7 @@ fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     {table}
                 </details>
             </figure>
+            {controls}
         </article>
     }
 }

@@ -1,4 +1,4 @@
-//! The page for an address the app does not know.
+//! The page for an address the app does not know; prerendered into `404.html`.
 
 use crate::i18n::{href, t, use_lang, Msg};
 use leptos::prelude::*;
@@ -6,6 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = use_lang();
+    crate::prerender::reveal_when_mounted();
     view! {
         <section class="error" role="alert" data-error="not-found">
             <h1>{move || t(lang.get(), Msg::NotFoundTitle)}</h1>

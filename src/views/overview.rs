@@ -122,41 +122,17 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
         move || {
             let lang = lang.get();
             let q = query.get();
-            let (reg, area_label, n_areas, n_ind) = data.with_value(|d| {
-                let reg = d.profile.context.registry.clone();
-                let name = reg
+            let (area_label, n_areas, n_ind) = data.with_value(|d| {
+                let name = d
+                    .profile
+                    .context
+                    .registry
                     .get(&code)
                     .map(|a| area_name(a, lang))
                     .unwrap_or_default();
-                (
-                    reg,
-                    name,
-                    d.set.codes.len(),
-                    d.profile.context.catalogue.len(),
-                )
+                (name, d.set.codes.len(), d.profile.context.catalogue.len())
             });
             let modelled = built.with(|(_, m)| *m);
-            // The set and an area to add, applied together (see `picker`).
-            let apply = Callback::new({
-                let q = q.clone();
-                move |chosen: Chosen| go.run(q.with_choices(&chosen))
-            });
-            let chosen_url = Callback::new({
-                let q = q.clone();
-                let code = code.clone();
-                move |extra: Vec<AreaCode>| {
-                    view_url(
-                        &code,
-                        View::Overview,
-                        &Query {
-                            extra,
-                            preset: Some(Preset::Chosen),
-                            ..q.clone()
-                        },
-                        lang,
-                    )
-                }
-            });
             let marks = Comparison::LEGEND
                 .into_iter()
                 .chain([Comparison::NoData])
@@ -180,6 +156,41 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     lang
                 />
                 {modelled.then(|| view! { <DemodataNotice lang /> })}
+                <h2 class="legend-title" id="rug-legend-title">{t(lang, Msg::Legend)}</h2>
+                <ul class="rug-legend" aria-labelledby="rug-legend-title">{marks}</ul>
+                <p class="summary">{tf(lang, Msg::OverviewCount, &[&n_areas.to_string(), &n_ind.to_string()])}</p>
+            }
+        }
+    };
+    // The choices, after the rug: on a phone the rug must reach the first screen.
+    let controls = {
+        let code = code.clone();
+        move || {
+            let lang = lang.get();
+            let q = query.get();
+            let reg = data.with_value(|d| d.profile.context.registry.clone());
+            // The set and an area to add, applied together (see `picker`).
+            let apply = Callback::new({
+                let q = q.clone();
+                move |chosen: Chosen| go.run(q.with_choices(&chosen))
+            });
+            let chosen_url = Callback::new({
+                let q = q.clone();
+                let code = code.clone();
+                move |extra: Vec<AreaCode>| {
+                    view_url(
+                        &code,
+                        View::Overview,
+                        &Query {
+                            extra,
+                            preset: Some(Preset::Chosen),
+                            ..q.clone()
+                        },
+                        lang,
+                    )
+                }
+            });
+            view! {
                 {picker_group(lang, apply, view! {
                     <PresetPicker
                         id="overview-set"
@@ -196,9 +207,6 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 {(preset == Preset::Chosen).then(|| view! {
                     <ChosenAreas chosen=q.extra.clone() reg=reg.clone() lang url=chosen_url />
                 })}
-                <h2 class="legend-title" id="rug-legend-title">{t(lang, Msg::Legend)}</h2>
-                <ul class="rug-legend" aria-labelledby="rug-legend-title">{marks}</ul>
-                <p class="summary">{tf(lang, Msg::OverviewCount, &[&n_areas.to_string(), &n_ind.to_string()])}</p>
             }
         }
     };
@@ -206,6 +214,7 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
         <article class="explore overview-view">
             {header}
             <RugTable rug=Signal::from(rug_memo) lang=Signal::from(lang) />
+            {controls}
         </article>
     }
 }

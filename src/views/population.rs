@@ -95,8 +95,8 @@ fn PopulationBody(data: ProfileData) -> impl IntoView {
                     &["befolkning", code.as_str(), &name],
                 ));
                 view! {
-                    <p class="summary">{summary.clone()}</p>
-                    <ChartFigure title summary chart headers rows save />
+                    <ChartFigure title summary=summary.clone() chart headers rows save />
+                    <p class="summary">{summary}</p>
                 }
             });
             view! {

@@ -272,6 +272,18 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         .contains(&id.as_str())
                         .then(|| apportioned_note(ctx, &code, lang))
                         .flatten()}
+                    // The figure first: on a phone it must reach the first screen.
+                    <figure class="chart-figure">
+                        <figcaption>{title.clone()}</figcaption>
+                        <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) save />
+                        {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
+                        {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
+                        <details>
+                            <summary>{t(lang, Msg::ChartAsTable)}</summary>
+                            {table}
+                        </details>
+                    </figure>
+                    <p class="trend-test">{format!("{}: {summary}.", area_label)}</p>
                     {picker_group(lang, apply, view! {
                         <Picker
                             id="trend-indicator"
@@ -297,18 +309,7 @@ fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                             <ul aria-labelledby="trend-added-title">{removable}</ul>
                         </div>
                     })}
-                    <p class="trend-test">{format!("{}: {summary}.", area_label)}</p>
                     <CsvDownload records=records name=file_parts lang />
-                    <figure class="chart-figure">
-                        <figcaption>{title.clone()}</figcaption>
-                        <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) save />
-                        {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
-                        {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
-                        <details>
-                            <summary>{t(lang, Msg::ChartAsTable)}</summary>
-                            {table}
-                        </details>
-                    </figure>
                 </article>
             }
             .into_any()

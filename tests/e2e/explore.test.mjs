@@ -702,3 +702,47 @@ test('at 390 px: no chart legend pages, and the comparison names each bar\'s cla
     await p.close();
   }
 });
+
+// On a phone the first screen shows the figure (#15): the header in two lines, the tabs in one
+// that scrolls sideways, the demodata notice in one, the choices after the figure.
+test('at 390 × 844 the figure of every explore view starts within the first 400 px', async () => {
+  const views = [
+    ['utvikling?indikator=mobbing_7', 'figure.chart-figure'],
+    ['sammenlign', 'figure.chart-figure'],
+    ['kart', 'figure.chart-figure'],
+    ['oversikt', '.rug-cards-wrap'],
+    ['fordeling', 'figure.chart-figure'],
+    ['befolkning', 'figure.chart-figure'],
+  ];
+  for (const [view, figure] of views) {
+    const p = await openView(`/kommune/0301/${view}`, { width: 390, height: 844, canvas: false });
+    const { page } = p;
+    await page.waitForSelector(`article.explore ${figure}`);
+    // The header's search has come (its line is kept for it before, so nothing moves).
+    await page.waitForSelector('.header-search input');
+    const m = await page.evaluate((sel) => {
+      const top = (el) => el.getBoundingClientRect().top + scrollY;
+      const fig = document.querySelector(`article.explore ${sel}`);
+      const nav = document.querySelector('.explore-nav ul').getBoundingClientRect();
+      const tab = document.querySelector('.explore-nav [aria-current=page]').getBoundingClientRect();
+      const demo = document.querySelector('.demodata');
+      const picker = document.querySelector('article.explore :is(form.picker-group, .explore-controls)');
+      return {
+        figure: Math.round(top(fig)),
+        tabInSight: tab.left >= nav.left - 1 && tab.right <= nav.right + 1,
+        navHeight: Math.round(nav.height),
+        demo: demo && Math.round(demo.getBoundingClientRect().height),
+        pickerAfter: picker ? top(picker) > top(fig) : null,
+      };
+    }, figure);
+    assert.ok(m.figure <= 400, `${view}: the figure starts ${m.figure} px down`);
+    assert.ok(m.tabInSight, `${view}: the current tab is out of sight`);
+    assert.ok(m.navHeight <= 60, `${view}: the tabs take ${m.navHeight} px`);
+    if (m.demo !== null) assert.ok(m.demo <= 50, `${view}: the demodata notice is ${m.demo} px tall`);
+    if (m.pickerAfter !== null) assert.ok(m.pickerAfter, `${view}: the choices come before the figure`);
+    assert.equal(await horizontalOverflow(page), 0, `${view}: sideways scrolling`);
+    await page.screenshot({ path: path.join(OUT, `first-screen-${view.split('?')[0]}-390.png`) });
+    p.check();
+    await p.close();
+  }
+});

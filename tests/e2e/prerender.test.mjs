@@ -4,7 +4,7 @@
 // and that it says exactly what the live app then says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open } from './harness.mjs';
+import { setup, open, plain } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -35,7 +35,7 @@ test('the page as served holds the whole barometer, without inline styles or scr
   const res = await fetch(`${env.url}/kommune/1151`);
   assert.equal(res.status, 200);
   const html = await res.text();
-  assert.ok(html.includes('<div id="prerendered">'), 'a prerendered copy');
+  assert.ok(html.includes('<div id="prerendered" data-path="/kommune/1151">'), 'a prerendered copy of its address');
   assert.equal(html.match(/<tbody[^>]*class="indicator"/g)?.length, ROWS, 'every indicator row');
   assert.match(html, /<h1>Utsira<\/h1>/);
   // The CSP forbids inline styles and scripts: the copy must need neither.
@@ -75,6 +75,108 @@ test('a row opened in the live app works: the copy was only ever a picture of it
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await p.page.locator('tr.detail:not([hidden]) .row-detail').first().waitFor();
+  p.check();
+  await p.close();
+});
+
+// The pages that are not an area's (#15): the front page, «Om tallene» and the 404 page are
+// prerendered too, and nothing moves when the app takes them over.
+
+/** The sum of the page's layout shifts so far (not those right after input), as CLS counts. */
+const layoutShift = (page) => page.evaluate(() => new Promise((resolve) => {
+  let sum = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  setTimeout(() => resolve(sum), 300);
+}));
+
+/** What each page must hold as served, before any script runs. */
+const STATIC = [
+  ['/', 200, async (page) => {
+    assert.equal(await page.locator('main h1').innerText(), 'Oppvekstprofil');
+    assert.equal(await page.locator('main #home-search-input').count(), 1, 'the search');
+    assert.equal(await page.locator('.browse details').count(), 15, 'a list for every fylke');
+    return page.locator('main').innerText();
+  }],
+  ['/om', 200, async (page) => {
+    assert.equal(await page.locator('main h1').innerText(), 'Om tallene');
+    assert.ok(await page.locator('table.indicator-sources tbody tr').count() >= 30, 'every indicator\'s source');
+    return page.locator('main').innerText();
+  }],
+  ['/finnes-ikke', 404, async (page) => {
+    assert.equal(await page.locator('[data-error=not-found] h1').innerText(), 'Fant ikke siden');
+    return page.locator('main').innerText();
+  }],
+];
+
+for (const [route, status, holds] of STATIC) {
+  test(`${route}: served with its main text (JavaScript off), and the app takes it over without a shift`, async () => {
+    const still = await open(env, { javaScriptEnabled: false, allow: [/404/] });
+    const res = await still.page.goto(`${env.url}${route}`, { handover: false });
+    assert.equal(res.status(), status);
+    const copy = plain(await holds(still.page));
+    still.check();
+    await still.close();
+    for (const width of [390, 1280]) {
+      const live = await open(env, { width, height: 844, allow: [/404/] });
+      await live.page.goto(`${env.url}${route}`);
+      assert.equal(await live.page.locator('#prerendered').count(), 0, 'the copy is gone');
+      assert.equal(await live.page.locator('#app').isVisible(), true, 'the app is shown');
+      // The header's search comes last: after it, the page is the app's.
+      await live.page.waitForSelector('.header-search input');
+      assert.equal(plain(await holds(live.page)), copy, 'the app says what the copy said');
+      const cls = await layoutShift(live.page);
+      assert.ok(cls <= 0.02, `${route} at ${width} px: layout shift ${cls.toFixed(3)}`);
+      live.check();
+      await live.close();
+    }
+  });
+}
+
+test('the explore views move nothing over 0,02 while the app draws them (390 px)', async () => {
+  for (const view of ['utvikling?indikator=mobbing_7', 'sammenlign', 'kart', 'oversikt', 'fordeling', 'befolkning']) {
+    const p = await open(env, { width: 390, height: 844 });
+    await p.page.goto(`${env.url}/kommune/0301/${view}`);
+    await p.page.waitForSelector('article.explore', { timeout: 20000 });
+    await p.page.waitForSelector('.header-search input');
+    if (view !== 'oversikt') await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    const cls = await layoutShift(p.page);
+    assert.ok(cls <= 0.02, `${view}: layout shift ${cls.toFixed(3)}`);
+    p.check();
+    await p.close();
+  }
+});
+
+test('what a reader typed into the front page\'s search before the app took over is kept, with the focus', async () => {
+  const p = await open(env);
+  // The app waits until the reader has typed.
+  let release;
+  const typed = new Promise((r) => { release = r; });
+  await p.page.route(/_bg\.wasm$/, async (route) => { await typed; await route.continue(); });
+  await p.page.goto(`${env.url}/`, { handover: false });
+  await p.page.locator('#prerendered #home-search-input').fill('Bergen');
+  assert.equal(await p.page.locator('#prerendered').count(), 1, 'typed into the copy');
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  const search = p.page.locator('#home-search-input');
+  assert.equal(await search.inputValue(), 'Bergen');
+  assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'home-search-input');
+  await p.page.waitForSelector('#home-search-input ~ .search-hits li, .search-hits li');
+  assert.match(await p.page.locator('.search-hits li').first().innerText(), /Bergen/);
+  p.check();
+  await p.close();
+});
+
+test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
+  const p = await open(env);
+  const front = await (await fetch(`${env.url}/`)).text();
+  await p.page.route((u) => u.pathname === '/kommune/0301/utvikling', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: front }));
+  await p.page.goto(`${env.url}/kommune/0301/utvikling`);
+  await p.page.waitForSelector('article.trend-view', { timeout: 20000 });
+  assert.equal(await p.page.locator('#prerendered').count(), 0, 'the front page\'s copy is gone');
+  assert.equal(await p.page.locator('section.intro').count(), 0, 'no front page under the view');
+  assert.ok(await p.page.locator('article.trend-view').isVisible());
   p.check();
   await p.close();
 });
