@@ -9,10 +9,12 @@
 //! address the app does not know).
 //! A page served for another address (the front page from the offline cache for a page never
 //! seen, a host that answers every path with `index.html`) drops its copy at once: the view the
-//! app draws there may never call [`reveal`].
+//! app draws there may never call [`reveal`]. So does a page whose query asks for something the
+//! copy does not show (another indicator, an embed).
 
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
+use oppvekst_core::route::{parse_query, Query};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -42,9 +44,14 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
         return;
     };
     let of = copy.get_attribute("data-path").unwrap_or_default();
-    let here = doc
+    let (here, search) = doc
         .location()
-        .and_then(|l| l.pathname().ok())
+        .map(|l| {
+            (
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default(),
+            )
+        })
         .unwrap_or_default();
     // The 404 page's copy is of every address the app does not know, and only of those: an
     // unknown area's number (`/kommune/9998`), answered by the same file, is the app's to say.
@@ -56,7 +63,13 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     } else {
         of.trim_end_matches('/') == here.trim_end_matches('/')
     };
-    if !same {
+    // A copy is of the page as it opens: with another indicator, set or area added, or in an
+    // embed, what the app draws is not what the copy shows. Another language is the same page.
+    let plain = Query {
+        lang: None,
+        ..parse_query(&search)
+    } == Query::default();
+    if !same || !plain {
         copy.remove();
         leptos::mount::mount_to_body(app);
         return;

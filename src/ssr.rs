@@ -3,18 +3,21 @@
 //! components, and written into their pages, so that a reader sees them before the wasm has
 //! loaded (and nothing moves when it has).
 
-use crate::api::ProfileData;
+use crate::api::{BreakdownData, ProfileData, TrendData};
 use crate::app::Shell;
 use crate::prerender::Preloaded;
 use crate::views::about::About;
+use crate::views::breakdown::BreakdownBody;
 use crate::views::home::{HomeBody, Intro};
 use crate::views::not_found::NotFound;
+use crate::views::population::PopulationBody;
 use crate::views::profile::ProfileBody;
+use crate::views::trend::TrendBody;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use oppvekst_core::codec::{decode, AreaBundle, ContextBundle, Manifest};
-use oppvekst_core::route::area_path;
+use oppvekst_core::route::{area_path, view_url, Query, View};
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::path::Path;
 use std::rc::Rc;
@@ -22,27 +25,39 @@ use std::rc::Rc;
 /// Where the static copy goes: the one element the route pages have in `<body>` before it.
 const NOSCRIPT: &str = "<noscript>";
 
-/// The profile of one area as the app would draw it at `path`, in bokmål (a reader who asked
-/// for another language gets it when the app takes over).
-pub fn profile_html(data: ProfileData) -> String {
-    let path = area_path(&data.area.code);
+/// A page as the app draws it at `path` with `data`, in bokmål (a reader who asked for another
+/// language gets it when the app takes over), with the context bundle at hand for the views
+/// that would fetch it.
+fn render<D: Clone + 'static>(
+    path: &str,
+    context: &Rc<ContextBundle>,
+    data: D,
+    body: fn(D) -> AnyView,
+) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_context(RequestUrl::new(&path));
+        provide_context(RequestUrl::new(path));
+        provide_context(Preloaded(StoredValue::new_local(context.clone())));
         // Children must be `Send` for SSR, and the bundles are behind `Rc`: the children
         // capture a handle to them instead.
         let data = StoredValue::new_local(data);
         view! {
             <Router>
-                <Shell>
-                    <ProfileBody data=data.get_value() />
-                </Shell>
+                <Shell>{body(data.get_value())}</Shell>
             </Router>
         }
         .to_html()
     });
     drop(owner);
     html
+}
+
+/// The profile of one area as the app would draw it.
+pub fn profile_html(data: ProfileData) -> String {
+    let context = data.context.clone();
+    render(&area_path(&data.area.code), &context, data, |data| {
+        view! { <ProfileBody data /> }.into_any()
+    })
 }
 
 /// Puts `html` into `page` as the static copy of the address `path` (empty: of any address, as
@@ -59,29 +74,6 @@ pub fn insert(page: &str, html: &str, path: &str) -> Result<String, String> {
     ))
 }
 
-/// A page that is not an area's as the app would draw it at `path`, in bokmål, with the
-/// context bundle at hand for the views that would fetch it.
-fn page_html(
-    path: &str,
-    context: &Rc<ContextBundle>,
-    body: fn(Rc<ContextBundle>) -> AnyView,
-) -> String {
-    let owner = Owner::new();
-    let html = owner.with(|| {
-        provide_context(RequestUrl::new(path));
-        provide_context(Preloaded(StoredValue::new_local(context.clone())));
-        let context = StoredValue::new_local(context.clone());
-        view! {
-            <Router>
-                <Shell>{body(context.get_value())}</Shell>
-            </Router>
-        }
-        .to_html()
-    });
-    drop(owner);
-    html
-}
-
 /// The pages that are not an area's: the front page, «Om tallene» and the 404 page, each as
 /// (address, file under dist, its view).
 type Body = fn(Rc<ContextBundle>) -> AnyView;
@@ -96,15 +88,10 @@ const PAGES: [(&str, &str, Body); 3] = [
 /// Prerenders the front page, «Om tallene» and the 404 page under `dist`. Returns how many.
 pub fn write_pages(dist: &Path, context: &Rc<ContextBundle>) -> Result<usize, String> {
     for (path, file, body) in PAGES {
-        let at = dist.join(file);
-        let page = std::fs::read_to_string(&at).map_err(|e| format!("{}: {e}", at.display()))?;
-        if page.contains("id=\"prerendered\"") {
-            return Err(format!("{}: already prerendered", at.display()));
-        }
         // The 404 page is drawn at an address no route has.
-        let html = page_html(if path.is_empty() { "/404" } else { path }, context, body);
-        let page = insert(&page, &html, path).map_err(|e| format!("{}: {e}", at.display()))?;
-        std::fs::write(&at, page).map_err(|e| format!("{}: {e}", at.display()))?;
+        let at = if path.is_empty() { "/404" } else { path };
+        let html = render(at, context, context.clone(), body);
+        write_copy_at(&dist.join(file), path, &html)?;
     }
     Ok(PAGES.len())
 }
@@ -174,6 +161,31 @@ pub fn write_boot_failure_all(dist: &Path) -> Result<usize, String> {
     Ok(n)
 }
 
+/// The address of an area's view as it opens: no query.
+fn view_path(code: &AreaCode, view: View) -> String {
+    view_url(code, view, &Query::default(), Lang::Nb)
+}
+
+/// Puts `html` into the route page of `path` under `dist` as its static copy.
+fn write_copy(dist: &Path, path: &str, html: &str) -> Result<(), String> {
+    write_copy_at(
+        &dist.join(path.trim_start_matches('/')).join("index.html"),
+        path,
+        html,
+    )
+}
+
+/// Puts `html` into the page `at` as the static copy of the address `path`.
+fn write_copy_at(at: &Path, path: &str, html: &str) -> Result<(), String> {
+    let page = std::fs::read_to_string(at)
+        .map_err(|e| format!("{}: {e} (run `oppvekst-data routes` first)", at.display()))?;
+    if page.contains("id=\"prerendered\"") {
+        return Err(format!("{}: already prerendered", at.display()));
+    }
+    let page = insert(&page, html, path).map_err(|e| format!("{}: {e}", at.display()))?;
+    std::fs::write(at, page).map_err(|e| format!("{}: {e}", at.display()))
+}
+
 /// Prerenders every area with a route page under `dist`, and the pages that are not an area's
 /// (`write_pages`), from the bundles in `dist/data`: exactly what the app would fetch. Returns
 /// how many pages it wrote.
@@ -197,36 +209,59 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             .map_err(|e| format!("{file}: {e}"))?;
         Ok(Rc::new(area))
     };
+    let landet = load(&AreaCode::landet())?;
     let mut n = 0;
     for a in context.registry.areas() {
         let code = &a.code;
-        let page_path = dist
-            .join(area_path(code).trim_start_matches('/'))
-            .join("index.html");
-        let page = std::fs::read_to_string(&page_path).map_err(|e| {
-            format!(
-                "{}: {e} (run `oppvekst-data routes` first)",
-                page_path.display()
-            )
-        })?;
-        if page.contains("id=\"prerendered\"") {
-            return Err(format!("{}: already prerendered", page_path.display()));
-        }
         let kommune = match (code.level(), code.kommune()) {
             (Level::Bydel, Some(k)) => Some(load(&k)?),
             _ => None,
         };
-        let data = ProfileData {
+        let profile = ProfileData {
             context: context.clone(),
             area: load(code)?,
             kommune,
         };
-        std::fs::write(
-            &page_path,
-            insert(&page, &profile_html(data), &area_path(code))?,
-        )
-        .map_err(|e| format!("{}: {e}", page_path.display()))?;
-        n += 1;
+        write_copy(dist, &area_path(code), &profile_html(profile.clone()))?;
+        // The views whose data is the area's own, as they open (their default indicator).
+        let trend = TrendData {
+            profile: profile.clone(),
+            added: Vec::new(),
+        };
+        let breakdown = BreakdownData {
+            profile: profile.clone(),
+            landet: landet.clone(),
+        };
+        let views = [
+            (
+                View::Trend,
+                render(&view_path(code, View::Trend), &context, trend, |data| {
+                    view! { <TrendBody data indicator=None /> }.into_any()
+                }),
+            ),
+            (
+                View::Population,
+                render(
+                    &view_path(code, View::Population),
+                    &context,
+                    profile,
+                    |data| view! { <PopulationBody data /> }.into_any(),
+                ),
+            ),
+            (
+                View::Breakdown,
+                render(
+                    &view_path(code, View::Breakdown),
+                    &context,
+                    breakdown,
+                    |data| view! { <BreakdownBody data /> }.into_any(),
+                ),
+            ),
+        ];
+        n += 1 + views.len();
+        for (view, html) in views {
+            write_copy(dist, &view_path(code, view), &html)?;
+        }
     }
     Ok(n + write_pages(dist, &context)?)
 }

@@ -139,8 +139,11 @@ fn dimension_section(
     }
 }
 
+/// The view drawn with its data: by the app, and by the prerenderer into the view's page
+/// (`crate::ssr`), which the app takes over once it has drawn the same.
 #[component]
-fn BreakdownBody(data: BreakdownData) -> impl IntoView {
+pub fn BreakdownBody(data: BreakdownData) -> impl IntoView {
+    crate::prerender::reveal_when_mounted();
     let lang = use_lang();
     let location = use_location();
     let navigate = use_navigate();

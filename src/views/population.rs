@@ -31,8 +31,11 @@ pub fn PopulationPage(code: AreaCode) -> impl IntoView {
     }
 }
 
+/// The view drawn with its data: by the app, and by the prerenderer into the view's page
+/// (`crate::ssr`), which the app takes over once it has drawn the same.
 #[component]
-fn PopulationBody(data: ProfileData) -> impl IntoView {
+pub fn PopulationBody(data: ProfileData) -> impl IntoView {
+    crate::prerender::reveal_when_mounted();
     let lang = use_lang();
     let location = use_location();
     let indicator = move || parse_query(&location.search.get()).indicator;

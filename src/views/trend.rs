@@ -81,8 +81,11 @@ fn candidates<'a>(reg: &'a Registry, code: &AreaCode, shown: &[AreaCode]) -> Vec
         .collect()
 }
 
+/// The view drawn with its data: by the app, and by the prerenderer into the view's page
+/// (`crate::ssr`), which the app takes over once it has drawn the same.
 #[component]
-fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
+pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
+    crate::prerender::reveal_when_mounted();
     let lang = use_lang();
     let navigate = use_navigate();
     let data = StoredValue::new_local(data);
