@@ -9,10 +9,11 @@ use crate::views::{
     about::About, explore::ExplorePage, home::Home, not_found::NotFound, profile::ProfilePage,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_location, use_query_map};
-use leptos_router::path;
-use oppvekst_core::route::Page;
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use leptos_router::{path, MatchNestedRoutes, StaticSegment};
+use oppvekst_core::route::{parse_query, with_lang, Page};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,16 +21,32 @@ pub fn App() -> impl IntoView {
         <Router>
             <Shell>
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/om") view=About />
-                    <Route path=path!("/landet") view=ProfilePage />
-                    <Route path=path!("/landet/:view") view=ExplorePage />
-                    <Route path=path!("/:level/:code") view=ProfilePage />
-                    <Route path=path!("/:level/:code/:view") view=ExplorePage />
+                    <Pages lang="nn" />
+                    <Pages lang="en" />
+                    <Pages lang="nb" />
+                    <Pages lang="" />
                 </Routes>
             </Shell>
         </Router>
     }
+}
+
+/// The app's pages under a language's first segment (`/nn/kommune/4602`; bokmål has none, and
+/// `/nb/…` is read too): each page reads its language and area from the whole path
+/// (`route::parse_path`), so the routes only choose the kind of page.
+#[component(transparent)]
+fn Pages(lang: &'static str) -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=StaticSegment(lang) view=Outlet>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/om") view=About />
+            <Route path=path!("/landet") view=ProfilePage />
+            <Route path=path!("/landet/:view") view=ExplorePage />
+            <Route path=path!("/:level/:code") view=ProfilePage />
+            <Route path=path!("/:level/:code/:view") view=ExplorePage />
+        </ParentRoute>
+    }
+    .into_inner()
 }
 
 /// Everything around a page: the app's frame in the browser, and the prerenderer's
@@ -60,6 +77,21 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     });
     let location = use_location();
+    // An older link's `?lang=nn` takes the path form (`/nn/…`) in the address, so that what a
+    // reader shares, embeds or bookmarks from here is that form. (The page's head script does
+    // it before the first paint; this is for a host whose CSP header does not allow it.)
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let (path, search) = (location.pathname.get(), location.search.get());
+        if parse_query(&search).lang.is_some() {
+            let to = with_lang(&path, &search, lang.get());
+            let replace = NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            };
+            navigate(&to, replace);
+        }
+    });
     // A profile and its views can be shared; the front page and «Om tallene» are not areas.
     let is_area_page = move || {
         matches!(

@@ -596,7 +596,7 @@ pub fn tf(lang: Lang, msg: Msg, args: &[&str]) -> String {
     s
 }
 
-/// The current language, from the URL (`?lang=nn`), provided by the app shell.
+/// The current language, from the URL (`/nn/…`, or `?lang=nn`), provided by the app shell.
 pub fn use_lang() -> Memo<Lang> {
     expect_context::<Memo<Lang>>()
 }
@@ -643,6 +643,7 @@ mod tests {
     fn placeholders_are_filled() {
         assert_eq!(tf(Lang::En, Msg::InFylke, &["Vestland"]), "in Vestland");
         assert_eq!(href("/kommune/0301", Lang::Nb), "/kommune/0301");
-        assert_eq!(href("/kommune/0301", Lang::Nn), "/kommune/0301?lang=nn");
+        assert_eq!(href("/kommune/0301", Lang::Nn), "/nn/kommune/0301");
+        assert_eq!(href("/om?x=1", Lang::En), "/en/om?x=1");
     }
 }

@@ -6,7 +6,8 @@
 //! The front page, «Om tallene» and the 404 page are prerendered the same way.
 //!
 //! A copy says which address it is of (`data-path`; empty for the 404 page, which is of every
-//! address the app does not know).
+//! address the app does not know) and in which language (`lang`): each language's pages are
+//! prerendered under its own path (`/nn/kommune/4602`).
 //! A page served for another address (the front page from the offline cache for a page never
 //! seen, a host that answers every path with `index.html`) drops its copy at once: the view the
 //! app draws there may never call [`reveal`]. So does a page whose query asks for something the
@@ -64,12 +65,16 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
         of.trim_end_matches('/') == here.trim_end_matches('/')
     };
     // A copy is of the page as it opens: with another indicator, set or area added, or in an
-    // embed, what the app draws is not what the copy shows. Another language is the same page.
+    // embed, what the app draws is not what the copy shows; nor in another language (the 404
+    // page's bokmål copy on a `/nn/…` address, an older link's `?lang=nn` where the head script
+    // could not move it into the path).
     let plain = Query {
         lang: None,
         ..parse_query(&search)
     } == Query::default();
-    if !same || !plain {
+    let lang = copy.get_attribute("lang").unwrap_or_default();
+    let same_lang = lang == oppvekst_core::route::page_lang(&here, &search).code();
+    if !same || !plain || !same_lang {
         copy.remove();
         leptos::mount::mount_to_body(app);
         return;

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use oppvekst_core::codec::{decode, AreaBundle, ContextBundle, Manifest};
-use oppvekst_core::route::{area_path, view_url, Query, View};
+use oppvekst_core::route::{area_path, lang_path, view_url, Query, View};
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::path::Path;
 use std::rc::Rc;
@@ -25,9 +25,8 @@ use std::rc::Rc;
 /// Where the static copy goes: the one element the route pages have in `<body>` before it.
 const NOSCRIPT: &str = "<noscript>";
 
-/// A page as the app draws it at `path` with `data`, in bokmål (a reader who asked for another
-/// language gets it when the app takes over), with the context bundle at hand for the views
-/// that would fetch it.
+/// A page as the app draws it at `path` (in the path's language: `/nn/kommune/4602`) with
+/// `data`, with the context bundle at hand for the views that would fetch it.
 fn render<D: Clone + 'static>(
     path: &str,
     context: &Rc<ContextBundle>,
@@ -52,24 +51,27 @@ fn render<D: Clone + 'static>(
     html
 }
 
-/// The profile of one area as the app would draw it.
-pub fn profile_html(data: ProfileData) -> String {
+/// The profile of one area as the app would draw it in `lang`.
+pub fn profile_html(data: ProfileData, lang: Lang) -> String {
     let context = data.context.clone();
-    render(&area_path(&data.area.code), &context, data, |data| {
+    let path = lang_path(&area_path(&data.area.code), lang);
+    render(&path, &context, data, |data| {
         view! { <ProfileBody data /> }.into_any()
     })
 }
 
 /// Puts `html` into `page` as the static copy of the address `path` (empty: of any address, as
-/// the 404 page), before `<noscript>`.
-pub fn insert(page: &str, html: &str, path: &str) -> Result<String, String> {
+/// the 404 page) in `lang`, before `<noscript>`. The app keeps a copy only for its own address
+/// and language (`prerender::mount`).
+pub fn insert(page: &str, html: &str, path: &str, lang: Lang) -> Result<String, String> {
     let at = page
         .find(NOSCRIPT)
         .ok_or("the page has no <noscript> to put the static copy before")?;
     Ok(format!(
-        "{}<div id=\"prerendered\" data-path=\"{}\">{html}</div>{}",
+        "{}<div id=\"prerendered\" data-path=\"{}\" lang=\"{}\">{html}</div>{}",
         &page[..at],
         oppvekst_core::html::escape(path),
+        lang.code(),
         &page[at..]
     ))
 }
@@ -85,15 +87,35 @@ const PAGES: [(&str, &str, Body); 3] = [
     ("", "404.html", |_| view! { <NotFound /> }.into_any()),
 ];
 
-/// Prerenders the front page, «Om tallene» and the 404 page under `dist`. Returns how many.
+/// Prerenders the front page and «Om tallene» in every language, and the 404 page (one file
+/// for every address: in bokmål, which the page's head script hides on a `/nn/…` address),
+/// under `dist`. Returns how many.
 pub fn write_pages(dist: &Path, context: &Rc<ContextBundle>) -> Result<usize, String> {
+    let mut n = 0;
     for (path, file, body) in PAGES {
-        // The 404 page is drawn at an address no route has.
-        let at = if path.is_empty() { "/404" } else { path };
-        let html = render(at, context, context.clone(), body);
-        write_copy_at(&dist.join(file), path, &html)?;
+        for lang in Lang::ALL {
+            if path.is_empty() && lang != Lang::Nb {
+                continue;
+            }
+            // The 404 page is drawn at an address no route has.
+            let (at, file, path) = if path.is_empty() {
+                ("/404".to_string(), file.to_string(), String::new())
+            } else {
+                let at = lang_path(path, lang);
+                let file = format!("{}{file}", lang_dir(lang));
+                (at.clone(), file, at)
+            };
+            let html = render(&at, context, context.clone(), body);
+            write_copy_at(&dist.join(file), &path, lang, &html)?;
+            n += 1;
+        }
     }
-    Ok(PAGES.len())
+    Ok(n)
+}
+
+/// The directory under `dist` of a language's pages: `nn/`, or none for bokmål.
+fn lang_dir(lang: Lang) -> String {
+    lang_path("/", lang).trim_start_matches('/').to_string()
 }
 
 /// The message the boot script shows when the app's own files fail to load (a 404 for the
@@ -161,29 +183,77 @@ pub fn write_boot_failure_all(dist: &Path) -> Result<usize, String> {
     Ok(n)
 }
 
-/// The address of an area's view as it opens: no query.
-fn view_path(code: &AreaCode, view: View) -> String {
-    view_url(code, view, &Query::default(), Lang::Nb)
+/// The address of an area's view as it opens in `lang`: no query.
+fn view_path(code: &AreaCode, view: View, lang: Lang) -> String {
+    view_url(code, view, &Query::default(), lang)
 }
 
-/// Puts `html` into the route page of `path` under `dist` as its static copy.
-fn write_copy(dist: &Path, path: &str, html: &str) -> Result<(), String> {
+/// Puts `html` into the route page of `path` (in `lang`) under `dist` as its static copy.
+fn write_copy(dist: &Path, path: &str, lang: Lang, html: &str) -> Result<(), String> {
     write_copy_at(
         &dist.join(path.trim_start_matches('/')).join("index.html"),
         path,
+        lang,
         html,
     )
 }
 
-/// Puts `html` into the page `at` as the static copy of the address `path`.
-fn write_copy_at(at: &Path, path: &str, html: &str) -> Result<(), String> {
+/// Puts `html` into the page `at` as the static copy of the address `path` in `lang`.
+fn write_copy_at(at: &Path, path: &str, lang: Lang, html: &str) -> Result<(), String> {
     let page = std::fs::read_to_string(at)
         .map_err(|e| format!("{}: {e} (run `oppvekst-data routes` first)", at.display()))?;
     if page.contains("id=\"prerendered\"") {
         return Err(format!("{}: already prerendered", at.display()));
     }
-    let page = insert(&page, html, path).map_err(|e| format!("{}: {e}", at.display()))?;
+    let page = insert(&page, html, path, lang).map_err(|e| format!("{}: {e}", at.display()))?;
     std::fs::write(at, page).map_err(|e| format!("{}: {e}", at.display()))
+}
+
+/// Prerenders an area's profile and the views whose data is its own, as they open (their
+/// default indicator), in `lang`. Returns how many pages it wrote.
+fn write_area(
+    dist: &Path,
+    context: &Rc<ContextBundle>,
+    profile: &ProfileData,
+    landet: &Rc<AreaBundle>,
+    lang: Lang,
+) -> Result<usize, String> {
+    let code = &profile.area.code;
+    let path = lang_path(&area_path(code), lang);
+    write_copy(dist, &path, lang, &profile_html(profile.clone(), lang))?;
+    let trend = TrendData {
+        profile: profile.clone(),
+        added: Vec::new(),
+    };
+    let breakdown = BreakdownData {
+        profile: profile.clone(),
+        landet: landet.clone(),
+    };
+    let at = |view| view_path(code, view, lang);
+    let views = [
+        (
+            View::Trend,
+            render(&at(View::Trend), context, trend, |data| {
+                view! { <TrendBody data indicator=None /> }.into_any()
+            }),
+        ),
+        (
+            View::Population,
+            render(&at(View::Population), context, profile.clone(), |data| {
+                view! { <PopulationBody data /> }.into_any()
+            }),
+        ),
+        (
+            View::Breakdown,
+            render(&at(View::Breakdown), context, breakdown, |data| {
+                view! { <BreakdownBody data /> }.into_any()
+            }),
+        ),
+    ];
+    for (view, html) in &views {
+        write_copy(dist, &at(*view), lang, html)?;
+    }
+    Ok(1 + views.len())
 }
 
 /// Prerenders every area with a route page under `dist`, and the pages that are not an area's
@@ -222,45 +292,8 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             area: load(code)?,
             kommune,
         };
-        write_copy(dist, &area_path(code), &profile_html(profile.clone()))?;
-        // The views whose data is the area's own, as they open (their default indicator).
-        let trend = TrendData {
-            profile: profile.clone(),
-            added: Vec::new(),
-        };
-        let breakdown = BreakdownData {
-            profile: profile.clone(),
-            landet: landet.clone(),
-        };
-        let views = [
-            (
-                View::Trend,
-                render(&view_path(code, View::Trend), &context, trend, |data| {
-                    view! { <TrendBody data indicator=None /> }.into_any()
-                }),
-            ),
-            (
-                View::Population,
-                render(
-                    &view_path(code, View::Population),
-                    &context,
-                    profile,
-                    |data| view! { <PopulationBody data /> }.into_any(),
-                ),
-            ),
-            (
-                View::Breakdown,
-                render(
-                    &view_path(code, View::Breakdown),
-                    &context,
-                    breakdown,
-                    |data| view! { <BreakdownBody data /> }.into_any(),
-                ),
-            ),
-        ];
-        n += 1 + views.len();
-        for (view, html) in views {
-            write_copy(dist, &view_path(code, view), &html)?;
+        for lang in Lang::ALL {
+            n += write_area(dist, &context, &profile, &landet, lang)?;
         }
     }
     Ok(n + write_pages(dist, &context)?)
@@ -274,10 +307,10 @@ mod tests {
     fn the_copy_goes_before_noscript() {
         let page = "<html><body><noscript>x</noscript></body></html>";
         assert_eq!(
-            insert(page, "<p>hi</p>", "/kommune/0301").unwrap(),
-            "<html><body><div id=\"prerendered\" data-path=\"/kommune/0301\"><p>hi</p></div><noscript>x</noscript></body></html>"
+            insert(page, "<p>hi</p>", "/nn/kommune/0301", Lang::Nn).unwrap(),
+            "<html><body><div id=\"prerendered\" data-path=\"/nn/kommune/0301\" lang=\"nn\"><p>hi</p></div><noscript>x</noscript></body></html>"
         );
-        assert!(insert("<body></body>", "x", "/").is_err());
+        assert!(insert("<body></body>", "x", "/", Lang::Nb).is_err());
     }
 
     #[test]

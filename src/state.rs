@@ -3,7 +3,7 @@
 
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 use oppvekst_core::area::{Area, Level, Registry};
 use oppvekst_core::AreaCode;
 use oppvekst_core::Lang;
@@ -18,13 +18,12 @@ pub fn set_document_title(title: &str) {
     let _ = title;
 }
 
-/// The language memo: `?lang=` in the URL, bokmål when it is absent or unknown.
+/// The language memo: the path's (`/nn/kommune/4602`), else an older link's `?lang=nn`, else
+/// bokmål (`route::page_lang`).
 pub fn lang_from_url() -> Memo<Lang> {
-    let query = use_query_map();
+    let location = use_location();
     Memo::new(move |_| {
-        query
-            .with(|q| q.get("lang").and_then(|l| Lang::parse(&l)))
-            .unwrap_or_default()
+        oppvekst_core::route::page_lang(&location.pathname.get(), &location.search.get())
     })
 }
 

@@ -29,8 +29,8 @@ function run(url, preset, out) {
  * 404 page: Lighthouse refuses to measure a page answered with 404.
  */
 export const PAGES = [
-  '/', '/om', '/kommune/0301', '/kommune/1151',
-  '/kommune/0301/utvikling?indikator=mobbing_7', '/kommune/0301/sammenlign',
+  '/', '/om', '/kommune/0301', '/kommune/1151', '/nn/kommune/0301',
+  '/kommune/0301/utvikling', '/kommune/0301/utvikling?indikator=mobbing_7', '/kommune/0301/sammenlign',
   '/kommune/4602/kart?indikator=mobbing_10&utsnitt=land', '/kommune/0301/oversikt',
   '/kommune/0301/fordeling', '/kommune/0301/befolkning',
 ];

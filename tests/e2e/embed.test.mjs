@@ -76,7 +76,7 @@ test('the embed has no site chrome, links to the whole profile and passes axe', 
   assert.equal(await page.locator('.site-header').count(), 0);
   assert.equal(await page.locator('.site-footer').count(), 0);
   const link = page.locator('.embed-bar a');
-  assert.equal(await link.getAttribute('href'), '/kommune/0301?lang=nn');
+  assert.equal(await link.getAttribute('href'), '/nn/kommune/0301');
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.equal(await page.getAttribute('html', 'lang'), 'nn');
   await axe(page);

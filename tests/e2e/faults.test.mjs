@@ -69,7 +69,7 @@ async function assertError(page, kind, lang, message) {
   assert.equal(await alert.locator(`button:text-is("${TEXT[lang].retry}")`).count(), 1, 'a retry button');
   const back = alert.locator(`a:text-is("${TEXT[lang].back}")`);
   assert.equal(await back.count(), 1, 'a link back to search');
-  assert.equal(await back.getAttribute('href'), lang === 'nb' ? '/' : `/?lang=${lang}`);
+  assert.equal(await back.getAttribute('href'), lang === 'nb' ? '/' : `/${lang}/`);
   assert.equal(await page.locator('tbody.indicator, .key-figures').count(), 0, 'no figures beside an error');
   await assertNotBlank(page, kind);
   return alert;

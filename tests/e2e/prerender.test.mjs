@@ -4,6 +4,7 @@
 // and that it says exactly what the live app then says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { setup, open, plain } from './harness.mjs';
 
 let env;
@@ -35,12 +36,17 @@ test('the page as served holds the whole barometer, without inline styles or scr
   const res = await fetch(`${env.url}/kommune/1151`);
   assert.equal(res.status, 200);
   const html = await res.text();
-  assert.ok(html.includes('<div id="prerendered" data-path="/kommune/1151">'), 'a prerendered copy of its address');
+  assert.ok(html.includes('<div id="prerendered" data-path="/kommune/1151" lang="nb">'), 'a prerendered copy of its address and language');
   assert.equal(html.match(/<tbody[^>]*class="indicator"/g)?.length, ROWS, 'every indicator row');
   assert.match(html, /<h1>Utsira<\/h1>/);
-  // The CSP forbids inline styles and scripts: the copy must need neither.
+  // The CSP forbids inline styles and scripts: the copy must need neither. The page's one
+  // inline script, the language script, is allowed by its hash in the policy, and only so.
   assert.doesNotMatch(html, /\sstyle="/, 'no style attribute');
-  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/, 'no inline script');
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([^<]*)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inline.length, 1, 'one inline script');
+  const hash = crypto.createHash('sha256').update(inline[0]).digest('base64');
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.match(policy, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/=]/g, '\\$&')}' 'wasm-unsafe-eval';`));
   assert.doesNotMatch(html, /\son[a-z]+="/, 'no inline event handler');
 });
 

@@ -84,7 +84,7 @@ test('«Bygg inn» gives a titled iframe of the page as it is, copies it, and cl
   const dialog = page.getByRole('dialog', { name: 'Bygg inn på eigne nettsider' });
   assert.ok(await dialog.isVisible());
   const code = await page.locator('#embed-code').inputValue();
-  const src = `${env.url}/kommune/4601/sammenlign?embed=1&amp;indikator=mobbing_7&amp;sett=like&amp;lang=nn`;
+  const src = `${env.url}/nn/kommune/4601/sammenlign?embed=1&amp;indikator=mobbing_7&amp;sett=like`;
   assert.equal(code, `<iframe src="${src}" title="${title}" data-oppvekst loading="lazy" style="width: 100%; height: 800px; border: 0"></iframe>\n<script src="${env.url}/embed.js" defer></script>`);
   await axe(page, ['minor', 'moderate', 'serious', 'critical']);
   await dialog.getByRole('button', { name: 'Kopier koden' }).click();
@@ -96,7 +96,8 @@ test('«Bygg inn» gives a titled iframe of the page as it is, copies it, and cl
   // The link, without embed.
   await page.getByRole('button', { name: 'Kopier lenka' }).click();
   await page.waitForFunction(() => document.querySelector('.share > [role=status]')?.textContent.includes('kopiert'));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.url}${where}`);
+  // The older link's `lang=nn` has become the path form.
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.url}/nn/kommune/4601/sammenlign?indikator=mobbing_7&sett=like`);
   p.check();
   await p.close();
 });
@@ -113,10 +114,10 @@ test('inside an embed, a picked indicator and a followed link stay in the embed'
   await page.locator('form.picker-group > button').click();
   await page.waitForURL((u) => u.searchParams.get('indikator') === other);
   assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
-  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+  assert.equal(new URL(page.url()).pathname, '/en/kommune/0301/kart', 'the language stays in the path');
   // The link back to the profile, a plain link in the page.
   await page.locator('p.back a').click();
-  await page.waitForURL((u) => u.pathname === '/kommune/0301');
+  await page.waitForURL((u) => u.pathname === '/en/kommune/0301');
   await page.waitForSelector('tbody.indicator');
   assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
   assert.equal(await page.locator('.site-header').count(), 0, 'still no site header');

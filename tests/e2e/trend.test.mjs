@@ -182,9 +182,9 @@ test('the address is the view: indicator, added areas and language survive a rel
   await page.locator('form.picker-group button[type=submit]').click();
   await page.waitForURL(/med=46/);
   await page.locator('.lang-switch a[hreflang="en"]').click();
-  await page.waitForURL(/lang=en/);
+  await page.waitForURL((u) => u.pathname.startsWith('/en/'));
   const url = new URL(page.url());
-  assert.equal(url.pathname, '/kommune/0301/utvikling');
+  assert.equal(url.pathname, '/en/kommune/0301/utvikling');
   assert.equal(url.searchParams.get('indikator'), 'ensomhet');
   assert.equal(url.searchParams.get('med'), '46');
   await page.waitForSelector('html[lang="en"]');

@@ -20,8 +20,10 @@ pub enum Page {
     NotFound,
 }
 
-/// Parses a path such as `/kommune/0301`, `/landet` or `/om` (trailing slash allowed).
+/// Parses a path such as `/kommune/0301`, `/landet` or `/om` (trailing slash allowed), in
+/// any language (`/nn/kommune/0301`: see [`split_lang`]).
 pub fn parse_path(path: &str) -> Page {
+    let (_, path) = split_lang(path);
     let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     match parts.as_slice() {
         [] => Page::Home,
@@ -120,6 +122,38 @@ pub fn area_path(code: &AreaCode) -> String {
 /// The path of one of an area's views.
 pub fn view_path(code: &AreaCode, view: View) -> String {
     format!("{}/{}", area_path(code), view.slug())
+}
+
+/// The language a path names in its first segment (`/nn/kommune/4602`, `/en/`), and the rest
+/// of the path. A static host cannot choose a file by the query, so the language lives in the
+/// path, and each language's pages are prerendered in it. Bokmål has no segment (`/nb/…` is
+/// read, never written).
+pub fn split_lang(path: &str) -> (Option<Lang>, &str) {
+    let trimmed = path.trim_start_matches('/');
+    let first = trimmed.split('/').next().unwrap_or_default();
+    match first {
+        "nb" | "nn" | "en" => (Lang::parse(first), &trimmed[first.len()..]),
+        _ => (None, path),
+    }
+}
+
+/// The language of the page at `path` with `search`: the path's (`/nn/…`), else an older
+/// link's `?lang=nn`, else bokmål.
+pub fn page_lang(path: &str, search: &str) -> Lang {
+    split_lang(path)
+        .0
+        .or(parse_query(search).lang)
+        .unwrap_or_default()
+}
+
+/// `path` in `lang`: its language segment set (or, for bokmål, dropped). `/` in nynorsk is
+/// `/nn/`, so that it is the directory a static host serves.
+pub fn lang_path(path: &str, lang: Lang) -> String {
+    let bare = local_path(split_lang(&local_path(path)).1);
+    match lang {
+        Lang::Nb => bare,
+        _ => format!("/{}{bare}", lang.code()),
+    }
 }
 
 /// How many areas a reader can add to a trend view.
@@ -319,14 +353,11 @@ pub fn view_url(code: &AreaCode, view: View, q: &Query, lang: Lang) -> String {
     if view == View::Map && q.classes == Classes::Significance {
         pairs.push("klasser=signifikans".into());
     }
-    if lang != Lang::Nb {
-        pairs.push(format!("lang={}", lang.code()));
-    }
     // A view picked inside an embed stays an embed.
     if q.embed {
         pairs.push("embed=1".into());
     }
-    let path = view_path(code, view);
+    let path = lang_path(&view_path(code, view), lang);
     if pairs.is_empty() {
         path
     } else {
@@ -373,19 +404,16 @@ pub fn local_path(path: &str) -> String {
     format!("/{}", path.trim_start_matches(['/', '\\']))
 }
 
-/// The same page in another language: `search` kept but for its `lang`, which is set (or, for
-/// bokmål, dropped). The language switch uses it, so that a view keeps its state.
+/// The same page in another language: its path in `lang` ([`lang_path`]), `search` kept but for
+/// an older link's `lang=`. The language switch and every link of the app use it, so that a
+/// view keeps its state and a link never drops the reader's language.
 pub fn with_lang(path: &str, search: &str, lang: Lang) -> String {
-    let path = local_path(path);
-    let mut pairs: Vec<&str> = search
+    let path = lang_path(path, lang);
+    let pairs: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty() && p.split('=').next() != Some("lang"))
         .collect();
-    let lang_pair = format!("lang={}", lang.code());
-    if lang != Lang::Nb {
-        pairs.push(&lang_pair);
-    }
     if pairs.is_empty() {
         path
     } else {
@@ -447,7 +475,7 @@ mod tests {
         let bergen = AreaCode::parse("4601").unwrap();
         assert_eq!(
             for_area("/kommune/1201", "?lang=nn", &bergen, Lang::Nn).as_deref(),
-            Some("/kommune/4601?lang=nn")
+            Some("/nn/kommune/4601")
         );
         assert_eq!(
             for_area("/kommune/1201", "?embed=1", &bergen, Lang::Nb).as_deref(),
@@ -461,7 +489,7 @@ mod tests {
                 Lang::En
             )
             .as_deref(),
-            Some("/kommune/4601/utvikling?indikator=mobbing_7&lang=en")
+            Some("/en/kommune/4601/utvikling?indikator=mobbing_7")
         );
         assert_eq!(for_area("/om", "", &bergen, Lang::Nb), None);
         assert_eq!(for_area("//evil.example/", "", &bergen, Lang::Nb), None);
@@ -477,7 +505,7 @@ mod tests {
         ] {
             assert_eq!(
                 with_lang(crafted, "", Lang::Nn),
-                "/evil.example/?lang=nn",
+                "/nn/evil.example/",
                 "{crafted}"
             );
             assert_eq!(
@@ -492,11 +520,12 @@ mod tests {
             );
         }
         assert_eq!(with_lang("", "", Lang::Nb), "/");
-        assert_eq!(
-            with_lang("/kommune/0301", "", Lang::En),
-            "/kommune/0301?lang=en"
-        );
+        assert_eq!(with_lang("/kommune/0301", "", Lang::En), "/en/kommune/0301");
         assert_eq!(parse_path("//evil.example/"), Page::NotFound);
+        assert_eq!(
+            lang_path("//nn//evil.example/", Lang::En),
+            "/en/evil.example/"
+        );
     }
 
     #[test]
@@ -515,7 +544,7 @@ mod tests {
         let code = AreaCode::parse("0301").unwrap();
         assert_eq!(
             view_url(&code, View::Map, &q, Lang::Nn),
-            "/kommune/0301/kart?indikator=mobbing_7&lang=nn&embed=1"
+            "/nn/kommune/0301/kart?indikator=mobbing_7&embed=1"
         );
         let plain = parse_query("?indikator=mobbing_7");
         assert!(!view_url(&code, View::Map, &plain, Lang::Nb).contains("embed"));
@@ -571,7 +600,7 @@ mod tests {
         let url = trend_url(&oslo, "mobbing_7", &extra, Lang::En);
         assert_eq!(
             url,
-            "/kommune/0301/utvikling?indikator=mobbing_7&med=4601,46&lang=en"
+            "/en/kommune/0301/utvikling?indikator=mobbing_7&med=4601,46"
         );
         // The address opens the same view.
         let (path, search) = url.split_once('?').unwrap();
@@ -579,7 +608,7 @@ mod tests {
         let q = parse_query(search);
         assert_eq!(q.indicator.as_deref(), Some("mobbing_7"));
         assert_eq!(q.extra, extra);
-        assert_eq!(q.lang, Some(Lang::En));
+        assert_eq!(page_lang(path, search), Lang::En);
         assert_eq!(
             trend_url(&oslo, "x", &[], Lang::Nb),
             "/kommune/0301/utvikling?indikator=x"
@@ -605,14 +634,46 @@ mod tests {
         let s = "?indikator=mobbing_7&lang=nn&med=4601";
         assert_eq!(
             with_lang("/kommune/0301/utvikling", s, Lang::En),
-            "/kommune/0301/utvikling?indikator=mobbing_7&med=4601&lang=en"
+            "/en/kommune/0301/utvikling?indikator=mobbing_7&med=4601"
         );
         assert_eq!(
-            with_lang("/kommune/0301/utvikling", s, Lang::Nb),
+            with_lang("/en/kommune/0301/utvikling", s, Lang::Nb),
             "/kommune/0301/utvikling?indikator=mobbing_7&med=4601"
         );
-        assert_eq!(with_lang("/om", "", Lang::Nn), "/om?lang=nn");
-        assert_eq!(with_lang("/om", "?lang=en", Lang::Nb), "/om");
+        assert_eq!(with_lang("/om", "", Lang::Nn), "/nn/om");
+        assert_eq!(with_lang("/nn/om", "?lang=en", Lang::Nb), "/om");
+        assert_eq!(with_lang("/nn/om", "", Lang::En), "/en/om");
+        assert_eq!(with_lang("/", "?lang=nn", Lang::Nn), "/nn/");
+        assert_eq!(with_lang("/en", "", Lang::Nb), "/");
+    }
+
+    #[test]
+    fn the_language_lives_in_the_path_and_an_old_query_still_works() {
+        assert_eq!(
+            split_lang("/nn/kommune/4602"),
+            (Some(Lang::Nn), "/kommune/4602")
+        );
+        assert_eq!(split_lang("/en"), (Some(Lang::En), ""));
+        assert_eq!(split_lang("/nb/om"), (Some(Lang::Nb), "/om"));
+        // A segment that only begins like a code is no language.
+        assert_eq!(split_lang("/nnx/om"), (None, "/nnx/om"));
+        assert_eq!(split_lang("/kommune/0301"), (None, "/kommune/0301"));
+        let oslo = AreaCode::parse("0301").unwrap();
+        assert_eq!(parse_path("/nn/kommune/0301"), Page::Profile(oslo.clone()));
+        assert_eq!(parse_path("/en/"), Page::Home);
+        assert_eq!(parse_path("/en/om"), Page::About);
+        assert_eq!(
+            parse_path("/nn/landet/kart"),
+            Page::Explore(AreaCode::landet(), View::Map)
+        );
+        assert_eq!(parse_path("/nn/nn/om"), Page::NotFound);
+        assert_eq!(parse_path("/de/om"), Page::NotFound);
+        // The path wins over an older link's query; bokmål when neither says.
+        assert_eq!(page_lang("/nn/kommune/0301", "?lang=en"), Lang::Nn);
+        assert_eq!(page_lang("/kommune/0301", "?embed=1&lang=en"), Lang::En);
+        assert_eq!(page_lang("/kommune/0301", "?lang=xx"), Lang::Nb);
+        assert_eq!(lang_path("/nn/", Lang::Nn), "/nn/");
+        assert_eq!(lang_path("/kommune/0301", Lang::Nb), "/kommune/0301");
     }
 
     #[test]
@@ -635,7 +696,8 @@ mod tests {
                 // What the address holds is what the view reads; the rest was left out.
                 let back = parse_query(search);
                 assert_eq!(view_url(&oslo, view, &back, lang), url);
-                assert_eq!(back.lang, (lang != Lang::Nb).then_some(lang));
+                assert_eq!(page_lang(path, search), lang);
+                assert_eq!(back.lang, None);
             }
         }
         assert_eq!(
@@ -644,7 +706,7 @@ mod tests {
         );
         assert_eq!(
             view_url(&oslo, View::Map, &q, Lang::Nn),
-            "/kommune/0301/kart?indikator=mobbing_7&utsnitt=bydeler&klasser=signifikans&lang=nn"
+            "/nn/kommune/0301/kart?indikator=mobbing_7&utsnitt=bydeler&klasser=signifikans"
         );
         assert_eq!(
             view_url(&oslo, View::Population, &q, Lang::Nb),
@@ -746,7 +808,7 @@ mod outstanding {
         // The language switch keeps it.
         assert_eq!(
             with_lang("/kommune/5610", "?utvalg=skiller", Lang::En),
-            "/kommune/5610?utvalg=skiller&lang=en"
+            "/en/kommune/5610?utvalg=skiller"
         );
     }
 }

@@ -11,6 +11,7 @@ pub mod import;
 pub mod import_cmd;
 pub mod model;
 pub mod offline;
+pub mod page_lang;
 pub mod pipeline;
 pub mod real;
 pub mod routes;

@@ -1,12 +1,16 @@
-//! Static routes: one `index.html` per area route (`dist/kommune/0301/index.html`, and its trend
-//! view's `dist/kommune/0301/utvikling/index.html`), so that a deep link works on any static host, with the area's name in the page title for search
-//! engines and browser tabs. Unknown paths fall to `404.html`, which boots the same app.
+//! Static routes: one `index.html` per area route (`dist/kommune/0301/index.html`, and its
+//! views' `dist/kommune/0301/utvikling/index.html`), in each language under its path
+//! (`dist/nn/kommune/0301/index.html`), so that a deep link works on any static host, with the
+//! area's name in the page title for search engines and browser tabs. Unknown paths fall to
+//! `404.html`, which boots the same app.
 
 use oppvekst_core::area::Registry;
 use oppvekst_core::codec::{self, ContextBundle, Manifest};
 // Names are data: they never become markup.
+use crate::page_lang;
 use oppvekst_core::html::escape;
-use oppvekst_core::route::{area_path, view_path, View};
+use oppvekst_core::route::{area_path, lang_path, view_path, View};
+use oppvekst_core::Lang;
 use std::path::Path;
 
 /// Waits for the first frame, so that the prerendered profile is painted before the app's
@@ -16,12 +20,12 @@ const AFTER_FIRST_PAINT: &str = "await new Promise((painted) => { \
     requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); });";
 
 /// Shows the page's boot failure message (written by the prerenderer, `src/ssr.rs`, in all three
-/// languages) in the reader's language, with a retry: a failed wasm or glue load, a dropped
+/// languages) in the reader's language (the page's, which the language script sets from the
+/// address: `page_lang`), with a retry: a failed wasm or glue load, a dropped
 /// connection, must never leave a blank page.
 const BOOT_FAILED: &str = "const bootFailed = (error) => { console.error(error); \
     const box = document.getElementById('boot-failed'); if (!box) return; \
-    const asked = new URLSearchParams(location.search).get('lang'); \
-    const lang = ['nn', 'en'].includes(asked) ? asked : 'nb'; \
+    const lang = document.documentElement.lang; \
     for (const part of box.querySelectorAll('[data-lang]')) part.hidden = part.dataset.lang !== lang; \
     for (const b of box.querySelectorAll('button')) b.addEventListener('click', () => location.reload()); \
     box.setAttribute('role', 'alert'); box.hidden = false; };";
@@ -44,9 +48,10 @@ fn load_after_first_paint(body: &str) -> String {
     )
 }
 
-/// Drops the `<link rel="preload">` and `<link rel="modulepreload">` tags Trunk adds for the
-/// wasm and its glue: they would start those downloads before the first paint.
-fn drop_preloads(page: &str) -> String {
+/// Drops the `<link rel="…">` tags of the given kinds: Trunk's `preload` and `modulepreload`
+/// for the wasm and its glue (they would start those downloads before the first paint), and a
+/// page's `alternate` links, which each page gets anew ([`in_lang`]).
+fn drop_links(page: &str, rels: &[&str]) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(start) = rest.find("<link rel=\"") {
@@ -55,8 +60,9 @@ fn drop_preloads(page: &str) -> String {
             .map_or(rest.len() - start, |n| n + 1);
         let tag = &rest[start..start + tag_len];
         out.push_str(&rest[..start]);
-        if !(tag.starts_with("<link rel=\"preload\"")
-            || tag.starts_with("<link rel=\"modulepreload\""))
+        if !rels
+            .iter()
+            .any(|rel| tag.starts_with(&format!("<link rel=\"{rel}\"")))
         {
             out.push_str(tag);
         }
@@ -72,7 +78,7 @@ fn drop_preloads(page: &str) -> String {
 /// the new page.
 pub fn externalise_boot(dist: &Path, index: &str) -> std::io::Result<String> {
     const OPEN: &str = "<script type=\"module\">";
-    let index = drop_preloads(index);
+    let index = drop_links(index, &["preload", "modulepreload"]);
     let Some(start) = index.find(OPEN) else {
         return Ok(index);
     };
@@ -117,33 +123,70 @@ pub fn name_manifest(dist: &Path, page: &str) -> std::io::Result<String> {
     Ok(format!("{}{meta}{}", &page[..head], &page[head..]))
 }
 
-/// Writes the route pages under `dist`, from the built `dist/index.html`.
+/// Writes the route pages under `dist`, from the built `dist/index.html`, in each language
+/// under its path (`dist/nn/kommune/0301/index.html`). Returns how many areas.
 pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
     let index = std::fs::read_to_string(dist.join("index.html"))?;
     let index = externalise_boot(dist, &index)?;
     let index = name_manifest(dist, &index)?;
-    std::fs::write(dist.join("index.html"), &index)?;
-    let mut n = 0;
-    for area in reg.areas() {
-        let dir = dist.join(area_path(&area.code).trim_start_matches('/'));
-        std::fs::create_dir_all(&dir)?;
-        let title = format!("<title>{} – oppvekstprofil</title>", escape(&area.name));
-        let page = index.replacen("<title>oppvekst</title>", &title, 1);
-        std::fs::write(dir.join("index.html"), &page)?;
-        // The explore views of the area: the same app, so that a shared link opens with
-        // status 200 on any static host.
-        for view in View::ALL {
-            let at = dist.join(view_path(&area.code, view).trim_start_matches('/'));
-            std::fs::create_dir_all(&at)?;
-            std::fs::write(at.join("index.html"), &page)?;
-        }
-        n += 1;
-    }
-    let om = dist.join("om");
-    std::fs::create_dir_all(&om)?;
-    std::fs::write(om.join("index.html"), &index)?;
+    let index = page_lang::insert(&drop_links(&index, &["alternate"]))
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    // The 404 page answers every address a host does not know, in bokmål (the language script
+    // hides its copy elsewhere); the front page is `index.html` in each language's directory.
     std::fs::write(dist.join("404.html"), &index)?;
-    Ok(n)
+    let write = |path: &str, lang: Lang, page: &str| -> std::io::Result<()> {
+        let dir = dist.join(lang_path(path, lang).trim_start_matches('/'));
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join("index.html"), in_lang(page, path, lang))
+    };
+    for lang in Lang::ALL {
+        write("/", lang, &index)?;
+        write("/om", lang, &index)?;
+        for area in reg.areas() {
+            let title = format!("<title>{} – {}</title>", escape(&area.name), app_name(lang));
+            let page = index.replacen("<title>oppvekst</title>", &title, 1);
+            let path = area_path(&area.code);
+            write(&path, lang, &page)?;
+            // The explore views of the area: the same app, so that a shared link opens with
+            // status 200 on any static host.
+            for view in View::ALL {
+                write(&view_path(&area.code, view), lang, &page)?;
+            }
+        }
+    }
+    Ok(reg.areas().len())
+}
+
+/// The app's name in a page's title before the app sets its own.
+fn app_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "growing-up profile",
+        Lang::Nb | Lang::Nn => "oppvekstprofil",
+    }
+}
+
+/// `page` as the page of `path` in `lang`: its `<html lang>`, and links to the same page in
+/// the other languages for search engines.
+fn in_lang(page: &str, path: &str, lang: Lang) -> String {
+    let page = page.replacen(
+        "<html lang=\"nb\">",
+        &format!("<html lang=\"{}\">", lang.code()),
+        1,
+    );
+    let links: String = Lang::ALL
+        .iter()
+        .map(|&l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />",
+                l.code(),
+                lang_path(path, l)
+            )
+        })
+        .collect();
+    match page.find("</head>") {
+        Some(at) => format!("{}{links}{}", &page[..at], &page[at..]),
+        None => page,
+    }
 }
 
 /// Reads the registry from the bundles in `bundles` (the manifest names the context file).

@@ -1,0 +1,95 @@
+//! The reader's language before the first paint. Each language's pages live under its own path
+//! (`/nn/kommune/4602`, prerendered in nynorsk), but older links say `?lang=nn`, which a static
+//! host cannot choose a file by. A few lines in every page's `<head>`, run before `<body>` is
+//! parsed, move such a link to its path (hiding the bokmål page meanwhile, so that no bokmål
+//! shows), and hide a static copy in the wrong language (the one 404 page on a `/nn/…` address)
+//! until the app draws the page. Inline, since a script file would cost the phone a round trip
+//! before anything paints; allowed by its hash in the Content-Security-Policy.
+
+use sha2::{Digest, Sha256};
+
+/// The script. Its text is hashed into the CSP exactly as written here: the README's header
+/// names the same hash (a test checks it).
+pub const SCRIPT: &str = "(function(){var d=document.documentElement,p=location.pathname,\
+m=/^\\/(nb|nn|en)(\\/|$)/.exec(p),q=/[?&]lang=(nb|nn|en)(&|$)/.exec(location.search);\
+if(!m&&q&&q[1]!=='nb'){d.style.display='none';\
+var r=location.search.slice(1).split('&').filter(function(x){return x.split('=')[0]!=='lang'}).join('&');\
+location.replace('/'+q[1]+p+(r?'?'+r:'')+location.hash);return}\
+var l=m?m[1]:q?q[1]:'nb';if(l!==d.lang){d.lang=l;d.setAttribute('data-relang','')}})();";
+
+/// The script's CSP source: `'sha256-…'`.
+pub fn csp_hash() -> String {
+    use base64::Engine;
+    let digest = Sha256::digest(SCRIPT.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+
+/// `page` with the script right after its CSP meta tag (a policy must come before what it
+/// allows) and the script's hash in that policy's `script-src`. A page that has it is returned
+/// as it is.
+pub fn insert(page: &str) -> Result<String, String> {
+    let tag = format!("<script>{SCRIPT}</script>");
+    if page.contains(&tag) {
+        return Ok(page.to_string());
+    }
+    let meta = page
+        .find(CSP)
+        .ok_or("the page has no Content-Security-Policy meta tag")?;
+    let end = meta
+        + page[meta..]
+            .find("/>")
+            .ok_or("the CSP meta tag is not closed")?
+        + 2;
+    let policy = &page[meta..end];
+    let with_hash = policy.replacen(
+        "script-src 'self'",
+        &format!("script-src 'self' {}", csp_hash()),
+        1,
+    );
+    if with_hash == policy {
+        return Err("the CSP meta tag has no \"script-src 'self'\"".into());
+    }
+    Ok(format!("{}{with_hash}{tag}{}", &page[..meta], &page[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str =
+        "<head><meta charset=\"utf-8\" /><meta http-equiv=\"Content-Security-Policy\" \
+        content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\" />\
+        <title>x</title></head>";
+
+    #[test]
+    fn the_script_follows_the_policy_that_allows_it_once() {
+        let out = insert(PAGE).unwrap();
+        let hash = csp_hash();
+        assert!(hash.starts_with("'sha256-") && hash.len() == 53, "{hash}");
+        assert!(out.contains(&format!(
+            "script-src 'self' {hash} 'wasm-unsafe-eval'; style-src 'self'\" /><script>{SCRIPT}</script><title>"
+        )));
+        assert_eq!(insert(&out).unwrap(), out);
+        assert!(insert("<head></head>").is_err());
+        // Nothing that would end the script early.
+        assert!(!SCRIPT.contains("</"));
+    }
+
+    #[test]
+    fn the_readme_tells_hosts_the_hash() {
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(&format!(
+                "script-src 'self' {} 'wasm-unsafe-eval'",
+                csp_hash()
+            )),
+            "README.md's Content-Security-Policy header must allow the language script: {}",
+            csp_hash()
+        );
+    }
+}
