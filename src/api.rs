@@ -9,9 +9,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{self, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest};
-use oppvekst_core::explore::sets::{
-    area_set, bundles_needed, map_set, resolve_preset, resolve_scope, AreaSet,
-};
+use oppvekst_core::explore::sets::{bundles_needed, view_set, AreaSet};
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::route::Preset;
 use std::cell::RefCell;
@@ -360,17 +358,7 @@ pub async fn set(
     with_map: bool,
 ) -> Result<SetData, LoadError> {
     let profile = profile(code).await?;
-    let reg = &profile.context.registry;
-    let preset = if with_map {
-        resolve_scope(reg, code, asked)
-    } else {
-        resolve_preset(reg, code, asked)
-    };
-    let set = if with_map {
-        map_set(&profile.context, code, preset)
-    } else {
-        area_set(&profile.context, code, preset, chosen)
-    };
+    let (preset, set) = view_set(&profile.context, code, asked, chosen, with_map);
     let needed = bundles_needed(&set.codes);
     let shapes = async {
         if with_map {

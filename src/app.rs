@@ -109,12 +109,13 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Show when=move || !embed.get()>
             <Header />
         </Show>
-        <Show when=move || embed.get()>
-            <p class="embed-bar">
-                <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), Msg::SeeWholeProfile)}</a>
-            </p>
-        </Show>
         <main id="main" tabindex="-1">
+            // In the main landmark: all of an embed's content is in one (axe's `region`).
+            <Show when=move || embed.get()>
+                <p class="embed-bar">
+                    <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), Msg::SeeWholeProfile)}</a>
+                </p>
+            </Show>
             <OfflineNotices />
             {children()}
         </main>

@@ -1,14 +1,17 @@
 //! Build-time prerendering (feature `ssr`, run by `src/bin/prerender.rs`): each area's profile
-//! and its trend, population and breakdown views as they open, the front page, «Om tallene» and
+//! and its trend, population, breakdown, comparison and map views as they open, in each
+//! language, the front page, «Om tallene» and
 //! the 404 page rendered to HTML natively, by the app's own components, and written into their
 //! pages, so that a reader sees them before the wasm has loaded (and nothing moves when it has).
 
-use crate::api::{BreakdownData, ProfileData, TrendData};
+use crate::api::{BreakdownData, ProfileData, SetData, TrendData};
 use crate::app::Shell;
 use crate::prerender::Preloaded;
 use crate::views::about::About;
 use crate::views::breakdown::BreakdownBody;
+use crate::views::compare::CompareBody;
 use crate::views::home::{HomeBody, Intro};
+use crate::views::map::MapBody;
 use crate::views::not_found::NotFound;
 use crate::views::population::PopulationBody;
 use crate::views::profile::ProfileBody;
@@ -17,6 +20,8 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use oppvekst_core::codec::{decode, AreaBundle, ContextBundle, Manifest};
+use oppvekst_core::explore::sets::{bundles_needed, view_set};
+use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::route::{area_path, lang_path, view_url, Query, View};
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::path::Path;
@@ -209,25 +214,29 @@ fn write_copy_at(at: &Path, path: &str, lang: Lang, html: &str) -> Result<(), St
     std::fs::write(at, page).map_err(|e| format!("{}: {e}", at.display()))
 }
 
-/// Prerenders an area's profile and the views whose data is its own, as they open (their
-/// default indicator), in `lang`. Returns how many pages it wrote.
+/// What an area's prerendered pages are drawn from: its profile, and the data of its views as
+/// they open (their default indicator and set).
+struct AreaPages {
+    profile: ProfileData,
+    breakdown: BreakdownData,
+    compare: SetData,
+    map: SetData,
+}
+
+/// Prerenders an area's profile and its views as they open, in `lang`. Returns how many pages
+/// it wrote. The overview is not among them: its table is drawn after mounting.
 fn write_area(
     dist: &Path,
     context: &Rc<ContextBundle>,
-    profile: &ProfileData,
-    landet: &Rc<AreaBundle>,
+    data: &AreaPages,
     lang: Lang,
 ) -> Result<usize, String> {
-    let code = &profile.area.code;
+    let code = &data.profile.area.code;
     let path = lang_path(&area_path(code), lang);
-    write_copy(dist, &path, lang, &profile_html(profile.clone(), lang))?;
+    write_copy(dist, &path, lang, &profile_html(data.profile.clone(), lang))?;
     let trend = TrendData {
-        profile: profile.clone(),
+        profile: data.profile.clone(),
         added: Vec::new(),
-    };
-    let breakdown = BreakdownData {
-        profile: profile.clone(),
-        landet: landet.clone(),
     };
     let at = |view| view_path(code, view, lang);
     let views = [
@@ -239,14 +248,34 @@ fn write_area(
         ),
         (
             View::Population,
-            render(&at(View::Population), context, profile.clone(), |data| {
-                view! { <PopulationBody data /> }.into_any()
-            }),
+            render(
+                &at(View::Population),
+                context,
+                data.profile.clone(),
+                |data| view! { <PopulationBody data /> }.into_any(),
+            ),
         ),
         (
             View::Breakdown,
-            render(&at(View::Breakdown), context, breakdown, |data| {
-                view! { <BreakdownBody data /> }.into_any()
+            render(
+                &at(View::Breakdown),
+                context,
+                data.breakdown.clone(),
+                |data| view! { <BreakdownBody data /> }.into_any(),
+            ),
+        ),
+        (
+            View::Compare,
+            render(&at(View::Compare), context, data.compare.clone(), |data| {
+                let query = Memo::new(|_| Query::default());
+                view! { <CompareBody data query /> }.into_any()
+            }),
+        ),
+        (
+            View::Map,
+            render(&at(View::Map), context, data.map.clone(), |data| {
+                let query = Memo::new(|_| Query::default());
+                view! { <MapBody data query /> }.into_any()
             }),
         ),
     ];
@@ -280,6 +309,12 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
         Ok(Rc::new(area))
     };
     let landet = load(&AreaCode::landet())?;
+    let shapes = manifest
+        .geometry
+        .get("maps")
+        .ok_or("the manifest names no map shapes")?;
+    let geometry: Rc<GeometryBundle> =
+        Rc::new(decode(&read(shapes)?).map_err(|e| format!("{shapes}: {e}"))?);
     let mut n = 0;
     for a in context.registry.areas() {
         let code = &a.code;
@@ -292,8 +327,33 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             area: load(code)?,
             kommune,
         };
+        // A view's set as the app would load it (`api::set`): the bydeler's bundles, and for
+        // a map the shapes.
+        let set = |map: bool| -> Result<SetData, String> {
+            let (preset, set) = view_set(&context, code, None, &[], map);
+            let bundles = bundles_needed(&set.codes)
+                .iter()
+                .map(&load)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(SetData {
+                profile: profile.clone(),
+                preset,
+                set,
+                bundles,
+                geometry: map.then(|| geometry.clone()),
+            })
+        };
+        let pages = AreaPages {
+            breakdown: BreakdownData {
+                profile: profile.clone(),
+                landet: landet.clone(),
+            },
+            compare: set(false)?,
+            map: set(true)?,
+            profile,
+        };
         for lang in Lang::ALL {
-            n += write_area(dist, &context, &profile, &landet, lang)?;
+            n += write_area(dist, &context, &pages, lang)?;
         }
     }
     Ok(n + write_pages(dist, &context)?)

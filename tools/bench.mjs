@@ -163,15 +163,17 @@ for (const [name, profile] of Object.entries(PROFILES)) {
     const target = i % 2 ? '/kommune/0301' : '/kommune/4601';
     const name_ = i % 2 ? 'Oslo' : 'Bergen';
     const t0 = await p.evaluate((href) => {
-      const a = document.createElement('a'); a.href = href; document.querySelector('main').append(a);
+      // In the page's language: the language switch below alternates it.
+      const lang = location.pathname.match(/^\/(nn|en)\//);
+      const a = document.createElement('a'); a.href = (lang ? `/${lang[1]}` : '') + href; document.querySelector('main').append(a);
       const t = performance.now(); a.click(); a.remove(); return t;
     }, target);
     await p.waitForFunction(([n, rows]) => document.querySelector('h1')?.textContent === n
       && document.querySelectorAll('tbody.indicator').length >= rows, [name_, ROWS], { timeout: 60000 });
     area.push((await p.evaluate(() => performance.now())) - t0);
-    const lang = i % 2 ? 'Bokmål' : 'Nynorsk';
-    const t1 = await p.evaluate((l) => { const t = performance.now(); [...document.querySelectorAll('.lang-switch a')].find((a) => a.textContent === l).click(); return t; }, lang);
-    await p.waitForFunction((code) => document.documentElement.lang === code && document.querySelectorAll('tbody.indicator').length > 0, lang === 'Bokmål' ? 'nb' : 'nn', { timeout: 60000 });
+    const lang = i % 2 ? 'nb' : 'nn';
+    const t1 = await p.evaluate((l) => { const t = performance.now(); document.querySelector(`.lang-switch a[hreflang="${l}"]`).click(); return t; }, lang);
+    await p.waitForFunction((code) => document.documentElement.lang === code && document.querySelectorAll('tbody.indicator').length > 0, lang, { timeout: 60000 });
     language.push((await p.evaluate(() => performance.now())) - t1);
   }
   report.switch_area_ms[name] = { median: median(area), all: area };

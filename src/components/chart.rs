@@ -181,6 +181,8 @@ pub fn EChart(
     save: Option<Signal<SaveAs>>,
 ) -> impl IntoView {
     let class = "chart";
+    // The prerendered copy's box (see below).
+    let blocks_of = height;
     // SVG prints sharply and is cheap for the app's charts; a map's thousands of points redraw
     // faster on a canvas when the indicator changes.
     let renderer = if map.is_some() { "canvas" } else { "svg" };
@@ -228,8 +230,23 @@ pub fn EChart(
         // Prerendering (`crate::ssr`) has no browser: the empty container that the browser
         // fills, the buttons (inert until the app takes over, like every button of the copy),
         // and none of the wiring below, which would call into JavaScript.
+        // The copy has no script to set a height and the CSP forbids a style attribute, so
+        // the box is built of blocks whose heights the stylesheet knows (powers of two): it
+        // stands at its final size before the app draws, and nothing moves then.
+        let blocks = blocks_of.map(|h| {
+            (0..12)
+                .rev()
+                .filter(|b| h & (1 << b) != 0)
+                .map(|b| view! { <i class=format!("h{}", 1u32 << b)></i> })
+                .collect_view()
+        });
+        let class = if blocks.is_some() {
+            "chart sized"
+        } else {
+            class
+        };
         return view! {
-            <div class=class id=id role="img" aria-label=move || label.get()></div>
+            <div class=class id=id role="img" aria-label=move || label.get()>{blocks}</div>
             {buttons}
         }
         .into_any();

@@ -34,8 +34,11 @@ pub fn ComparePage(code: AreaCode) -> impl IntoView {
     })
 }
 
+/// The view drawn with its data: by the app, and by the prerenderer into the view's page as it
+/// opens (`crate::ssr`), which the app takes over once it has drawn the same.
 #[component]
-fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
+pub fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
+    crate::prerender::reveal_when_mounted();
     let lang = use_lang();
     let navigate = use_navigate();
     let data = StoredValue::new_local(data);

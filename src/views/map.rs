@@ -187,8 +187,11 @@ fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Opti
     })
 }
 
+/// The view drawn with its data: by the app, and by the prerenderer into the view's page as it
+/// opens (`crate::ssr`), which the app takes over once it has drawn the same.
 #[component]
-fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
+pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
+    crate::prerender::reveal_when_mounted();
     let lang = use_lang();
     let navigate = use_navigate();
     let data = StoredValue::new_local(data);

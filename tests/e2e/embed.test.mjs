@@ -79,7 +79,8 @@ test('the embed has no site chrome, links to the whole profile and passes axe', 
   assert.equal(await link.getAttribute('href'), '/nn/kommune/0301');
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.equal(await page.getAttribute('html', 'lang'), 'nn');
-  await axe(page);
+  // Every finding, the moderate ones too: the link bar is inside a landmark (axe's `region`).
+  await axe(page, ['minor', 'moderate', 'serious', 'critical']);
   p.check();
   await p.close();
 });

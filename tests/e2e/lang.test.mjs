@@ -19,6 +19,8 @@ const SERVED = [
   ['/en/om', 'en', 'main h1', 'About the figures'],
   ['/nn/kommune/4602/utvikling', 'nn', 'main', 'Endring'],
   ['/en/fylke/46/befolkning', 'en', 'main', 'Population'],
+  ['/nn/kommune/4601/sammenlign', 'nn', 'main h1', 'Samanlikn område'],
+  ['/en/fylke/46/kart', 'en', 'main h1', 'Map'],
 ];
 
 for (const [route, lang, where, says] of SERVED) {
@@ -30,6 +32,8 @@ for (const [route, lang, where, says] of SERVED) {
     assert.equal(await still.page.getAttribute('#prerendered', 'lang'), lang);
     const copy = plain(await still.page.locator(where).first().innerText());
     assert.ok(copy.includes(says), `${route}: «${says}» in «${copy.slice(0, 200)}»`);
+    const description = await still.page.getAttribute('meta[name=description]', 'content');
+    assert.match(description, lang === 'nn' ? /^Oppvekstprofilar for alle kommunar/ : /^Growing-up profiles for every/);
     // Search engines learn the page's other languages.
     const alternates = await still.page.$$eval('link[rel=alternate]', (ls) => ls.map((l) => `${l.hreflang} ${l.getAttribute('href')}`));
     const bare = route.replace(/^\/(nn|en)/, '') || '/';

@@ -186,3 +186,27 @@ test('a page served for another address drops its copy (the front page for a vie
   p.check();
   await p.close();
 });
+
+test('the comparison and the map as they open are served drawn: the figures\' table, the chart\'s box at its size', async () => {
+  for (const [route, figures] of [['/kommune/4601/sammenlign', 'table'], ['/bydel/030101/kart', 'figure']]) {
+    const still = await open(env, { javaScriptEnabled: false, width: 390, height: 844 });
+    await still.page.goto(`${env.url}${route}`, { handover: false });
+    assert.equal(await still.page.getAttribute('#prerendered', 'data-path'), route);
+    const copy = {
+      h1: await still.page.locator('main h1').innerText(),
+      box: await still.page.locator('article.explore .chart').boundingBox(),
+      rows: await still.page.locator(`article.explore ${figures} tbody tr`).allInnerTexts(),
+    };
+    still.check();
+    await still.close();
+    const live = await open(env, { width: 390, height: 844 });
+    await live.page.goto(`${env.url}${route}`);
+    await live.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    assert.equal(await live.page.locator('#prerendered').count(), 0);
+    assert.equal(await live.page.locator('main h1').innerText(), copy.h1);
+    assert.deepEqual(await live.page.locator('article.explore .chart').boundingBox(), copy.box, `${route}: the chart's box`);
+    assert.deepEqual(await live.page.locator(`article.explore ${figures} tbody tr`).allInnerTexts(), copy.rows, `${route}: the figures`);
+    live.check();
+    await live.close();
+  }
+});

@@ -165,14 +165,26 @@ fn app_name(lang: Lang) -> &'static str {
     }
 }
 
-/// `page` as the page of `path` in `lang`: its `<html lang>`, and links to the same page in
-/// the other languages for search engines.
+/// What search engines show under a page's title, in each language (`index.html` has
+/// bokmål's).
+fn description(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "Oppvekstprofiler for alle kommuner, bydeler og fylker: statistikk om barn og unge 0–24 år.",
+        Lang::Nn => "Oppvekstprofilar for alle kommunar, bydelar og fylke: statistikk om barn og unge 0–24 år.",
+        Lang::En => "Growing-up profiles for every Norwegian municipality, city district and county: statistics on children and young people aged 0–24.",
+    }
+}
+
+/// `page` as the page of `path` in `lang`: its `<html lang>` and description, and links to the
+/// same page in the other languages for search engines.
 fn in_lang(page: &str, path: &str, lang: Lang) -> String {
-    let page = page.replacen(
-        "<html lang=\"nb\">",
-        &format!("<html lang=\"{}\">", lang.code()),
-        1,
-    );
+    let page = page
+        .replacen(
+            "<html lang=\"nb\">",
+            &format!("<html lang=\"{}\">", lang.code()),
+            1,
+        )
+        .replacen(description(Lang::Nb), description(lang), 1);
     let links: String = Lang::ALL
         .iter()
         .map(|&l| {

@@ -160,6 +160,26 @@ pub fn map_set(ctx: &ContextBundle, code: &AreaCode, scope: Preset) -> AreaSet {
     set
 }
 
+/// What a comparison, an overview or (`map`) a map of `code` shows for an address's `asked`
+/// set (a map's extent) and `chosen` areas: the preset in force and its areas. The app loads
+/// by it and the prerenderer draws by it.
+pub fn view_set(
+    ctx: &ContextBundle,
+    code: &AreaCode,
+    asked: Option<Preset>,
+    chosen: &[AreaCode],
+    map: bool,
+) -> (Preset, AreaSet) {
+    let reg = &ctx.registry;
+    if map {
+        let scope = resolve_scope(reg, code, asked);
+        (scope, map_set(ctx, code, scope))
+    } else {
+        let preset = resolve_preset(reg, code, asked);
+        (preset, area_set(ctx, code, preset, chosen))
+    }
+}
+
 /// The bydeler among `codes`: the bundles the app must load for a set.
 pub fn bundles_needed(codes: &[AreaCode]) -> Vec<AreaCode> {
     codes
