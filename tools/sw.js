@@ -39,7 +39,7 @@
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `oppvekst-${VERSION}`;
-const HASHED = /-[0-9a-f]{8,16}\.(js|wasm|css|bin|json)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|bin|json)$/;
 /** The manifest this version's pages name (see `codec::manifest`). */
 const MANIFEST = PRECACHE.find((url) => /^\/data\/manifest-[0-9a-f]{8}\.json$/.test(url));
 /** The server's manifest as it is now: never kept, so never stale. */
@@ -126,7 +126,9 @@ async function genuine(key, response) {
 
 /**
  * Keeps `response` under `key` if it is genuine. A full quota makes room (the oldest half of
- * what was kept) and tries once more; if that fails too, the answer is only not saved.
+ * what was kept) and tries once more; if that fails too, the answer is only not saved. A shell
+ * file (kept since install) is only refreshed where there is room: making room for it would
+ * let the reader's pages go for a file the cache already has.
  */
 async function keep(cache, key, response) {
   try {
@@ -135,6 +137,7 @@ async function keep(cache, key, response) {
     try {
       await cache.put(key, response);
     } catch {
+      if (isShell(key)) return;
       await makeRoom(cache);
       await cache.put(key, spare);
     }

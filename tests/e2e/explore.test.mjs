@@ -617,6 +617,9 @@ for (const width of [390, 1280]) {
         assert.ok(caption.toLowerCase().includes(label.toLowerCase().slice(0, 20)), `«${caption}» is not of ${label}`);
         // Read back from the address alone: the same choices.
         await page.reload();
+        // The live app's form, not the static copy's (the view as it opens), which this
+        // address hides and drops.
+        await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
         await page.waitForSelector('article.explore form.picker-group');
         for (const id of ids) assert.equal(await page.locator(`#${id}`).inputValue(), chosen[id], `reloaded: #${id}`);
         if (width === 390) assert.equal(await horizontalOverflow(page), 0, 'no sideways scrolling');

@@ -210,3 +210,22 @@ test('the comparison and the map as they open are served drawn: the figures\' ta
     await live.close();
   }
 });
+
+test('an address with another indicator never shows the copy\'s figures (the view as it opens) before the app draws its own', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await p.page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.page.goto(`${env.url}/kommune/0301/utvikling?indikator=mobbing_7`, { handover: false });
+  // The copy is the default indicator's: its content is unseen, the header is there.
+  assert.notEqual(await p.page.locator('#prerendered #trend-indicator').inputValue(), 'mobbing_7');
+  assert.equal(await p.page.locator('#prerendered main h1').isVisible(), false, 'the copy\'s figure is hidden');
+  assert.equal(await p.page.locator('#prerendered .site-header').isVisible(), true, 'the header is not');
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
+  assert.equal(await p.page.locator('#trend-indicator').inputValue(), 'mobbing_7');
+  assert.ok(await p.page.locator('main h1').isVisible());
+  p.check();
+  await p.close();
+});

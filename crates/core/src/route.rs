@@ -245,6 +245,19 @@ pub struct Query {
     pub classes: Classes,
 }
 
+/// The keys of an address that change what a page shows (all but `lang`): a page's static
+/// copy is of the page without them, and a page whose address has one hides its copy's
+/// content until the app has drawn the page (`oppvekst-data`'s language script).
+pub const VIEW_KEYS: [&str; 7] = [
+    "indikator",
+    "med",
+    "sett",
+    "sorter",
+    "utsnitt",
+    "klasser",
+    "embed",
+];
+
 /// The key of a form's «add an area» select among a view's choices ([`Query::with_choices`]):
 /// its value is added to `med=` instead of replacing it. Never written in an address.
 pub const ADD_AREA: &str = "+med";
@@ -645,6 +658,33 @@ mod tests {
         assert_eq!(with_lang("/nn/om", "", Lang::En), "/en/om");
         assert_eq!(with_lang("/", "?lang=nn", Lang::Nn), "/nn/");
         assert_eq!(with_lang("/en", "", Lang::Nb), "/");
+    }
+
+    #[test]
+    fn every_view_key_changes_the_query_and_no_other_does() {
+        let valid = |k: &str| match k {
+            "indikator" => "mobbing_7",
+            "med" => "4601",
+            "sett" => "like",
+            "sorter" => "navn",
+            "utsnitt" => "land",
+            "klasser" => "signifikans",
+            _ => "1",
+        };
+        for k in VIEW_KEYS {
+            let q = parse_query(&format!("?{k}={}", valid(k)));
+            assert_ne!(q, Query::default(), "{k}");
+        }
+        for other in ["lang=nn", "utm_source=x", "x=1"] {
+            assert_eq!(
+                Query {
+                    lang: None,
+                    ..parse_query(other)
+                },
+                Query::default(),
+                "{other}"
+            );
+        }
     }
 
     #[test]

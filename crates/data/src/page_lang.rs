@@ -6,21 +6,32 @@
 //! until the app draws the page. Inline, since a script file would cost the phone a round trip
 //! before anything paints; allowed by its hash in the Content-Security-Policy.
 
+use oppvekst_core::route::VIEW_KEYS;
 use sha2::{Digest, Sha256};
 
-/// The script. Its text is hashed into the CSP exactly as written here: the README's header
-/// names the same hash (a test checks it).
-pub const SCRIPT: &str = "(function(){var d=document.documentElement,p=location.pathname,\
-m=/^\\/(nb|nn|en)(\\/|$)/.exec(p),q=/[?&]lang=(nb|nn|en)(&|$)/.exec(location.search);\
-if(!m&&q&&q[1]!=='nb'){d.style.display='none';\
-var r=location.search.slice(1).split('&').filter(function(x){return x.split('=')[0]!=='lang'}).join('&');\
-location.replace('/'+q[1]+p+(r?'?'+r:'')+location.hash);return}\
-var l=m?m[1]:q?q[1]:'nb';if(l!==d.lang){d.lang=l;d.setAttribute('data-relang','')}})();";
+/// The script: it moves an older link's `?lang=` to the path; marks a page served in another
+/// language than its address's (`data-relang`: the stylesheet hides the static copy); and marks
+/// a page whose address asks for more than the copy shows (another indicator, set or area, an
+/// embed: `data-stale`, and the stylesheet hides the copy's content, keeping its place, so that
+/// no wrong figure shows before the app draws the right one). Its text is hashed into the CSP
+/// exactly as built here: the README's header names the same hash (a test checks it).
+pub fn script() -> String {
+    format!(
+        "(function(){{var d=document.documentElement,p=location.pathname,s=location.search,\
+m=/^\\/(nb|nn|en)(\\/|$)/.exec(p),q=/[?&]lang=(nb|nn|en)(&|$)/.exec(s);\
+if(!m&&q&&q[1]!=='nb'){{d.style.display='none';\
+var r=s.slice(1).split('&').filter(function(x){{return x.split('=')[0]!=='lang'}}).join('&');\
+location.replace('/'+q[1]+p+(r?'?'+r:'')+location.hash);return}}\
+var l=m?m[1]:q?q[1]:'nb';if(l!==d.lang){{d.lang=l;d.setAttribute('data-relang','')}}\
+if(/[?&]({})=/.test(s))d.setAttribute('data-stale','')}})();",
+        VIEW_KEYS.join("|")
+    )
+}
 
 /// The script's CSP source: `'sha256-…'`.
 pub fn csp_hash() -> String {
     use base64::Engine;
-    let digest = Sha256::digest(SCRIPT.as_bytes());
+    let digest = Sha256::digest(script().as_bytes());
     format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(digest)
@@ -33,7 +44,7 @@ const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
 /// allows) and the script's hash in that policy's `script-src`. A page that has it is returned
 /// as it is.
 pub fn insert(page: &str) -> Result<String, String> {
-    let tag = format!("<script>{SCRIPT}</script>");
+    let tag = format!("<script>{}</script>", script());
     if page.contains(&tag) {
         return Ok(page.to_string());
     }
@@ -72,12 +83,14 @@ mod tests {
         let hash = csp_hash();
         assert!(hash.starts_with("'sha256-") && hash.len() == 53, "{hash}");
         assert!(out.contains(&format!(
-            "script-src 'self' {hash} 'wasm-unsafe-eval'; style-src 'self'\" /><script>{SCRIPT}</script><title>"
+            "script-src 'self' {hash} 'wasm-unsafe-eval'; style-src 'self'\" /><script>{}</script><title>",
+            script()
         )));
         assert_eq!(insert(&out).unwrap(), out);
         assert!(insert("<head></head>").is_err());
         // Nothing that would end the script early.
-        assert!(!SCRIPT.contains("</"));
+        assert!(!script().contains("</"));
+        assert!(script().contains("[?&](indikator|med|sett|sorter|utsnitt|klasser|embed)="));
     }
 
     #[test]
