@@ -65,7 +65,8 @@ const pickAndTime = (p, select, value, done) => p.evaluate(([sel, v, check]) => 
   const s = document.querySelector(sel);
   s.value = v;
   const t = performance.now();
-  s.parentElement.querySelector('button').click();
+  // The view's one form applies every choice with its one button (fc2a01b).
+  s.form.querySelector(':scope > button').click();
   const tick = () => {
     if (window[check]()) resolve(performance.now() - t);
     else requestAnimationFrame(tick);
@@ -88,6 +89,8 @@ async function exploreBench(name, profile) {
   {
     const { p, context } = await page(profile, 1280);
     await p.goto(`${srv.url}/landet/kart?indikator=${ids[0][0]}`);
+    // The live app's map, not the static copy's (which this address hides and drops).
+    await p.waitForFunction(appLive, null, { timeout: 120000 });
     await p.locator('article.explore .chart').scrollIntoViewIfNeeded();
     await p.waitForSelector('article.explore .chart canvas', { timeout: 120000 });
     await p.evaluate(() => {
@@ -158,6 +161,8 @@ for (const [name, profile] of Object.entries(PROFILES)) {
   const { p, context } = await page(profile, 1280);
   await p.goto(`${srv.url}/kommune/0301`);
   await p.waitForFunction(barometerDone, ROWS, { timeout: 60000 });
+  // The live app's links: the static copy's would load a whole page (and restart the clock).
+  await p.waitForFunction(appLive, null, { timeout: 60000 });
   const area = [], language = [];
   for (let i = 0; i < RUNS; i++) {
     const target = i % 2 ? '/kommune/0301' : '/kommune/4601';
