@@ -126,20 +126,22 @@ async function genuine(key, response) {
 
 /**
  * Keeps `response` under `key` if it is genuine. A full quota makes room (the oldest half of
- * what was kept) and tries once more; if that fails too, the answer is only not saved. A shell
- * file (kept since install) is only refreshed where there is room: making room for it would
- * let the reader's pages go for a file the cache already has.
+ * what was kept) and tries again, until it fits or only the shell is left: what the reader saw
+ * last is worth more than what they saw first, and one halving of small bundles may not free
+ * room for a page. Only a full quota does: another failure lets nothing go. A shell file (kept
+ * since install) is only refreshed where there is room: making room for it would let the
+ * reader's pages go for a file the cache already has. What is not kept is only not saved.
  */
 async function keep(cache, key, response) {
   try {
     if (!(await genuine(key, response))) return;
-    const spare = response.clone();
-    try {
-      await cache.put(key, response);
-    } catch {
-      if (isShell(key)) return;
-      await makeRoom(cache);
-      await cache.put(key, spare);
+    for (;;) {
+      try {
+        await cache.put(key, response.clone());
+        return;
+      } catch (error) {
+        if (error?.name !== 'QuotaExceededError' || isShell(key) || !(await makeRoom(cache))) return;
+      }
     }
   } catch {
     // The reader still gets the answer; it is only not saved for later.
@@ -178,11 +180,17 @@ async function olderCaches() {
   return names.filter((n) => n !== CACHE);
 }
 
-/** The storage quota is full: older versions' caches go, then the oldest half of this one. */
+/**
+ * The storage quota is full: older versions' caches go, then the oldest half of this one.
+ * Whether anything went.
+ */
 async function makeRoom(cache) {
-  for (const name of await olderCaches()) await caches.delete(name);
+  const older = await olderCaches();
+  for (const name of older) await caches.delete(name);
   const kept = (await cache.keys()).filter((r) => !isShell(new URL(r.url).pathname));
-  await Promise.all(kept.slice(0, Math.ceil(kept.length / 2)).map((r) => cache.delete(r)));
+  const going = kept.slice(0, Math.ceil(kept.length / 2));
+  await Promise.all(going.map((r) => cache.delete(r)));
+  return older.length + going.length > 0;
 }
 
 /** The area code a kept bundle is for (`/data/area/0301-3c1e757f.bin`), or null. */
