@@ -116,6 +116,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), Msg::SeeWholeProfile)}</a>
                 </p>
             </Show>
+            // Seen only on a static copy whose address asks for more than it shows (another
+            // indicator: `[data-stale]` in the stylesheet): the reader waits for the app with a
+            // word, not an empty page.
+            <p class="loading stale-loading">{move || t(lang.get(), Msg::Loading)}</p>
             <OfflineNotices />
             {children()}
         </main>

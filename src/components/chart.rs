@@ -181,12 +181,10 @@ pub fn EChart(
     save: Option<Signal<SaveAs>>,
 ) -> impl IntoView {
     let class = "chart";
-    // The prerendered copy's box (see below).
-    let blocks_of = height;
     // SVG prints sharply and is cheap for the app's charts; a map's thousands of points redraw
     // faster on a canvas when the indicator changes.
     let renderer = if map.is_some() { "canvas" } else { "svg" };
-    let height = height.map(|h| format!("{h}px"));
+    let height_css = height.map(|h| format!("{h}px"));
     let lang = use_lang();
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
@@ -233,7 +231,7 @@ pub fn EChart(
         // The copy has no script to set a height and the CSP forbids a style attribute, so
         // the box is built of blocks whose heights the stylesheet knows (powers of two): it
         // stands at its final size before the app draws, and nothing moves then.
-        let blocks = blocks_of.map(|h| {
+        let blocks = height.map(|h| {
             (0..12)
                 .rev()
                 .filter(|b| h & (1 << b) != 0)
@@ -355,7 +353,7 @@ pub fn EChart(
         });
     });
     view! {
-        <div class=class id=id node_ref=node role="img" aria-label=move || label.get() style:height=height data-renderer=renderer></div>
+        <div class=class id=id node_ref=node role="img" aria-label=move || label.get() style:height=height_css data-renderer=renderer></div>
         {buttons}
         <Show when=move || failed.get()>
             <p class="chart-failed">{move || t(lang.get(), Msg::ChartUnavailable)}</p>

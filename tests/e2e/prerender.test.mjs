@@ -221,11 +221,13 @@ test('an address with another indicator never shows the copy\'s figures (the vie
   assert.notEqual(await p.page.locator('#prerendered #trend-indicator').inputValue(), 'mobbing_7');
   assert.equal(await p.page.locator('#prerendered main h1').isVisible(), false, 'the copy\'s figure is hidden');
   assert.equal(await p.page.locator('#prerendered .site-header').isVisible(), true, 'the header is not');
+  assert.equal(await p.page.locator('#prerendered .stale-loading').isVisible(), true, 'a loading line, not an empty page');
   release();
   await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
   await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
   assert.equal(await p.page.locator('#trend-indicator').inputValue(), 'mobbing_7');
   assert.ok(await p.page.locator('main h1').isVisible());
+  assert.equal(await p.page.locator('.stale-loading').isVisible(), false, 'the live app has no such line');
   p.check();
   await p.close();
 });
