@@ -13,7 +13,7 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use leptos_router::{path, MatchNestedRoutes, StaticSegment};
-use oppvekst_core::route::{parse_query, with_lang, Page};
+use oppvekst_core::route::{parse_query, with_lang, Embed, Page};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -65,17 +65,32 @@ pub fn Shell(children: Children) -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
-    // An embed (`?embed=1`) shows the page without the site's header and footer, with a link
-    // to the whole page, and tells its host how tall it is.
+    // An embed (`embed=`) shows the page, or one part of it (`figur`, `barometer`, `kort`:
+    // the stylesheet's `main.embed-…` says which), without the site's header and footer, with
+    // a link to the whole page, and tells its host how tall it is.
     let query = use_query_map();
     let embed =
-        Memo::new(move |_| query.with(|q| q.get("embed").is_some_and(|v| v == "1" || v == "true")));
+        Memo::new(move |_| query.with(|q| q.get("embed").and_then(|v| Embed::from_slug(&v))));
+    provide_context(crate::embed::Current(embed));
+    let title = RwSignal::new(String::new());
+    provide_context(crate::embed::Title(title));
+    let main_name = move || {
+        embed
+            .get()
+            .map(|e| crate::embed::landmark_name(e, &title.get(), lang.get()))
+    };
     Effect::new(move |_| {
-        if embed.get() {
+        if embed.get().is_some() {
             crate::embed::post_height();
-            crate::embed::keep_links_in_embed();
         }
     });
+    let compact = move || embed.get().is_some_and(Embed::is_compact);
+    let main_class = move || {
+        embed
+            .get()
+            .filter(|e| e.is_compact())
+            .map(|e| format!("embed-{}", e.slug()))
+    };
     let location = use_location();
     // An older link's `?lang=nn` takes the path form (`/nn/…`) in the address, so that what a
     // reader shares, embeds or bookmarks from here is that form. (The page's head script does
@@ -104,14 +119,19 @@ pub fn Shell(children: Children) -> impl IntoView {
         let search = location.search.get();
         oppvekst_core::route::without_embed(&path, &search)
     };
+    // A figure's link opens its view; a barometer's and a card's, the profile.
+    let whole_text = move || match embed.get() {
+        Some(Embed::Figure) => Msg::SeeWholeView,
+        _ => Msg::SeeWholeProfile,
+    };
     view! {
         <a class="skip" href="#main">{move || t(lang.get(), Msg::SkipToContent)}</a>
-        <Show when=move || !embed.get()>
+        <Show when=move || embed.get().is_none()>
             <Header />
         </Show>
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" class=main_class aria-label=main_name>
             // In the main landmark: all of an embed's content is in one (axe's `region`).
-            <Show when=move || embed.get()>
+            <Show when=move || embed.get() == Some(Embed::Page)>
                 <p class="embed-bar">
                     <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), Msg::SeeWholeProfile)}</a>
                 </p>
@@ -122,11 +142,17 @@ pub fn Shell(children: Children) -> impl IntoView {
             <p class="loading stale-loading">{move || t(lang.get(), Msg::Loading)}</p>
             <OfflineNotices />
             {children()}
+            // A part of a page ends with the way to all of it.
+            <Show when=compact>
+                <p class="embed-bar embed-more">
+                    <a href=whole target="_blank" rel="noopener">{move || t(lang.get(), whole_text())}</a>
+                </p>
+            </Show>
         </main>
-        <Show when=move || !embed.get() && is_area_page()>
+        <Show when=move || embed.get().is_none() && is_area_page()>
             <ShareBar />
         </Show>
-        <Show when=move || !embed.get()>
+        <Show when=move || embed.get().is_none()>
             <Footer />
         </Show>
     }

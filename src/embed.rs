@@ -1,10 +1,17 @@
-//! The embed mode (`?embed=1`): a profile or a view in another site's iframe. The page posts
+//! The embed modes (`?embed=1`, or a part of the page: `figur`, `barometer`, `kort`): a profile
+//! or a view in another site's iframe, and how its links behave there. The page posts
 //! its height to the host whenever it changes, as Datawrapper's responsive embeds do, so that
 //! the host's script (`public/embed.js`) can size the iframe to the content, with no scrollbar.
 //!
 //! The message is `{ type: "oppvekst:height", height }`. It is sent to any origin: a page's
 //! height is no secret, and the app cannot know which site frames it. The host's script is
 //! the one that must check what it receives.
+
+use crate::i18n::{t, Msg};
+use leptos::prelude::*;
+use oppvekst_core::route::Embed;
+use oppvekst_core::share::with_embed;
+use oppvekst_core::Lang;
 
 /// The message's type, which the host's script looks for.
 pub const HEIGHT_MESSAGE: &str = "oppvekst:height";
@@ -16,12 +23,56 @@ pub fn post_height() {
     browser::post_height();
 }
 
-/// Keeps the reader inside the embed: a link to another page of the app (another area, the
-/// profile from a view) gets `embed=1` before the router follows it, so the frame never
-/// grows the site's header. The views' own pickers keep it through `route::view_url`.
-pub fn keep_links_in_embed() {
-    #[cfg(target_arch = "wasm32")]
-    browser::keep_links_in_embed();
+/// The embed the page is in (`embed=`), for the page's links: the shell provides it.
+#[derive(Clone, Copy)]
+pub struct Current(pub Memo<Option<Embed>>);
+
+fn current() -> Option<Embed> {
+    use_context::<Current>().and_then(|c| c.0.get_untracked())
+}
+
+/// A link of the app as the page's embed wants it: inside a whole-page embed (`embed=1`) the
+/// same link with `embed=1`, so that the frame stays an embed; anywhere else as it is (a
+/// compact embed's links open the whole page, in a tab of its own: [`link_target`]). Every
+/// link builder of the app ends here (`i18n::href`, the views' `route::view_url`, which keeps
+/// the query's embed itself).
+pub fn within(url: String) -> String {
+    match current() {
+        Some(Embed::Page) => {
+            let (path, search) = url.split_once('?').unwrap_or((&url, ""));
+            with_embed(path, search)
+        }
+        _ => url,
+    }
+}
+
+/// The page's title, for an embed's main landmark (the shell provides it).
+#[derive(Clone, Copy)]
+pub struct Title(pub RwSignal<String>);
+
+/// Keeps the title for the embed's main landmark: a kommune's page with two embeds has three
+/// main landmarks, which screen readers (and axe) tell apart only by their names.
+pub fn name_landmark(title: &str) {
+    if let Some(Title(t)) = use_context::<Title>() {
+        t.set(title.to_string());
+    }
+}
+
+/// The name of an embed's main landmark: the part shown and the page's title.
+pub fn landmark_name(embed: Embed, title: &str, lang: Lang) -> String {
+    let part = match embed {
+        Embed::Page => return title.to_string(),
+        Embed::Figure => Msg::EmbedNameFigure,
+        Embed::Barometer => Msg::EmbedNameBarometer,
+        Embed::Card => Msg::EmbedNameCard,
+    };
+    format!("{}: {title}", t(lang, part))
+}
+
+/// The `target` of a link in a compact embed (`_blank`): a figure, a barometer or a card is
+/// part of a kommune's page, and a link from it opens the whole page beside it.
+pub fn link_target() -> Option<&'static str> {
+    current().filter(|e| e.is_compact()).map(|_| "_blank")
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -41,52 +92,6 @@ mod browser {
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from_f64(height.ceil()));
         let _ = parent.post_message(&msg, "*");
-    }
-
-    thread_local! {
-        static LINKS_KEPT: Cell<bool> = const { Cell::new(false) };
-    }
-
-    pub fn keep_links_in_embed() {
-        if LINKS_KEPT.with(|s| s.replace(true)) {
-            return;
-        }
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        // Capture phase on the document: before the router's own click handler on the window.
-        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
-            let Some(target) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            let Ok(Some(link)) = target.closest("a[href]") else {
-                return;
-            };
-            let Ok(a) = link.dyn_into::<web_sys::HtmlAnchorElement>() else {
-                return;
-            };
-            let same_origin = web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .is_some_and(|o| o == a.origin());
-            if !same_origin || !a.target().is_empty() || a.pathname().ends_with(".js") {
-                return;
-            }
-            let search = a.search();
-            if oppvekst_core::route::parse_query(&search).embed {
-                return;
-            }
-            let href = oppvekst_core::share::with_embed(&a.pathname(), &search) + &a.hash();
-            a.set_href(&href);
-        });
-        let _ = doc.add_event_listener_with_callback_and_bool(
-            "click",
-            on_click.as_ref().unchecked_ref(),
-            true,
-        );
-        on_click.forget();
     }
 
     pub fn post_height() {

@@ -470,6 +470,8 @@ catalogue! {
     ShareIn => ["Andel i {0}", "Del i {0}", "Share in {0}"],
     NoAgeProfile => ["Det finnes ingen aldersfordeling for dette området.", "Det finst inga aldersfordeling for dette området.", "There is no age distribution for this area."],
     DownloadCsvExcel => ["Last ned tallene (CSV for Excel)", "Last ned tala (CSV for Excel)", "Download the figures (CSV for Excel)"],
+    GroupInLandet => ["{0}, hele landet", "{0}, heile landet", "{0}, all of Norway"],
+    DownloadJsonStat => ["Last ned tallene (JSON-stat)", "Last ned tala (JSON-stat)", "Download the figures (JSON-stat)"],
     DownloadCsvPlain => ["Last ned tallene (CSV med komma)", "Last ned tala (CSV med komma)", "Download the figures (comma-separated CSV)"],
     UnitPercent => ["prosent", "prosent", "per cent"],
     UnitPer1000 => ["per 1 000", "per 1 000", "per 1,000"],
@@ -496,6 +498,16 @@ catalogue! {
         "Each indicator with its source and where its figures come from: real figures fetched from the producer, or modelled demo data.",
     ],
     IndicatorHead => ["Indikator", "Indikator", "Indicator"],
+    EmbedNameFigure => ["Figur", "Figur", "Figure"],
+    EmbedNameBarometer => ["Barometer", "Barometer", "Barometer"],
+    EmbedNameCard => ["Kort", "Kort", "Card"],
+    EmbedKindLegend => ["Hva vil du bygge inn?", "Kva vil du byggje inn?", "What do you want to embed?"],
+    EmbedKindPage => ["Hele siden", "Heile sida", "The whole page"],
+    EmbedKindFigure => ["Bare figuren", "Berre figuren", "The figure alone"],
+    EmbedKindBarometer => ["Barometeret med forklaring", "Barometeret med forklaring", "The barometer with its legend"],
+    EmbedKindCard => ["Et kort: barna, nøkkelsetningene og en lenke til profilen", "Eit kort: borna, nøkkelsetningane og ei lenkje til profilen", "A card: the children, the key sentences and a link to the profile"],
+    EmbedPreview => ["Slik blir det seende ut", "Slik blir det sjåande ut", "How it will look"],
+    SeeWholeView => ["Se hele visningen (åpner i ny fane)", "Sjå heile visinga (opnar i ny fane)", "See the whole view (opens in a new tab)"],
     SeeWholeProfile => ["Se hele profilen (åpner i ny fane)", "Sjå heile profilen (opnar i ny fane)", "See the whole profile (opens in a new tab)"],
     ChildrenInYear => ["{0} barn 0–17 år ({1})", "{0} born 0–17 år ({1})", "{0} children aged 0–17 ({1})"],
     ShareHeading => ["Del denne siden", "Del denne sida", "Share this page"],
@@ -604,7 +616,7 @@ pub fn use_lang() -> Memo<Lang> {
 /// Adds the language to an internal link, so that a link never drops the reader's language.
 pub fn href(path: &str, lang: Lang) -> String {
     let (path, search) = path.split_once('?').unwrap_or((path, ""));
-    oppvekst_core::route::with_lang(path, search, lang)
+    crate::embed::within(oppvekst_core::route::with_lang(path, search, lang))
 }
 
 #[cfg(test)]

@@ -326,6 +326,7 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             context: context.clone(),
             area: load(code)?,
             kommune,
+            landet: (code.level() != Level::Landet).then(|| landet.clone()),
         };
         // A view's set as the app would load it (`api::set`): the bydeler's bundles, and for
         // a map the shapes.

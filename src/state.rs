@@ -12,6 +12,7 @@ use oppvekst_core::Lang;
 /// readers show, and which an embed's iframe takes as its title. No-op when prerendering:
 /// the prerenderer writes the title into the page itself.
 pub fn set_document_title(title: &str) {
+    crate::embed::name_landmark(title);
     #[cfg(target_arch = "wasm32")]
     document().set_title(title);
     #[cfg(not(target_arch = "wasm32"))]

@@ -44,22 +44,37 @@ function isMapSeries(s) {
   return s && s.type === 'custom' && typeof s.renderItem === 'string'
     && s.renderItem.replaceAll(RAW, '') === '@series:map';
 }
-const aspects = new Map();
-function aspectOf(name) {
-  if (!aspects.has(name)) aspects.set(name, measureAspect(name));
-  return aspects.get(name);
+const bounds = new Map();
+/** The registered map's extent: its `aspectScale` (cos of the mid-latitude) and its drawn
+ * width for its height. */
+function boundsOf(name) {
+  if (!bounds.has(name)) bounds.set(name, measure(name));
+  return bounds.get(name);
 }
-function measureAspect(name) {
+function measure(name) {
   const shapes = echarts.getMap(name);
-  let lo = 90; let hi = -90;
+  let [west, east, south, north] = [180, -180, 90, -90];
   for (const f of shapes?.geoJSON?.features ?? []) {
     for (const poly of f.geometry.coordinates) {
-      for (const [, lat] of poly[0]) { lo = Math.min(lo, lat); hi = Math.max(hi, lat); }
+      for (const [lon, lat] of poly[0]) {
+        west = Math.min(west, lon); east = Math.max(east, lon);
+        south = Math.min(south, lat); north = Math.max(north, lat);
+      }
     }
   }
-  return lo <= hi ? Math.cos(((lo + hi) / 2) * Math.PI / 180) : 0.75;
+  if (south > north || west >= east) return { aspectScale: 0.75, widthForHeight: 1 };
+  const aspectScale = Math.cos(((south + north) / 2) * Math.PI / 180);
+  return { aspectScale, widthForHeight: ((east - west) * aspectScale) / (north - south) };
 }
-function mapSeries(s) {
+/** ECharts' `layoutSize` (the map's longer side, in per cent of the box's shorter one) that
+ * fits the map into a `width` × `height` box with a 2 % margin: the box follows the map's
+ * shape (src/components/chart.rs), so the map fills it. */
+function layoutSize({ widthForHeight: a }, width, height) {
+  if (!(width > 0 && height > 0)) return '96%';
+  const w = Math.min(0.96 * width, 0.96 * height * a);
+  return `${(100 * Math.max(w, w / a)) / Math.min(width, height)}%`;
+}
+function mapSeries(s, chart) {
   const { renderItem, coordinateSystem, ...rest } = s;
   const data = (s.data ?? []).map((d) => {
     if (!d || typeof d !== 'object' || !d.itemStyle) return d;
@@ -73,11 +88,11 @@ function mapSeries(s) {
     type: 'map',
     map: s.id,
     data,
-    aspectScale: aspectOf(s.id),
+    aspectScale: boundsOf(s.id).aspectScale,
     // Fill the box: by default ECharts leaves a wide margin, and the country came out at two
     // thirds of the height it was given.
     layoutCenter: ['50%', '50%'],
-    layoutSize: '96%',
+    layoutSize: layoutSize(boundsOf(s.id), chart.getWidth(), chart.getHeight()),
     selectedMode: false,
     itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: '#e4e7ea', ...(s.itemStyle ?? {}) },
     emphasis: { label: { show: false }, itemStyle: { borderColor: '#1b1f24', borderWidth: 2, areaColor: '#e4e7ea' } },
@@ -137,9 +152,9 @@ function withPeriodLines(option) {
   if (!option?.xAxis) return option;
   return { ...option, xAxis: Array.isArray(option.xAxis) ? option.xAxis.map(fit) : fit(option.xAxis) };
 }
-function withMaps(option) {
+function withMaps(option, chart) {
   if (!option || !Array.isArray(option.series)) return option;
-  return { ...option, series: option.series.map((s) => (isMapSeries(s) ? mapSeries(s) : s)) };
+  return { ...option, series: option.series.map((s) => (isMapSeries(s) ? mapSeries(s, chart) : s)) };
 }
 
 // ECharts writes an HTML tooltip with `style="…"` attributes (its colour markers, the arrow),
@@ -161,7 +176,7 @@ function init(dom, theme, opts) {
   // No animations: a chart is read, not watched, and a chart printed, saved or captured mid-way
   // through its entrance would show half its line. (It also spares a phone's CPU.)
   chart.setOption = (option, ...rest) => setOption(
-    { animation: false, ...withCanvasTooltips(withMaps(withNameLabels(hydrate(withPeriodLines(option)), chart.getWidth()))) }, ...rest,
+    { animation: false, ...withCanvasTooltips(withMaps(withNameLabels(hydrate(withPeriodLines(option)), chart.getWidth()), chart)) }, ...rest,
   );
   return chart;
 }

@@ -259,7 +259,7 @@ fn row_detail(
                 </details>
             </figure>
             <p class="see-trend">
-                <a href=trend_url(code, &ind.id, &[], lang)>{t(lang, Msg::SeeTrend)}</a>
+                <a href=crate::embed::within(trend_url(code, &ind.id, &[], lang)) target=crate::embed::link_target()>{t(lang, Msg::SeeTrend)}</a>
             </p>
         </div>
     }

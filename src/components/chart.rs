@@ -179,8 +179,19 @@ pub fn EChart(
     /// Offers the chart as PNG and SVG, with these texts drawn in.
     #[prop(optional, into)]
     save: Option<Signal<SaveAs>>,
+    /// For a chart with a shape of its own (a map): how tall its box is for its width. The
+    /// box then follows the shape (the stylesheet's `ratio-N`, N per cent in steps of 5) up to
+    /// the stylesheet's largest height, in the static copy as in the app.
+    #[prop(optional)]
+    ratio: Option<f64>,
 ) -> impl IntoView {
-    let class = "chart";
+    let class = match ratio {
+        Some(r) => format!(
+            "chart ratio-{}",
+            ((r * 20.0).round() as u32 * 5).clamp(40, 200)
+        ),
+        None => "chart".to_string(),
+    };
     // SVG prints sharply and is cheap for the app's charts; a map's thousands of points redraw
     // faster on a canvas when the indicator changes.
     let renderer = if map.is_some() { "canvas" } else { "svg" };
@@ -214,6 +225,9 @@ pub fn EChart(
             }
         };
         view! {
+            // The source under the chart, as in the saved picture: a figure embedded alone
+            // (`embed=figur`) still says where its figures come from.
+            <p class="chart-source">{move || save.with(|s| s.source.clone())}</p>
             <div class="chart-save">
                 <button type="button" class="secondary" data-save="png" on:click=click("png")>
                     {move || t(lang.get(), Msg::SavePng)}
@@ -239,7 +253,7 @@ pub fn EChart(
                 .collect_view()
         });
         let class = if blocks.is_some() {
-            "chart sized"
+            "chart sized".to_string()
         } else {
             class
         };

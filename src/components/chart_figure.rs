@@ -31,26 +31,33 @@ pub fn is_modelled(ind: &Indicator) -> bool {
     ind.provenance == Provenance::Modelled
 }
 
+/// The chart's table, as [`DataTable`] takes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A view that redraws its figure for another indicator passes signals: the chart keeps its
+/// instance and only takes the new option (as the map does), and the caption and table follow.
 #[component]
 pub fn ChartFigure(
-    title: String,
+    #[prop(into)] title: Signal<String>,
     /// The chart's message in words, for screen readers (and in the chart's name).
-    summary: String,
-    chart: Chart,
-    headers: Vec<String>,
-    rows: Vec<Vec<String>>,
+    #[prop(into)]
+    summary: Signal<String>,
+    #[prop(into)] chart: Signal<Chart>,
+    #[prop(into)] table: Signal<Table>,
     /// The chart's height in pixels, where its content sets it.
     #[prop(default = None)]
     height: Option<u32>,
-    #[prop(default = None)] note: Option<String>,
+    #[prop(optional, into)] note: Signal<Option<String>>,
     /// What a saved picture of the chart carries; no save buttons without it.
     #[prop(default = None)]
-    save: Option<SaveAs>,
+    save: Option<Signal<SaveAs>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let label = Signal::stored(format!("{title}. {summary}"));
-    let chart = Signal::stored(chart);
-    let save = save.map(Signal::stored);
+    let label = Signal::derive(move || format!("{}. {}", title.get(), summary.get()));
     let drawn = match (height, save) {
         (Some(h), Some(save)) => view! { <EChart chart label height=h save /> }.into_any(),
         (Some(h), None) => view! { <EChart chart label height=h /> }.into_any(),
@@ -59,12 +66,14 @@ pub fn ChartFigure(
     };
     view! {
         <figure class="chart-figure">
-            <figcaption>{title.clone()}</figcaption>
+            <figcaption>{move || title.get()}</figcaption>
             {drawn}
-            {note.map(|n| view! { <p class="chart-note">{n}</p> })}
+            {move || note.get().map(|n| view! { <p class="chart-note">{n}</p> })}
             <details>
                 <summary>{move || t(lang.get(), Msg::ChartAsTable)}</summary>
-                <DataTable caption=title headers rows />
+                {move || table.with(|tb| view! {
+                    <DataTable caption=title.get() headers=tb.headers.clone() rows=tb.rows.clone() />
+                })}
             </details>
         </figure>
     }

@@ -16,7 +16,7 @@ pub fn DemodataNotice(lang: Lang) -> impl IntoView {
                 <span class="long">{t(lang, Msg::DemodataBody)}</span>
                 <span class="short" aria-hidden="true">{t(lang, Msg::DemodataShort)}</span>
                 " "
-                <a href=format!("{}#demodata", href("/om", lang))>
+                <a href=format!("{}#demodata", href("/om", lang)) target=crate::embed::link_target()>
                     <span class="long">{t(lang, Msg::DemodataLink)}</span>
                     <span class="short" aria-hidden="true">{t(lang, Msg::DemodataLinkShort)}</span>
                 </a>

@@ -1,5 +1,6 @@
 //! Downloads of a view's figures as CSV, for Excel (`;`, decimal comma) or for anything else
-//! (`,`, decimal point); the file itself is written by `oppvekst_core::export`. The file is
+//! (`,`, decimal point), and as JSON-stat 2.0; the files themselves are written by
+//! `oppvekst_core::export` and `oppvekst_core::jsonstat`. The file is
 //! made in the browser from the figures on the page: no server.
 
 use crate::components::words::{flag_text, provenance_text};
@@ -8,8 +9,9 @@ use leptos::prelude::*;
 use oppvekst_core::barometer::Value;
 use oppvekst_core::codec::{AreaBundle, ContextBundle};
 use oppvekst_core::explore::sets::Cells;
-use oppvekst_core::export::{file_name, to_csv, Record, Style};
-use oppvekst_core::indicator::{Indicator, Unit};
+use oppvekst_core::export::{file_stem, to_csv, Record, Style};
+use oppvekst_core::indicator::{Indicator, Period, Unit};
+use oppvekst_core::jsonstat::{to_jsonstat, Texts};
 use oppvekst_core::{AreaCode, Lang};
 
 /// The unit in words, for the file's `enhet` column.
@@ -30,7 +32,7 @@ fn unit_text(unit: Unit, lang: Lang) -> &'static str {
 pub fn record(
     ind: &Indicator,
     (code, name): (&AreaCode, &str),
-    period: String,
+    period: Period,
     value: &Option<Value>,
     (fylke, landet): (Option<f64>, Option<f64>),
     lang: Lang,
@@ -44,7 +46,8 @@ pub fn record(
         area_name: name.to_string(),
         indicator_id: ind.id.clone(),
         indicator: ind.label.get(lang).to_string(),
-        period,
+        period_code: period.code(),
+        period: period.label(ind.period_kind),
         value: shown,
         ci: value.and_then(|v| v.value.and(v.ci)).map(|c| (c.lo, c.hi)),
         flag,
@@ -76,7 +79,9 @@ pub fn latest_records(
     };
     let cells = Cells::new(ctx, bundles);
     let value = |c: Option<AreaCode>| c.and_then(|c| cells.latest(index, &c)?.value(ind.unit));
-    let period = ind.latest_period_label();
+    let Some(&period) = ind.periods.last() else {
+        return Vec::new();
+    };
     let landet = value(Some(AreaCode::landet()));
     areas
         .iter()
@@ -88,7 +93,7 @@ pub fn latest_records(
             let mut r = record(
                 ind,
                 (code.as_ref().unwrap_or(&AreaCode::landet()), name),
-                period.clone(),
+                period,
                 v,
                 (value(fylke), landet),
                 lang,
@@ -130,23 +135,40 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Option<()> {
 /// What a view's download holds, computed on a click.
 pub type Records = std::rc::Rc<dyn Fn() -> Vec<Record>>;
 
-/// The two download buttons. `records` is called on a click, so that a page does not write
-/// files nobody asks for; `name` are the parts of the file name.
+/// The download buttons: CSV for Excel, CSV for the rest, and JSON-stat 2.0 for R, Python and
+/// the APIs' readers. `records` is called on a click, so that a page does not write files
+/// nobody asks for; `name` are the parts of the file name.
 #[component]
 pub fn CsvDownload(records: Records, name: Vec<String>, lang: Lang) -> impl IntoView {
-    let file = {
+    let stem = {
         let parts: Vec<&str> = name.iter().map(String::as_str).collect();
-        file_name(&parts)
+        file_stem(&parts)
     };
-    let download = move |style: Style| {
-        let file = file.clone();
+    let download = {
+        let stem = stem.clone();
         let records = records.clone();
-        move |_| {
-            let csv = to_csv(&records(), style);
-            let _ = save_text(&file, "text/csv;charset=utf-8", &csv);
+        move |style: Style| {
+            let file = format!("{stem}.csv");
+            let records = records.clone();
+            move |_| {
+                let csv = to_csv(&records(), style);
+                let _ = save_text(&file, "text/csv;charset=utf-8", &csv);
+            }
         }
     };
     let (excel, plain) = (download(Style::Excel), download(Style::Plain));
+    let jsonstat = move |_| {
+        let title = document().title();
+        let texts = Texts {
+            title: &title,
+            area: t(lang, Msg::Area),
+            period: t(lang, Msg::Period),
+            indicator: t(lang, Msg::Indicator),
+            credit: t(lang, Msg::SourcesCredit),
+        };
+        let text = to_jsonstat(&records(), &texts);
+        let _ = save_text(&format!("{stem}.json"), "application/json", &text);
+    };
     view! {
         <div class="downloads">
             <button type="button" class="download" data-csv="excel" on:click=excel>
@@ -154,6 +176,9 @@ pub fn CsvDownload(records: Records, name: Vec<String>, lang: Lang) -> impl Into
             </button>
             <button type="button" class="download" data-csv="plain" on:click=plain>
                 {t(lang, Msg::DownloadCsvPlain)}
+            </button>
+            <button type="button" class="download" data-jsonstat on:click=jsonstat>
+                {t(lang, Msg::DownloadJsonStat)}
             </button>
         </div>
     }

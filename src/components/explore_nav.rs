@@ -47,7 +47,7 @@ pub fn ExploreNav(
         .map(|v| {
             view! {
                 <li>
-                    <a href=view_url(&code, v, &q, lang) aria-current=current_attr(current == Some(v))>
+                    <a href=crate::embed::within(view_url(&code, v, &q, lang)) aria-current=current_attr(current == Some(v))>
                         {view_name(v, lang)}
                     </a>
                 </li>

@@ -1,6 +1,7 @@
 //! «Del denne siden»: copy the page's link, print it, embed it, or keep it for offline use. «Bygg inn» opens a dialog
-//! with the iframe code for the page as it is now (area, view, indicator, language), titled
-//! with the page's title, and copies it to the clipboard.
+//! with the iframe code for the page as it is now (area, view, indicator, language), whole or
+//! one part of it (a view's figure, the barometer, a card), titled with the page's title, with
+//! a preview of the frame, and copies the code to the clipboard.
 //!
 //! The dialog is the browser's own `<dialog>`: it traps focus, closes on Escape and gives the
 //! focus back to the button that opened it, with no code of ours.
@@ -10,7 +11,7 @@ use crate::offline::{keep_for_offline, Kept};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
-use oppvekst_core::route::without_embed;
+use oppvekst_core::route::{without_embed, Embed};
 use oppvekst_core::share::embed_code;
 
 /// The page's origin (`https://host`), where the app runs.
@@ -32,6 +33,16 @@ async fn copy(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
         .await
         .is_ok()
+}
+
+/// How the dialog names each embed.
+fn kind_msg(e: Embed) -> Msg {
+    match e {
+        Embed::Page => Msg::EmbedKindPage,
+        Embed::Figure => Msg::EmbedKindFigure,
+        Embed::Barometer => Msg::EmbedKindBarometer,
+        Embed::Card => Msg::EmbedKindCard,
+    }
 }
 
 #[component]
@@ -56,10 +67,22 @@ pub fn ShareBar() -> impl IntoView {
             link_status.set(Some(if ok { Msg::LinkCopied } else { Msg::CopyFailed }));
         });
     };
+    // What the dialog embeds: the page as it is (its path, query and title when it opened),
+    // whole or one part of it.
+    let kind = RwSignal::new(Embed::Page);
+    let shown = RwSignal::new((String::new(), String::new(), String::new()));
+    let offered = move || shown.with(|(path, _, _)| Embed::offered(path));
+    let address = move || {
+        shown.with(|(path, search, _)| kind.get().address(path, search).unwrap_or_default())
+    };
+    Effect::new(move |_| {
+        let title = shown.with(|s| s.2.clone());
+        code.set(embed_code(&origin(), &address(), &title));
+    });
     let open = move |_| {
         let (path, search) = page();
-        let title = document().title();
-        code.set(embed_code(&origin(), &path, &search, &title));
+        shown.set((path, search, document().title()));
+        kind.set(Embed::Page);
         code_status.set(None);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
@@ -119,13 +142,33 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <p class="share-status" role="status">{status(link_status)}</p>
             <p class="share-status keep-status" role="status">{status(keep_status)}</p>
-            <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
+            // Closed by its button or Escape: the preview's frame goes with it.
+            <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(Default::default())>
                 <h2 id="embed-title">{move || t(lang.get(), Msg::EmbedTitle)}</h2>
                 <p>{move || t(lang.get(), Msg::EmbedHelp)}</p>
+                <fieldset class="embed-kinds">
+                    <legend>{move || t(lang.get(), Msg::EmbedKindLegend)}</legend>
+                    <For each=offered key=|e| e.slug() let:e>
+                        <label>
+                            <input type="radio" name="embed-kind" value=e.slug()
+                                prop:checked=move || kind.get() == e
+                                on:change=move |_| kind.set(e) />
+                            {move || t(lang.get(), kind_msg(e))}
+                        </label>
+                    </For>
+                </fieldset>
                 <label for="embed-code">{move || t(lang.get(), Msg::EmbedCode)}</label>
                 <textarea id="embed-code" node_ref=textarea readonly rows="6" spellcheck="false" prop:value=move || code.get()></textarea>
                 <p class="share-status" role="status">{status(code_status)}</p>
                 <p class="embed-host">{move || t(lang.get(), Msg::EmbedHost)}</p>
+                <h3 id="embed-preview-title">{move || t(lang.get(), Msg::EmbedPreview)}</h3>
+                // The frame as a kommune's page will show it, loaded only while the dialog is
+                // open (our own origin: the CSP's `frame-ancestors 'self'`).
+                <Show when=move || !address().is_empty()>
+                    // Inert: a picture of the frame, not a second page to tab through or to
+                    // be read out twice (the code above is what the reader takes).
+                    <iframe class="embed-preview" src=address title=move || t(lang.get(), Msg::EmbedPreview) inert tabindex="-1"></iframe>
+                </Show>
                 <div class="dialog-actions">
                     <button type="button" on:click=copy_code>{move || t(lang.get(), Msg::EmbedCopy)}</button>
                     <button type="button" class="secondary" on:click=close>{move || t(lang.get(), Msg::Close)}</button>

@@ -1,6 +1,6 @@
 //! The theme's figures: under the theme on children who are immigrants or children of
 //! immigrants, every indicator the area has by immigrant background, the two groups side by
-//! side and compared with each other in words, after the sentence those comparisons allow
+//! side (and landet's two beside them) and compared with each other in words, after the sentence those comparisons allow
 //! ([`crate::components::theme_direction`]). FHI's printed theme page pairs its text with
 //! figures in the same way; here they come from the bundles' breakdowns, in the browser.
 
@@ -16,7 +16,8 @@ use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::theme::direction::IMMIGRANT_DIMENSION;
 use oppvekst_core::Lang;
 
-/// One row: the indicator, each group's value, and the second group against the first.
+/// One row: the indicator, each group's value (then landet's, where the profile has them), and
+/// the second group against the first.
 struct ThemeRow {
     label: String,
     values: Vec<String>,
@@ -26,11 +27,19 @@ struct ThemeRow {
     modelled: bool,
 }
 
-fn rows(ctx: &ContextBundle, area: &AreaBundle, lang: Lang) -> (Vec<String>, Vec<ThemeRow>) {
+/// The group names, whether landet's groups are beside them, and the rows.
+fn rows(
+    ctx: &ContextBundle,
+    area: &AreaBundle,
+    landet: Option<&AreaBundle>,
+    lang: Lang,
+) -> (Vec<String>, bool, Vec<ThemeRow>) {
     let mut categories = Vec::new();
     let mut out = Vec::new();
+    // Landet's columns only where landet has these figures (landet's own profile has none).
+    let with_landet = landet.is_some_and(|l| l.code != area.code && !l.breakdowns.is_empty());
     for index in indicators_with_breakdowns(area) {
-        let Some(view) = breakdown_view(ctx, area, None, index, Confidence::P95) else {
+        let Some(view) = breakdown_view(ctx, area, landet, index, Confidence::P95) else {
             continue;
         };
         let Some(d) = view
@@ -53,6 +62,12 @@ fn rows(ctx: &ContextBundle, area: &AreaBundle, lang: Lang) -> (Vec<String>, Vec
                 .rows
                 .iter()
                 .map(|r| value_text(ind, &Some(r.value), lang))
+                .chain(
+                    d.rows
+                        .iter()
+                        .filter(|_| with_landet)
+                        .map(|r| value_text(ind, &r.landet, lang)),
+                )
                 .collect(),
             comparison,
             short: between_short(vs, lang),
@@ -60,17 +75,18 @@ fn rows(ctx: &ContextBundle, area: &AreaBundle, lang: Lang) -> (Vec<String>, Vec
         });
         categories = cats;
     }
-    (categories, out)
+    (categories, with_landet, out)
 }
 
 /// The table, or nothing where the area has no figures by immigrant background.
 pub fn theme_figures(
     ctx: &ContextBundle,
     area: &AreaBundle,
+    landet: Option<&AreaBundle>,
     name: &str,
     lang: Lang,
 ) -> Option<AnyView> {
-    let (categories, rows) = rows(ctx, area, lang);
+    let (categories, with_landet, rows) = rows(ctx, area, landet, lang);
     if rows.is_empty() {
         return None;
     }
@@ -87,9 +103,18 @@ pub fn theme_figures(
         ),
         _ => String::new(),
     };
+    // The area's groups, then landet's: FHI's theme page sets a kommune's figures against
+    // the country's.
+    let landet_heads: Vec<String> = categories
+        .iter()
+        .filter(|_| with_landet)
+        .map(|c| tf(lang, Msg::GroupInLandet, &[c]))
+        .collect();
     let heads = categories
         .iter()
-        .map(|c| view! { <th scope="col">{c.clone()}</th> })
+        .cloned()
+        .chain(landet_heads)
+        .map(|c| view! { <th scope="col">{c}</th> })
         .collect_view();
     let body = rows
         .into_iter()

@@ -6,7 +6,7 @@
 use crate::api::{self, BreakdownData};
 use crate::charts::colours::{mark_colour, mark_glyph};
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
-use crate::components::chart_figure::{is_modelled, save_as, ChartFigure};
+use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
 use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
 use crate::components::mark::mark_text;
@@ -109,13 +109,13 @@ fn dimension_section(
             ]
         })
         .collect();
-    let save = Some(save_as(
+    let save = Some(Signal::stored(save_as(
         lang,
         title.clone(),
         &ind.source_line(),
         is_modelled(ind),
         &["fordeling", code.as_str(), &ind.id, d.dimension.id.as_str()],
-    ));
+    )));
     let heading_id = format!("dimension-{n}");
     let labelled_by = heading_id.clone();
     let summary = sentences.join(" ");
@@ -128,8 +128,7 @@ fn dimension_section(
                 title
                 summary=summary.clone()
                 chart
-                headers
-                rows
+                table=Table { headers, rows }
                 height=Some(chart_height)
                 note=Some(t(lang, Msg::BreakdownColours).to_string())
                 save

@@ -5,6 +5,7 @@
 use crate::api::{self, SetData};
 use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
+use crate::components::picker::Chosen;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::set_document_title;
 use crate::views::breakdown::BreakdownPage;
@@ -18,7 +19,9 @@ use crate::views::trend::TrendPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use oppvekst_core::codec::ContextBundle;
-use oppvekst_core::route::{area_path, parse_path, parse_query, Page, Query, View};
+use oppvekst_core::route::{
+    area_path, parse_path, parse_query, view_url, Page, Preset, Query, View,
+};
 use oppvekst_core::stats::cells::catalogue_index;
 use oppvekst_core::{AreaCode, Lang};
 
@@ -63,6 +66,34 @@ pub fn ExploreHeader(
         <ExploreNav code current=Some(view) indicator lang />
         <p class="lead">{lead}</p>
     }
+}
+
+/// A set view's (comparison, overview) callbacks on its query `q`: the form's choices applied
+/// together (see `picker`), and the view's address with other chosen areas
+/// (`sett=valgte&med=…`), for the chosen areas' «remove» links.
+pub fn set_choices(
+    code: &AreaCode,
+    view: View,
+    q: &Query,
+    go: Callback<Query>,
+    lang: Lang,
+) -> (Callback<Chosen>, Callback<Vec<AreaCode>, String>) {
+    let apply = Callback::new({
+        let q = q.clone();
+        move |chosen: Chosen| go.run(q.with_choices(&chosen))
+    });
+    let chosen_url = Callback::new({
+        let (q, code) = (q.clone(), code.clone());
+        move |extra: Vec<AreaCode>| {
+            let chosen = Query {
+                extra,
+                preset: Some(Preset::Chosen),
+                ..q.clone()
+            };
+            view_url(&code, view, &chosen, lang)
+        }
+    });
+    (apply, chosen_url)
 }
 
 /// The loading line every view shows while its data comes.

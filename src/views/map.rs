@@ -34,7 +34,8 @@ use oppvekst_core::stats::sentences::format_value;
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::sync::Arc;
 
-/// The map's height in pixels; the shapes are cut to the detail it shows.
+/// The map's largest height in pixels (the stylesheet's); the shapes are cut to the detail it
+/// shows.
 const MAP_HEIGHT: u32 = 520;
 
 #[component]
@@ -226,6 +227,15 @@ pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 geojson: Arc::from(geojson),
             }
         })
+    });
+    // The box follows the drawn areas' shape (a phone's narrow map is no taller than the
+    // country), up to the stylesheet's height.
+    let ratio = data.with_value(|d| {
+        d.geometry
+            .as_ref()
+            .and_then(|g| g.layer(layer))
+            .map(|l| l.height_ratio(|c| d.set.codes.contains(c)))
+            .unwrap_or(1.0)
     });
     let model = {
         let code = code.clone();
@@ -503,7 +513,7 @@ pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             <figure class="chart-figure">
                 <figcaption>{move || model.with(|m| m.as_ref().map(|m| m.title.clone()))}</figcaption>
                 {if has_shapes {
-                    view! { <EChart chart label map=shape focus=focus height=MAP_HEIGHT save /> }.into_any()
+                    view! { <EChart chart label map=shape focus=focus ratio=ratio save /> }.into_any()
                 } else {
                     view! { <p class="chart-failed">{move || t(lang.get(), Msg::MapNoShapes)}</p> }.into_any()
                 }}

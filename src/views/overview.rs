@@ -6,13 +6,13 @@ use crate::api::SetData;
 use crate::components::barometer::group_name;
 use crate::components::demodata::DemodataNotice;
 use crate::components::mark::{mark_class, mark_text};
-use crate::components::picker::{picker_group, Chosen};
+use crate::components::picker::picker_group;
 use crate::components::rug::{Rug, RugColumn, RugRow, RugTable};
 use crate::components::set_picker::{chosen_adder, preset_label, ChosenAreas, PresetPicker};
 use crate::components::words::value_text;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::state::{area_name, distinct_names};
-use crate::views::explore::{set_page, ExploreHeader};
+use crate::views::explore::{set_choices, set_page, ExploreHeader};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use oppvekst_core::explore::overview::overview;
@@ -170,26 +170,7 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             let q = query.get();
             let reg = data.with_value(|d| d.profile.context.registry.clone());
             // The set and an area to add, applied together (see `picker`).
-            let apply = Callback::new({
-                let q = q.clone();
-                move |chosen: Chosen| go.run(q.with_choices(&chosen))
-            });
-            let chosen_url = Callback::new({
-                let q = q.clone();
-                let code = code.clone();
-                move |extra: Vec<AreaCode>| {
-                    view_url(
-                        &code,
-                        View::Overview,
-                        &Query {
-                            extra,
-                            preset: Some(Preset::Chosen),
-                            ..q.clone()
-                        },
-                        lang,
-                    )
-                }
-            });
+            let (apply, chosen_url) = set_choices(&code, View::Overview, &q, go, lang);
             view! {
                 {picker_group(lang, apply, view! {
                     <PresetPicker

@@ -5,7 +5,7 @@
 use crate::api::{self, ProfileData};
 use crate::charts::population::{age_profile, AgeProfileChart};
 use crate::components::apportioned::apportioned_note;
-use crate::components::chart_figure::{save_as, ChartFigure};
+use crate::components::chart_figure::{save_as, ChartFigure, Table};
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::area_name;
@@ -90,15 +90,15 @@ pub fn PopulationBody(data: ProfileData) -> impl IntoView {
                     tf(lang, Msg::ShareIn, &[&name]),
                     tf(lang, Msg::ShareIn, &[&landet]),
                 ];
-                let save = Some(save_as(
+                let save = Some(Signal::stored(save_as(
                     lang,
                     title.clone(),
                     t(lang, Msg::PopulationSource),
                     false,
                     &["befolkning", code.as_str(), &name],
-                ));
+                )));
                 view! {
-                    <ChartFigure title summary=summary.clone() chart headers rows save />
+                    <ChartFigure title summary=summary.clone() chart table=Table { headers, rows } save />
                     <p class="summary">{summary}</p>
                 }
             });

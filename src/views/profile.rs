@@ -114,7 +114,7 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                     <ThemeSection
                         themes=d.context.themes.clone()
                         lang
-                        figures=theme_figures(&d.context, &d.area, &area_label, lang)
+                        figures=theme_figures(&d.context, &d.area, d.landet.as_deref(), &area_label, lang)
                     />
                 </article>
             }
@@ -139,7 +139,7 @@ fn profile_records(d: &ProfileData, lang: Lang) -> Records {
                 record(
                     ind,
                     (&area.code, &name),
-                    r.period.label(ind.period_kind),
+                    r.period,
                     &r.area,
                     (
                         r.fylke.and_then(|v| v.value),
@@ -245,7 +245,7 @@ fn heading(d: &ProfileData, lang: Lang) -> impl IntoView {
                     .map(|(i, (link, pname))| {
                         view! {
                             {(i > 0).then_some(", ")}
-                            <a href=link>{tf(lang, Msg::InFylke, &[&pname])}</a>
+                            <a href=link target=crate::embed::link_target()>{tf(lang, Msg::InFylke, &[&pname])}</a>
                         }
                     })
                     .collect_view()}

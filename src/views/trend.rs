@@ -149,7 +149,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                 Callback::new(move |chosen: Chosen| {
                     let q = shown.with_choices(&chosen);
                     let id = q.indicator.clone().unwrap_or_default();
-                    go(trend_url(&code, &id, &q.extra, lang));
+                    go(crate::embed::within(trend_url(&code, &id, &q.extra, lang)));
                 })
             };
             // Adding and removing areas.
@@ -170,7 +170,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                 .filter(|c| shown.contains(c))
                 .map(|c| {
                     let rest: Vec<AreaCode> = added_codes.iter().filter(|x| *x != c).cloned().collect();
-                    let url = trend_url(&code, &id, &rest, lang);
+                    let url = crate::embed::within(trend_url(&code, &id, &rest, lang));
                     let n = name(c);
                     view! {
                         <li>
@@ -241,7 +241,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                     record(
                         ind,
                         (&l.code, n),
-                        periods[i].clone(),
+                        ind.periods[i],
                         p,
                         (value_of(Role::Fylke, i), value_of(Role::Landet, i)),
                         lang,

@@ -241,6 +241,32 @@ test('map: switching the indicator keeps the address and redraws the same map', 
   await p.close();
 });
 
+test('compare: switching the indicator redraws the same chart with the new figures', async () => {
+  const [a, b] = data.context.catalogue.filter((i) => i.provenance === 'Modelled').map((i) => i.id);
+  const p = await openView(`/kommune/4601/sammenlign?indikator=${a}&sett=fylke`);
+  const { page } = p;
+  const chart = () => page.evaluate(() => {
+    const dom = document.querySelector('article.explore .chart');
+    dom.dataset.seen ??= 'before';
+    return { id: window.echarts.getInstanceByDom(dom).id, seen: dom.dataset.seen, caption: document.querySelector('figcaption').innerText };
+  });
+  const before = await chart();
+  await page.selectOption('#compare-indicator', b);
+  await page.locator('form.picker-group > button').click();
+  await page.waitForURL(new RegExp(`indikator=${b}`));
+  const label = data.context.catalogue.find((i) => i.id === b).label.nb;
+  await page.waitForFunction((l) => document.querySelector('figcaption')?.innerText.startsWith(l), label);
+  const after = await chart();
+  assert.equal(after.id, before.id, 'the chart instance is reused, not rebuilt');
+  assert.equal(after.seen, 'before', 'the same element');
+  assert.notEqual(after.caption, before.caption);
+  // The table follows the new indicator: its caption is the figure's.
+  const caption = await page.locator('article.explore details table caption').first().textContent();
+  assert.equal(caption, after.caption);
+  p.check();
+  await p.close();
+});
+
 // ---------------------------------------------------------------------------------------------
 // Overview.
 
@@ -468,6 +494,7 @@ test("the profile's theme has Oslo's figures by immigrant background, as in the 
   await page.waitForSelector('.theme-figures table');
   const dim = data.context.dimensions.findIndex((d) => d.id === 'innvandring');
   const bundle = data.areaBundle('0301');
+  const landet = data.areaBundle('0');
   // The catalogue's order, as the profile lists indicators.
   const mine = data.context.catalogue
     .map((ind) => bundle.breakdowns.find((b) => b.dimension === dim && b.indicator === ind.id))
@@ -478,12 +505,18 @@ test("the profile's theme has Oslo's figures by immigrant background, as in the 
   mine.forEach((b, k) => {
     const ind = indicator(b.indicator);
     if (!rows[k][0].startsWith(ind.label.nb)) problems.push(`row ${k}: «${rows[k][0]}» is not ${ind.label.nb}`);
+    // The two groups in Oslo, then in all of Norway.
+    const inLandet = landet.breakdowns.find((l) => l.dimension === dim && l.indicator === b.indicator);
     for (let c = 0; c < 2; c++) {
-      const x = valueProblem(rows[k][1 + c], ind, b.cells[c], `${b.indicator} ${c}`);
+      const x = valueProblem(rows[k][1 + c], ind, b.cells[c], `${b.indicator} ${c}`)
+        ?? valueProblem(rows[k][3 + c], ind, inLandet?.cells[c], `${b.indicator} landet ${c}`);
       if (x) problems.push(x);
     }
   });
   assert.deepEqual(problems, []);
+  const heads = await page.$$eval('.theme-figures thead th', (ths) => ths.map((th) => th.textContent.trim()));
+  const groups = data.context.dimensions[dim].categories.map((c) => c.nb);
+  assert.deepEqual(heads.slice(1, 5), [...groups, ...groups.map((g) => `${g}, hele landet`)]);
   p.check();
   await p.close();
 });

@@ -1,4 +1,4 @@
-// Downloads: the profile's figures as CSV. The test downloads the file for 0301, parses it
+// Downloads: the profile's and the views' figures as CSV and as JSON-stat 2.0. The test downloads the file for 0301, parses it
 // back and checks that the columns are as named, that the values equal the bundles' (read
 // with the independent decoder), that a hidden value stays hidden, and that the variant for
 // Norwegian Excel has `;` and decimal commas while the plain one has `,` and decimal points.
@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { setup, open, DIST } from './harness.mjs';
-import { loadData, expectedProfile, cellValue, cellInterval } from './expected.mjs';
+import { loadData, expectedProfile, cellValue, cellInterval, lastCellOf } from './expected.mjs';
+import JSONstat from 'jsonstat-toolkit';
 
 let env;
 let data;
@@ -173,6 +174,86 @@ test('a comparison, a map and a trend download their figures too', async () => {
     .map((r, i) => numberProblem(r[5], cellValue(ind, own[i]), d, false, `0301 ${r[4]}`))
     .filter(Boolean);
   assert.deepEqual(problems, []);
+  p.check();
+  await p.close();
+});
+
+/** The view's JSON-stat download, read by jsonstat-toolkit (the format author's own reader). */
+async function jsonstat(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[data-jsonstat]')]);
+  const text = fs.readFileSync(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), text, ds: JSONstat(JSON.parse(text)) };
+}
+
+/** Problems where the dataset's cell for `code` is not `cell` of `ind`: its value at the file's
+ * decimals, or no value with FHI's flag in `status`. */
+function jsonstatProblem(ds, code, period, ind, cell, where) {
+  const got = ds.Data({ omrade: code, periode: period, indikator: ind.id });
+  if (!got) return `${where}: no cell`;
+  const want = cellValue(ind, cell);
+  if (want === null) {
+    const flag = FLAG_SYMBOL[cell?.flag ?? 'Missing'] || '..';
+    if (got.value !== null) return `${where}: ${got.value} where the bundle has no value (${cell?.flag})`;
+    return got.status === flag ? null : `${where}: status ${got.status}, expected ${flag}`;
+  }
+  if (got.status !== null) return `${where}: status ${got.status} beside a value`;
+  const d = ind.decimals + 1;
+  return Math.abs(got.value - want) <= 0.5 * 10 ** -d + 1e-9 ? null : `${where}: ${got.value}, expected ${want}`;
+}
+
+test('JSON-stat 2.0 beside each CSV: jsonstat-toolkit reads every value and flag of the bundles, in the page\'s language', async () => {
+  const id = 'mobbing_7';
+  const ind = data.context.catalogue.find((i) => i.id === id);
+  const kommuner = data.context.registry.filter((a) => a.code.length === 4).map((a) => a.code);
+  // The map of every kommune, in English: small kommuner have hidden cells.
+  let p = await open(env);
+  await p.page.goto(`${env.url}/en/landet/kart?indikator=${id}`);
+  await p.page.waitForSelector('article.explore button[data-jsonstat]');
+  let file = await jsonstat(p.page);
+  assert.match(file.name, /^kart_0_mobbing_7_land\.json$/);
+  let ds = file.ds;
+  assert.equal(ds.class, 'dataset');
+  assert.deepEqual(ds.id, ['omrade', 'periode', 'indikator']);
+  assert.deepEqual(ds.role, { geo: ['omrade'], time: ['periode'], metric: ['indikator'], classification: null });
+  assert.equal(ds.Dimension('omrade').label, 'Area');
+  assert.equal(ds.Dimension('periode').label, 'Period');
+  assert.equal(ds.Dimension('indikator').Category(id).label, ind.label.en);
+  assert.equal(ds.Dimension('indikator').Category(id).unit.decimals, ind.decimals);
+  const latest = ind.periods[ind.periods.length - 1];
+  const period = `${latest.first}_${latest.last}`;
+  assert.deepEqual(ds.Dimension('periode').id, [period]);
+  assert.equal(ds.n, ds.Dimension('omrade').length, 'one value an area');
+  const problems = kommuner.map((c) => jsonstatProblem(ds, c, period, ind, lastCellOf(data, c, ind), c)).filter(Boolean);
+  assert.deepEqual(problems.slice(0, 10), []);
+  const hidden = kommuner.filter((c) => lastCellOf(data, c, ind)?.flag === 'Suppressed');
+  assert.ok(hidden.length > 0, 'the map has hidden cells to check');
+  const raw = JSON.parse(file.text);
+  assert.ok(Object.values(raw.status).includes(':'));
+  assert.match(raw.extension.oppvekst.flagg[':'], /Hidden/);
+  assert.ok(raw.extension.oppvekst.kilde[id].length > 3);
+  assert.match(raw.source, /CC BY 4\.0/);
+  p.check();
+  await p.close();
+  // The profile of Utsira: every indicator at its latest period, hidden ones hidden.
+  p = await open(env);
+  await p.page.goto(`${env.url}/nn/kommune/1151`);
+  await p.page.waitForSelector('button[data-jsonstat]');
+  file = await jsonstat(p.page);
+  ds = file.ds;
+  assert.equal(ds.Dimension('omrade').Category('1151').label, 'Utsira');
+  const rows = expectedProfile(data, '1151').rows;
+  assert.equal(ds.Dimension('indikator').length, rows.length);
+  const profileProblems = [];
+  let flagged = 0;
+  for (const { ind, cells } of rows) {
+    const last = ind.periods[ind.periods.length - 1];
+    if (cellValue(ind, cells.area) === null) flagged += 1;
+    const x = jsonstatProblem(ds, '1151', `${last.first}_${last.last}`, ind, cells.area, ind.id);
+    if (x) profileProblems.push(x);
+  }
+  assert.deepEqual(profileProblems, []);
+  assert.ok(flagged > 0, 'Utsira has cells without a value');
+  assert.equal(ds.Dimension('omrade').label, 'Område');
   p.check();
   await p.close();
 });

@@ -1,9 +1,11 @@
-// The browser-test harness: the real release build in Debian's headless Chromium. Every page
+// The browser-test harness: the real release build in Debian's headless Chromium, served by
+// nginx with the repository's configuration (deploy/nginx.conf), as a host serves it. Every page
 // opened through it fails its test on a console error, an uncaught exception, or a request to
 // any host but the app's own; `axe` runs axe-core on the page.
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from './server.mjs';
+import { startNginx } from './nginx.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,8 +13,15 @@ import path from 'node:path';
 export const DIST = path.resolve(process.env.OPPVEKST_DIST ?? 'dist');
 export const OUT = path.resolve('tests/output');
 
-export async function setup() {
-  const srv = await startServer(DIST);
+/**
+ * Serves dist/ and starts Chromium. `frameAncestors`: the sites nginx lets frame the pages
+ * (the embed tests' host page). `OPPVEKST_SERVER=node` serves with tests/e2e/server.mjs instead
+ * (no headers beyond the type, for a machine without nginx).
+ */
+export async function setup({ frameAncestors = [] } = {}) {
+  const srv = process.env.OPPVEKST_SERVER === 'node'
+    ? await startServer(DIST)
+    : await startNginx(DIST, { frameAncestors });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

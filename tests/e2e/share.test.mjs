@@ -102,6 +102,51 @@ test('«Bygg inn» gives a titled iframe of the page as it is, copies it, and cl
   await p.close();
 });
 
+test('«Bygg inn» offers the figure or a card for a view and the barometer or a card for a profile, with a preview of each', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  const { page } = p;
+  await page.goto(`${env.url}/nn/kommune/0301/utvikling?indikator=mobbing_7`);
+  await page.waitForSelector('article.explore .chart svg');
+  const title = await page.title();
+  await page.getByRole('button', { name: 'Bygg inn' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bygg inn på eigne nettsider' });
+  const kinds = dialog.getByRole('group', { name: 'Kva vil du byggje inn?' }).getByRole('radio');
+  assert.deepEqual(await kinds.evaluateAll((rs) => rs.map((r) => [r.value, r.checked])),
+    [['1', true], ['figur', false], ['kort', false]]);
+  const preview = () => page.locator('iframe.embed-preview').getAttribute('src');
+  assert.equal(await preview(), '/nn/kommune/0301/utvikling?embed=1&indikator=mobbing_7');
+  // The figure alone, by keyboard: the code and the preview follow the choice.
+  await dialog.getByRole('radio', { name: 'Berre figuren' }).focus();
+  await page.keyboard.press('Space');
+  const code = await page.locator('#embed-code').inputValue();
+  assert.equal(code, `<iframe src="${env.url}/nn/kommune/0301/utvikling?embed=figur&amp;indikator=mobbing_7" title="${title}" data-oppvekst loading="lazy" style="width: 100%; height: 520px; border: 0"></iframe>\n<script src="${env.url}/embed.js" defer></script>`);
+  assert.equal(await preview(), '/nn/kommune/0301/utvikling?embed=figur&indikator=mobbing_7');
+  const frame = page.frameLocator('iframe.embed-preview');
+  // Its chart draws when it nears the screen.
+  await page.locator('iframe.embed-preview').scrollIntoViewIfNeeded();
+  await frame.locator('figure .chart svg').waitFor({ timeout: 20000 });
+  assert.equal(await frame.locator('.explore-nav').isVisible(), false);
+  assert.equal(await frame.locator('form').first().isVisible(), false);
+  assert.equal(await frame.locator('figcaption').first().isVisible(), true);
+  // A card is the area's profile.
+  await dialog.getByRole('radio', { name: /Eit kort/ }).check();
+  assert.equal(await preview(), '/nn/kommune/0301?embed=kort');
+  await frame.locator('.key-sentences li').first().waitFor({ timeout: 20000 });
+  await page.screenshot({ path: `${OUT}/embed-dialog-card-390.png` });
+  await axe(page, ['minor', 'moderate', 'serious', 'critical']);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('iframe.embed-preview').count(), 0, 'the preview goes with the dialog');
+  // A profile offers its barometer.
+  await page.goto(`${env.url}/kommune/0301`);
+  await page.getByRole('button', { name: 'Bygg inn' }).click();
+  const radios = page.getByRole('dialog').getByRole('radio');
+  assert.deepEqual(await radios.evaluateAll((rs) => rs.map((r) => r.value)), ['1', 'barometer', 'kort']);
+  await page.getByRole('radio', { name: 'Barometeret med forklaring' }).check();
+  assert.match(await page.locator('#embed-code').inputValue(), /src="[^"]+\/kommune\/0301\?embed=barometer" title="Oslo – Oppvekstprofil"/);
+  p.check();
+  await p.close();
+});
+
 test('inside an embed, a picked indicator and a followed link stay in the embed', async () => {
   const p = await open(env);
   const page = p.page;
@@ -115,6 +160,14 @@ test('inside an embed, a picked indicator and a followed link stay in the embed'
   await page.waitForURL((u) => u.searchParams.get('indikator') === other);
   assert.equal(new URL(page.url()).searchParams.get('embed'), '1');
   assert.equal(new URL(page.url()).pathname, '/en/kommune/0301/kart', 'the language stays in the path');
+  // Every link of the app in the frame says `embed=1` in its own address (the app's link
+  // builder writes it; nothing rewrites a link when it is clicked), but the one that leaves.
+  const links = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => [a.getAttribute('href'), a.target]));
+  assert.ok(links.length >= 8, JSON.stringify(links));
+  for (const [href, target] of links) {
+    if (target === '_blank') assert.ok(!href.includes('embed'), href);
+    else assert.match(href, /[?&]embed=1(&|#|$)/, href);
+  }
   // The link back to the profile, a plain link in the page.
   await page.locator('p.back a').click();
   await page.waitForURL((u) => u.pathname === '/en/kommune/0301');

@@ -52,6 +52,9 @@ pub struct Record {
     pub area_name: String,
     pub indicator_id: String,
     pub indicator: String,
+    /// FHI's `AAR` code of the period (`2021_2023`, a school year `2023_2023`): what a script
+    /// reads; `period` is its label in the reader's language.
+    pub period_code: String,
     pub period: String,
     pub value: Option<f64>,
     /// The 95 % interval.
@@ -185,6 +188,7 @@ mod tests {
             area_name: "Oslo".into(),
             indicator_id: "mobbing_7".into(),
             indicator: "Mobbing på skolen; 7. trinn".into(),
+            period_code: "2024_2024".into(),
             period: "2024/25".into(),
             value: Some(7.25),
             ci: Some((6.5, 8.125)),

@@ -167,6 +167,11 @@ impl Period {
     }
 
     /// The period as readers know it: `2024`, `2022–2024`, school year `2024/25`.
+    /// FHI's `AAR` code: `2021_2023`, one year `2024_2024`.
+    pub fn code(&self) -> String {
+        format!("{}_{}", self.first, self.last)
+    }
+
     pub fn label(&self, kind: PeriodKind) -> String {
         match kind {
             k if k.school() && self.first == self.last => {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod geometry;
 pub mod html;
 pub mod indicator;
+pub mod jsonstat;
 pub mod lang;
 pub mod numfmt;
 pub mod population;

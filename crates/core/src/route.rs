@@ -224,11 +224,91 @@ pub enum Classes {
     Significance,
 }
 
+/// What an embed (`embed=`) shows: the whole page, or one part of it, short enough for a
+/// kommune's own page (as Datawrapper's and Our World in Data's embeds are).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Embed {
+    /// `embed=1`: the page without the site's header and footer; its links stay in the frame.
+    Page,
+    /// `embed=figur`: a view's figure alone, with its title, legend, source and demodata line.
+    Figure,
+    /// `embed=barometer`: a profile's barometer with its legend.
+    Barometer,
+    /// `embed=kort`: the area, its children, the key sentences and a link to the profile.
+    Card,
+}
+
+impl Embed {
+    pub const ALL: [Embed; 4] = [Embed::Page, Embed::Figure, Embed::Barometer, Embed::Card];
+
+    /// Its value in an address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Embed::Page => "1",
+            Embed::Figure => "figur",
+            Embed::Barometer => "barometer",
+            Embed::Card => "kort",
+        }
+    }
+
+    /// `1` (and the older `true`), `figur`, `barometer` or `kort`; anything else is no embed.
+    pub fn from_slug(v: &str) -> Option<Embed> {
+        match v {
+            "1" | "true" => Some(Embed::Page),
+            _ => Embed::ALL.into_iter().find(|e| e.slug() == v),
+        }
+    }
+
+    /// A part of a page: its links leave the frame for the whole page, in a tab of its own.
+    pub fn is_compact(self) -> bool {
+        self != Embed::Page
+    }
+
+    /// The embeds the page at `path` offers: a profile its barometer and card, a view its figure
+    /// and its area's card; each the whole page too. None for a page that is no area's.
+    pub fn offered(path: &str) -> Vec<Embed> {
+        match parse_path(path) {
+            Page::Profile(_) => vec![Embed::Page, Embed::Barometer, Embed::Card],
+            // The overview is a table of every area, not a figure.
+            Page::Explore(_, View::Overview) => vec![Embed::Page, Embed::Card],
+            Page::Explore(..) => vec![Embed::Page, Embed::Figure, Embed::Card],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The page this embed of the page at `path` + `search` frames, with `embed=` first: the
+    /// page as it is for the whole page and a figure; the area's profile, in the same language,
+    /// for a barometer and a card. `None` where the page offers no such embed.
+    pub fn address(self, path: &str, search: &str) -> Option<String> {
+        let page = parse_path(path);
+        let (shown, search) = match (self, &page) {
+            (Embed::Page, Page::Profile(_) | Page::Explore(..)) => (local_path(path), search),
+            (Embed::Figure, Page::Explore(_, view)) if *view != View::Overview => {
+                (local_path(path), search)
+            }
+            (Embed::Barometer | Embed::Card, Page::Profile(code) | Page::Explore(code, _)) => (
+                lang_path(&area_path(code), split_lang(path).0.unwrap_or_default()),
+                "",
+            ),
+            _ => return None,
+        };
+        let mut pairs = vec![format!("embed={}", self.slug())];
+        pairs.extend(
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .filter(|p| !p.is_empty() && !matches!(p.split('=').next(), Some("embed" | "lang")))
+                .map(str::to_string),
+        );
+        Some(format!("{shown}?{}", pairs.join("&")))
+    }
+}
+
 /// The query parameters the views understand.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pub lang: Option<Lang>,
-    pub embed: bool,
+    pub embed: Option<Embed>,
     /// The indicator of a trend view (`indikator=mobbing_7`): an id's characters only.
     pub indicator: Option<String>,
     /// Areas added to a view (`med=4601,5001`): valid codes, each once, at most
@@ -289,7 +369,7 @@ impl Query {
         let q = self;
         match k {
             "lang" => q.lang = Lang::parse(v).or(q.lang),
-            "embed" => q.embed = matches!(v, "1" | "true"),
+            "embed" => q.embed = Embed::from_slug(v),
             "indikator" => q.indicator = indicator_id(v).or(q.indicator.take()),
             "med" => q.extra = extra_areas(v),
             ADD_AREA => {
@@ -366,9 +446,9 @@ pub fn view_url(code: &AreaCode, view: View, q: &Query, lang: Lang) -> String {
     if view == View::Map && q.classes == Classes::Significance {
         pairs.push("klasser=signifikans".into());
     }
-    // A view picked inside an embed stays an embed.
-    if q.embed {
-        pairs.push("embed=1".into());
+    // A view picked inside an embed stays that embed.
+    if let Some(e) = q.embed {
+        pairs.push(format!("embed={}", e.slug()));
     }
     let path = lang_path(&view_path(code, view), lang);
     if pairs.is_empty() {
@@ -393,21 +473,22 @@ pub fn trend_url(code: &AreaCode, indicator: &str, extra: &[AreaCode], lang: Lan
 /// `None` where the path is no area's page. A retired number's page links to its successors so.
 pub fn for_area(path: &str, search: &str, code: &AreaCode, lang: Lang) -> Option<String> {
     match parse_path(path) {
-        Page::Profile(_) | Page::BadArea { .. } => {
-            Some(with_lang(&area_path(code), search_keep_embed(search), lang))
-        }
+        Page::Profile(_) | Page::BadArea { .. } => Some(with_lang(
+            &area_path(code),
+            &search_keep_embed(search),
+            lang,
+        )),
         Page::Explore(_, view) => Some(view_url(code, view, &parse_query(search), lang)),
         _ => None,
     }
 }
 
-/// A profile's query keeps only whether it is embedded (its language is set by the caller).
-fn search_keep_embed(search: &str) -> &'static str {
-    if parse_query(search).embed {
-        "embed=1"
-    } else {
-        ""
-    }
+/// A profile's query keeps only its embed (its language is set by the caller).
+fn search_keep_embed(search: &str) -> String {
+    parse_query(search)
+        .embed
+        .map(|e| format!("embed={}", e.slug()))
+        .unwrap_or_default()
 }
 
 /// `path` as a link that stays on our origin. The browser's path may begin `//host` or `/\host`
@@ -542,13 +623,60 @@ mod tests {
     }
 
     #[test]
+    fn each_page_offers_its_embeds_and_frames_its_own_state() {
+        use Embed::*;
+        assert_eq!(Embed::offered("/nn/kommune/0301"), [Page, Barometer, Card]);
+        assert_eq!(Embed::offered("/kommune/0301/kart"), [Page, Figure, Card]);
+        assert!(Embed::offered("/om").is_empty() && Embed::offered("/finnes/ikke").is_empty());
+        let view = (
+            "/nn/kommune/4601/utvikling",
+            "?indikator=mobbing_7&med=0301&embed=1",
+        );
+        assert_eq!(
+            Figure.address(view.0, view.1).as_deref(),
+            Some("/nn/kommune/4601/utvikling?embed=figur&indikator=mobbing_7&med=0301")
+        );
+        assert_eq!(
+            Page.address(view.0, view.1).as_deref(),
+            Some("/nn/kommune/4601/utvikling?embed=1&indikator=mobbing_7&med=0301")
+        );
+        // A card and a barometer are the area's profile, in the page's language.
+        assert_eq!(
+            Card.address(view.0, view.1).as_deref(),
+            Some("/nn/kommune/4601?embed=kort")
+        );
+        assert_eq!(
+            Barometer.address("/landet", "?utvalg=skiller").as_deref(),
+            Some("/landet?embed=barometer")
+        );
+        assert_eq!(Figure.address("/kommune/0301", ""), None);
+        assert_eq!(Embed::offered("/kommune/0301/oversikt"), [Page, Card]);
+        assert_eq!(Figure.address("/kommune/0301/oversikt", ""), None);
+        assert_eq!(Card.address("/om", ""), None);
+        for e in Embed::ALL {
+            assert_eq!(Embed::from_slug(e.slug()), Some(e));
+            assert_eq!(parse_query(&format!("?embed={}", e.slug())).embed, Some(e));
+        }
+        assert_eq!(Embed::from_slug("true"), Some(Page));
+        assert_eq!(parse_query("?embed=0").embed, None);
+        assert_eq!(parse_query("?embed=figurer").embed, None);
+        // A picked view keeps the embed it is in.
+        let q = parse_query("?embed=figur");
+        let code = AreaCode::parse("0301").unwrap();
+        assert_eq!(
+            view_url(&code, View::Map, &q, Lang::En),
+            "/en/kommune/0301/kart?embed=figur"
+        );
+    }
+
+    #[test]
     fn an_embed_links_to_the_whole_page() {
         assert_eq!(
             without_embed("/kommune/0301/kart", "?embed=1&indikator=mobbing_7&lang=en"),
             "/kommune/0301/kart?indikator=mobbing_7&lang=en"
         );
         assert_eq!(without_embed("/kommune/0301", "?embed=1"), "/kommune/0301");
-        assert!(parse_query("?embed=1&lang=nn").embed);
+        assert_eq!(parse_query("?embed=1&lang=nn").embed, Some(Embed::Page));
     }
 
     #[test]
@@ -763,7 +891,7 @@ mod tests {
     fn queries() {
         assert_eq!(parse_query("?lang=nn").lang, Some(Lang::Nn));
         assert_eq!(parse_query("lang=xx").lang, None);
-        assert!(parse_query("?embed=1&lang=en").embed);
+        assert_eq!(parse_query("?embed=1&lang=en").embed, Some(Embed::Page));
         assert_eq!(parse_query("?=&&lang").lang, None);
     }
 

@@ -2,6 +2,7 @@
 //! to embed it (an iframe that `embed.js` sizes to its content).
 
 use crate::html::escape;
+use crate::route::Embed;
 
 /// The same page as an embed: `search` with `embed=1` (once, first), the rest kept in order.
 pub fn with_embed(path: &str, search: &str) -> String {
@@ -16,17 +17,22 @@ pub fn with_embed(path: &str, search: &str) -> String {
     format!("{path}?{}", pairs.join("&"))
 }
 
-/// The iframe and the sizing script for a page at `origin` + `path` + `search`, titled
-/// `title` (screen readers announce a frame by its title). The frame starts 800 px tall and
-/// loads lazily; `embed.js` then sets its height to the content's.
-pub fn embed_code(origin: &str, path: &str, search: &str, title: &str) -> String {
+/// The iframe and the sizing script for the embed at `origin` + `address` (from
+/// [`crate::route::Embed::address`]), titled `title` (screen readers announce a frame by its
+/// title). The frame starts at about its content's height, so that little moves, and loads
+/// lazily; `embed.js` then sets its height to the content's.
+pub fn embed_code(origin: &str, address: &str, title: &str) -> String {
     let origin = origin.trim_end_matches('/');
-    let src = format!("{origin}{}", with_embed(path, search));
+    let start = match crate::route::parse_query(address.split_once('?').map_or("", |a| a.1)).embed {
+        Some(Embed::Figure) => 520,
+        Some(Embed::Card) => 480,
+        _ => 800,
+    };
     format!(
         "<iframe src=\"{}\" title=\"{}\" data-oppvekst loading=\"lazy\" \
-         style=\"width: 100%; height: 800px; border: 0\"></iframe>\n\
+         style=\"width: 100%; height: {start}px; border: 0\"></iframe>\n\
          <script src=\"{}/embed.js\" defer></script>",
-        escape(&src),
+        escape(&format!("{origin}{address}")),
         escape(title),
         escape(origin),
     )
@@ -51,19 +57,38 @@ mod tests {
 
     #[test]
     fn the_code_has_a_titled_frame_and_the_sizing_script() {
+        let address = Embed::Page
+            .address(
+                "/kommune/4601/sammenlign",
+                "?indikator=mobbing_7&sett=fylke&lang=nn",
+            )
+            .unwrap();
         let code = embed_code(
             "https://oppvekst.example.no/",
-            "/kommune/4601/sammenlign",
-            "?indikator=mobbing_7&sett=fylke&lang=nn",
+            &address,
             "Oppvekstprofil for \"Bergen\" & co",
         );
         assert_eq!(
             code,
             "<iframe src=\"https://oppvekst.example.no/kommune/4601/sammenlign?embed=1&amp;\
-             indikator=mobbing_7&amp;sett=fylke&amp;lang=nn\" title=\"Oppvekstprofil for \
+             indikator=mobbing_7&amp;sett=fylke\" title=\"Oppvekstprofil for \
              &quot;Bergen&quot; &amp; co\" data-oppvekst loading=\"lazy\" style=\"width: 100%; \
              height: 800px; border: 0\"></iframe>\n<script \
              src=\"https://oppvekst.example.no/embed.js\" defer></script>"
         );
+    }
+}
+
+#[cfg(test)]
+mod compact {
+    use super::*;
+
+    #[test]
+    fn a_compact_frame_starts_near_its_height() {
+        let card = Embed::Card.address("/kommune/0301/kart", "").unwrap();
+        assert!(embed_code("https://o.no", &card, "Oslo")
+            .starts_with("<iframe src=\"https://o.no/kommune/0301?embed=kort\" title=\"Oslo\" data-oppvekst loading=\"lazy\" style=\"width: 100%; height: 480px;"));
+        let figure = Embed::Figure.address("/kommune/0301/kart", "").unwrap();
+        assert!(embed_code("https://o.no", &figure, "Oslo").contains("height: 520px;"));
     }
 }

@@ -94,15 +94,25 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_tells_hosts_the_hash() {
+    fn the_readme_and_the_nginx_configuration_send_the_pages_policy() {
+        // The header a host sends is the pages' own policy (index.html's meta tag with the
+        // script's hash, as `insert` writes it) plus `frame-ancestors`.
+        let page = insert(include_str!("../../../index.html")).unwrap();
+        let start = page.find(CSP).unwrap() + CSP.len();
+        let policy = &page[start..start + page[start..].find('"').unwrap()];
+        assert!(policy.contains(&csp_hash()));
+        let header = format!("{policy}; frame-ancestors 'self' https://www.your-kommune.no");
         let readme = include_str!("../../../README.md");
         assert!(
-            readme.contains(&format!(
-                "script-src 'self' {} 'wasm-unsafe-eval'",
-                csp_hash()
+            readme.contains(&format!("Content-Security-Policy: {header}\n")),
+            "README.md's header must be: {header}"
+        );
+        let nginx = include_str!("../../../deploy/nginx.conf");
+        assert!(
+            nginx.contains(&format!(
+                "add_header Content-Security-Policy \"{header}\" always;"
             )),
-            "README.md's Content-Security-Policy header must allow the language script: {}",
-            csp_hash()
+            "deploy/nginx.conf's header must be: {header}"
         );
     }
 }

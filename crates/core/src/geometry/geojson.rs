@@ -165,6 +165,16 @@ impl Layer {
             .unwrap_or(Detail::FULL)
     }
 
+    /// How tall the features that pass `filter` are drawn for their width (lon/lat with
+    /// [`Self::aspect_scale`]): a map's box with this ratio holds them with no empty bands.
+    /// 1 when nothing passes.
+    pub fn height_ratio(&self, filter: impl Fn(&AreaCode) -> bool) -> f64 {
+        self.bbox(&filter)
+            .filter(|b| b[2] > b[0] && b[3] > b[1])
+            .map(|b| (b[3] - b[1]) / ((b[2] - b[0]) * ((b[1] + b[3]) / 2.0).to_radians().cos()))
+            .unwrap_or(1.0)
+    }
+
     /// cos(mid-latitude) of the features that pass `filter`: the `aspectScale` that makes
     /// ECharts draw lon/lat with roughly true proportions there. 1 when nothing passes.
     pub fn aspect_scale(&self, filter: impl Fn(&AreaCode) -> bool) -> f64 {

@@ -362,3 +362,15 @@ proptest! {
         prop_assert_eq!(back, want);
     }
 }
+
+#[test]
+fn a_map_box_follows_the_shape() {
+    let l = layer(Layer::KOMMUNER, &["0301", "4601"]);
+    // 4601 is 0.1° of longitude by 0.05° of latitude at 57°N.
+    let r = l.height_ratio(|c| c.as_str() == "4601");
+    assert!(
+        (r - 0.05 / (0.1 * 57.025f64.to_radians().cos())).abs() < 1e-9,
+        "{r}"
+    );
+    assert_eq!(l.height_ratio(|_| false), 1.0);
+}
