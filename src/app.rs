@@ -72,12 +72,15 @@ pub fn Shell(children: Children) -> impl IntoView {
     let embed =
         Memo::new(move |_| query.with(|q| q.get("embed").and_then(|v| Embed::from_slug(&v))));
     provide_context(crate::embed::Current(embed));
-    let title = RwSignal::new(String::new());
-    provide_context(crate::embed::Title(title));
+    let titles = crate::embed::Title {
+        page: RwSignal::new(String::new()),
+        profile: RwSignal::new(String::new()),
+    };
+    provide_context(titles);
     let main_name = move || {
         embed
             .get()
-            .map(|e| crate::embed::landmark_name(e, &title.get(), lang.get()))
+            .map(|e| crate::embed::landmark_name(e, &titles.page.get(), lang.get()))
     };
     Effect::new(move |_| {
         if embed.get().is_some() {

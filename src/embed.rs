@@ -46,16 +46,41 @@ pub fn within(url: String) -> String {
     }
 }
 
-/// The page's title, for an embed's main landmark (the shell provides it).
+/// The page's title and its area's profile's, for an embed's main landmark and the titles of
+/// the frames «Bygg inn» writes (the shell provides it).
 #[derive(Clone, Copy)]
-pub struct Title(pub RwSignal<String>);
+pub struct Title {
+    pub page: RwSignal<String>,
+    pub profile: RwSignal<String>,
+}
 
-/// Keeps the title for the embed's main landmark: a kommune's page with two embeds has three
-/// main landmarks, which screen readers (and axe) tell apart only by their names.
+/// Keeps the page's title for the embed's main landmark: a kommune's page with two embeds has
+/// three main landmarks, which screen readers (and axe) tell apart only by their names.
 pub fn name_landmark(title: &str) {
-    if let Some(Title(t)) = use_context::<Title>() {
-        t.set(title.to_string());
+    if let Some(t) = use_context::<Title>() {
+        t.page.set(title.to_string());
     }
+}
+
+/// Keeps the title of the page's area's profile: a card or a barometer from any of the area's
+/// pages frames the profile, and is titled after it.
+pub fn name_profile(title: &str) {
+    if let Some(t) = use_context::<Title>() {
+        t.profile.set(title.to_string());
+    }
+}
+
+/// The title of a frame of `embed` at the page at hand: the page's own for the whole page,
+/// the part and the page's for a figure, the part and the profile's for a barometer or a card.
+pub fn frame_title(embed: Embed, lang: Lang) -> String {
+    let Some(t) = use_context::<Title>() else {
+        return String::new();
+    };
+    let framed = match embed {
+        Embed::Page | Embed::Figure => t.page.get_untracked(),
+        Embed::Barometer | Embed::Card => t.profile.get_untracked(),
+    };
+    landmark_name(embed, &framed, lang)
 }
 
 /// The name of an embed's main landmark: the part shown and the page's title.

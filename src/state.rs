@@ -19,6 +19,15 @@ pub fn set_document_title(title: &str) {
     let _ = title;
 }
 
+/// Sets the title of the page's area's profile (`Oslo – Oppvekstprofil`), which a card or a
+/// barometer embedded from any of the area's pages is titled with.
+pub fn set_profile_title(area_label: &str, lang: Lang) {
+    crate::embed::name_profile(&format!(
+        "{area_label} – {}",
+        crate::i18n::t(lang, crate::i18n::Msg::AppName)
+    ));
+}
+
 /// The language memo: the path's (`/nn/kommune/4602`), else an older link's `?lang=nn`, else
 /// bokmål (`route::page_lang`).
 pub fn lang_from_url() -> Memo<Lang> {

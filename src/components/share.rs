@@ -67,21 +67,20 @@ pub fn ShareBar() -> impl IntoView {
             link_status.set(Some(if ok { Msg::LinkCopied } else { Msg::CopyFailed }));
         });
     };
-    // What the dialog embeds: the page as it is (its path, query and title when it opened),
-    // whole or one part of it.
+    // What the dialog embeds: the page as it is (its path and query when it opened), whole or
+    // one part of it, titled after what the frame shows (`embed::frame_title`).
     let kind = RwSignal::new(Embed::Page);
-    let shown = RwSignal::new((String::new(), String::new(), String::new()));
-    let offered = move || shown.with(|(path, _, _)| Embed::offered(path));
-    let address = move || {
-        shown.with(|(path, search, _)| kind.get().address(path, search).unwrap_or_default())
-    };
+    let shown = RwSignal::new((String::new(), String::new()));
+    let offered = move || shown.with(|(path, _)| Embed::offered(path));
+    let address =
+        move || shown.with(|(path, search)| kind.get().address(path, search).unwrap_or_default());
     Effect::new(move |_| {
-        let title = shown.with(|s| s.2.clone());
+        let title = crate::embed::frame_title(kind.get(), lang.get());
         code.set(embed_code(&origin(), &address(), &title));
     });
     let open = move |_| {
         let (path, search) = page();
-        shown.set((path, search, document().title()));
+        shown.set((path, search));
         kind.set(Embed::Page);
         code_status.set(None);
         if let Some(d) = dialog.get() {

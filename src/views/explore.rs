@@ -7,7 +7,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
 use crate::components::picker::Chosen;
 use crate::i18n::{href, t, tf, use_lang, Msg};
-use crate::state::set_document_title;
+use crate::state::{set_document_title, set_profile_title};
 use crate::views::breakdown::BreakdownPage;
 use crate::views::compare::ComparePage;
 use crate::views::map::MapPage;
@@ -58,6 +58,7 @@ pub fn ExploreHeader(
         "{title}: {area_label} – {}",
         t(lang, Msg::AppName)
     ));
+    set_profile_title(&area_label, lang);
     view! {
         <p class="back">
             <a href=href(&area_path(&code), lang)>{tf(lang, Msg::BackToProfile, &[&area_label])}</a>

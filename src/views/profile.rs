@@ -17,7 +17,7 @@ use crate::components::theme_figures::theme_figures;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
 use crate::prerender::reveal_when_mounted;
-use crate::state::{area_name, level_name, recent, set_document_title};
+use crate::state::{area_name, level_name, recent, set_document_title, set_profile_title};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -98,6 +98,7 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
             let modelled = shows_modelled(&d.context, &d.area);
             let area_label = name_of(d, lang);
             set_document_title(&format!("{area_label} – {}", t(lang, Msg::AppName)));
+            set_profile_title(&area_label, lang);
             view! {
                 <article class="profile">
                     {heading(d, lang)}

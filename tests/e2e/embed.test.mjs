@@ -127,7 +127,7 @@ const COMPACT = [
 ];
 
 for (const width of [360, 1280]) {
-  test(`compact embeds at ${width} px: a figure ≤ 600 px, a card ≤ 700 px, the barometer as tall as its rows; no scrollbar, axe clean, links open a new tab`, async () => {
+  test(`compact embeds at ${width} px: a figure ≤ 600 px, a card ≤ 700 px, the barometer as tall as its rows; no scrollbar, axe clean, links open a new tab`, async (t) => {
     fs.writeFileSync(path.join(hostDir(), `compact-${width}.html`), `<!doctype html>
 <html lang="nb"><head><meta charset="utf-8"><title>Kommunens nettside</title>
 <style>body { margin: 0 } main { padding: 0 8px }</style></head>
@@ -177,6 +177,7 @@ ${COMPACT.map(([id, url]) => `<iframe id="${id}" src="${env.url}${url}" title="$
         more: document.querySelector('.embed-more a')?.getAttribute('href'),
       }));
       const label = `${id} at ${width} px`;
+      t.diagnostic(`${label}: ${Math.round(outer)} px`);
       assert.ok(Math.abs(outer - inner.body) <= 2, `${label}: frame ${outer} px, content ${inner.body} px`);
       assert.ok(inner.scroll <= inner.client + 1 && !inner.scrollX, `${label}: scrolls inside`);
       assert.ok(outer <= most, `${label}: ${outer} px > ${most} px`);

@@ -119,7 +119,8 @@ test('«Bygg inn» offers the figure or a card for a view and the barometer or a
   await dialog.getByRole('radio', { name: 'Berre figuren' }).focus();
   await page.keyboard.press('Space');
   const code = await page.locator('#embed-code').inputValue();
-  assert.equal(code, `<iframe src="${env.url}/nn/kommune/0301/utvikling?embed=figur&amp;indikator=mobbing_7" title="${title}" data-oppvekst loading="lazy" style="width: 100%; height: 520px; border: 0"></iframe>\n<script src="${env.url}/embed.js" defer></script>`);
+  // Titled after what the frame shows: the part, then the page.
+  assert.equal(code, `<iframe src="${env.url}/nn/kommune/0301/utvikling?embed=figur&amp;indikator=mobbing_7" title="Figur: ${title}" data-oppvekst loading="lazy" style="width: 100%; height: 520px; border: 0"></iframe>\n<script src="${env.url}/embed.js" defer></script>`);
   assert.equal(await preview(), '/nn/kommune/0301/utvikling?embed=figur&indikator=mobbing_7');
   const frame = page.frameLocator('iframe.embed-preview');
   // Its chart draws when it nears the screen.
@@ -131,6 +132,8 @@ test('«Bygg inn» offers the figure or a card for a view and the barometer or a
   // A card is the area's profile.
   await dialog.getByRole('radio', { name: /Eit kort/ }).check();
   assert.equal(await preview(), '/nn/kommune/0301?embed=kort');
+  // A card is the profile's, and titled so, from any of the area's pages.
+  assert.match(await page.locator('#embed-code').inputValue(), / title="Kort: Oslo – Oppvekstprofil" /);
   await frame.locator('.key-sentences li').first().waitFor({ timeout: 20000 });
   await page.screenshot({ path: `${OUT}/embed-dialog-card-390.png` });
   await axe(page, ['minor', 'moderate', 'serious', 'critical']);
@@ -142,7 +145,7 @@ test('«Bygg inn» offers the figure or a card for a view and the barometer or a
   const radios = page.getByRole('dialog').getByRole('radio');
   assert.deepEqual(await radios.evaluateAll((rs) => rs.map((r) => r.value)), ['1', 'barometer', 'kort']);
   await page.getByRole('radio', { name: 'Barometeret med forklaring' }).check();
-  assert.match(await page.locator('#embed-code').inputValue(), /src="[^"]+\/kommune\/0301\?embed=barometer" title="Oslo – Oppvekstprofil"/);
+  assert.match(await page.locator('#embed-code').inputValue(), /src="[^"]+\/kommune\/0301\?embed=barometer" title="Barometer: Oslo – Oppvekstprofil"/);
   p.check();
   await p.close();
 });
