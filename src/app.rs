@@ -66,7 +66,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     });
     // An embed (`embed=`) shows the page, or one part of it (`figur`, `barometer`, `kort`:
-    // the stylesheet's `main.embed-…` says which), without the site's header and footer, with
+    // the stylesheet's `[data-embed]` rules say which), without the site's header and footer, with
     // a link to the whole page, and tells its host how tall it is.
     let query = use_query_map();
     let embed =
@@ -88,12 +88,16 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     });
     let compact = move || embed.get().is_some_and(Embed::is_compact);
-    let main_class = move || {
-        embed
-            .get()
-            .filter(|e| e.is_compact())
-            .map(|e| format!("embed-{}", e.slug()))
-    };
+    // `<html data-embed>`: the stylesheet draws each embed from it, the static copy (whose
+    // head script set it first) and the app alike.
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = match embed.get() {
+                Some(e) => html.set_attribute("data-embed", e.slug()),
+                None => html.remove_attribute("data-embed"),
+            };
+        }
+    });
     let location = use_location();
     // An older link's `?lang=nn` takes the path form (`/nn/…`) in the address, so that what a
     // reader shares, embeds or bookmarks from here is that form. (The page's head script does
@@ -132,7 +136,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Show when=move || embed.get().is_none()>
             <Header />
         </Show>
-        <main id="main" tabindex="-1" class=main_class aria-label=main_name>
+        <main id="main" tabindex="-1" aria-label=main_name>
             // In the main landmark: all of an embed's content is in one (axe's `region`).
             <Show when=move || embed.get() == Some(Embed::Page)>
                 <p class="embed-bar">

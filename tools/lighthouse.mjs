@@ -33,6 +33,8 @@ export const PAGES = [
   '/kommune/0301/utvikling', '/kommune/0301/utvikling?indikator=mobbing_7', '/kommune/0301/sammenlign', '/kommune/0301/kart',
   '/kommune/4602/kart?indikator=mobbing_10&utsnitt=land', '/kommune/0301/oversikt',
   '/kommune/0301/fordeling', '/kommune/0301/befolkning',
+  // The compact embeds, as a kommune's page frames them.
+  '/kommune/0301?embed=kort', '/kommune/0301/utvikling?embed=figur',
 ];
 
 /** One Lighthouse run's figures. */

@@ -208,3 +208,36 @@ ${COMPACT.map(([id, url]) => `<iframe id="${id}" src="${env.url}${url}" title="$
     await context.close();
   });
 }
+
+test("a compact embed paints from the page's static copy, before the app, with no shift when the app takes over", async () => {
+  for (const [url, shown, hidden] of [
+    ['/kommune/0301?embed=kort', '.key-sentences li', '.barometer-section'],
+    ['/nn/kommune/0301/utvikling?embed=figur', 'figure .chart', 'form'],
+  ]) {
+    const p = await open(env, { width: 360, height: 700 });
+    const { page } = p;
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    // The app arrives late: what shows meanwhile is the copy.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.url}${url}`, { handover: false });
+    assert.equal(await page.getAttribute('html', 'data-embed'), url.split('embed=')[1]);
+    assert.equal(await page.locator('#prerendered').count(), 1, `${url}: the copy`);
+    assert.equal(await page.locator(`#prerendered ${shown}`).first().isVisible(), true, `${url}: ${shown}`);
+    assert.equal(await page.locator(`#prerendered ${hidden}`).first().isVisible(), false, `${url}: ${hidden}`);
+    assert.equal(await page.locator('#prerendered .site-header').isVisible(), false, `${url}: no site header`);
+    release();
+    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.getAttribute('html', 'data-embed'), url.split('embed=')[1]);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.02, `${url}: layout shift ${shift}`);
+    p.check();
+    await p.close();
+  }
+});

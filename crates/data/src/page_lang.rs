@@ -6,16 +6,25 @@
 //! until the app draws the page. Inline, since a script file would cost the phone a round trip
 //! before anything paints; allowed by its hash in the Content-Security-Policy.
 
-use oppvekst_core::route::VIEW_KEYS;
+use oppvekst_core::route::{Embed, VIEW_KEYS};
 use sha2::{Digest, Sha256};
 
 /// The script: it moves an older link's `?lang=` to the path; marks a page served in another
-/// language than its address's (`data-relang`: the stylesheet hides the static copy); and marks
-/// a page whose address asks for more than the copy shows (another indicator, set or area, an
-/// embed: `data-stale`, and the stylesheet hides the copy's content, keeping its place, so that
-/// no wrong figure shows before the app draws the right one). Its text is hashed into the CSP
-/// exactly as built here: the README's header names the same hash (a test checks it).
+/// language than its address's (`data-relang`: the stylesheet hides the static copy); names an
+/// embed (`data-embed="figur"`: the stylesheet draws the copy as that embed, so a figure, a
+/// barometer or a card in a kommune's page paints from the copy, not after the app); and marks
+/// a page whose address asks for more than the copy shows (another indicator, set or area, a
+/// whole-page embed: `data-stale`, and the stylesheet hides the copy's content, keeping its
+/// place, so that no wrong figure shows before the app draws the right one). Its text is hashed
+/// into the CSP exactly as built here: the README's header names the same hash (a test checks
+/// it).
 pub fn script() -> String {
+    let keys: Vec<&str> = VIEW_KEYS.into_iter().filter(|k| *k != "embed").collect();
+    let compact: Vec<&str> = Embed::ALL
+        .into_iter()
+        .filter(|e| e.is_compact())
+        .map(Embed::slug)
+        .collect();
     format!(
         "(function(){{var d=document.documentElement,p=location.pathname,s=location.search,\
 m=/^\\/(nb|nn|en)(\\/|$)/.exec(p),q=/[?&]lang=(nb|nn|en)(&|$)/.exec(s);\
@@ -23,8 +32,10 @@ if(!m&&q&&q[1]!=='nb'){{d.style.display='none';\
 var r=s.slice(1).split('&').filter(function(x){{return x.split('=')[0]!=='lang'}}).join('&');\
 location.replace('/'+q[1]+p+(r?'?'+r:'')+location.hash);return}}\
 var l=m?m[1]:q?q[1]:'nb';if(l!==d.lang){{d.lang=l;d.setAttribute('data-relang','')}}\
-if(/[?&]({})=/.test(s))d.setAttribute('data-stale','')}})();",
-        VIEW_KEYS.join("|")
+var e=/[?&]embed=({})(&|$)/.exec(s);if(e)d.setAttribute('data-embed',e[1]);\
+if(/[?&]({})=/.test(s)||/[?&]embed=(1|true)(&|$)/.test(s))d.setAttribute('data-stale','')}})();",
+        compact.join("|"),
+        keys.join("|")
     )
 }
 
@@ -90,7 +101,10 @@ mod tests {
         assert!(insert("<head></head>").is_err());
         // Nothing that would end the script early.
         assert!(!script().contains("</"));
-        assert!(script().contains("[?&](indikator|med|sett|sorter|utsnitt|klasser|embed)="));
+        assert!(script().contains("[?&](indikator|med|sett|sorter|utsnitt|klasser)="));
+        // A compact embed's copy is drawn as that embed; a whole-page embed's waits.
+        assert!(script().contains("[?&]embed=(figur|barometer|kort)(&|$)"));
+        assert!(script().contains("[?&]embed=(1|true)(&|$)"));
     }
 
     #[test]
