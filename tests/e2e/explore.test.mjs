@@ -267,6 +267,24 @@ test('compare: switching the indicator redraws the same chart with the new figur
   await p.close();
 });
 
+test("map: the box is as tall as the shape it draws for its width, up to 520 px", async () => {
+  for (const [url, width] of [['/landet/kart', 390], ['/kommune/0301/kart', 390], ['/landet/kart', 1280]]) {
+    const p = await open(env, { width, height: 900 });
+    await p.page.goto(`${env.url}${url}`);
+    await p.page.waitForSelector('article.explore .chart canvas');
+    const box = await p.page.evaluate(() => {
+      const c = document.querySelector('article.explore .chart');
+      const r = c.getBoundingClientRect();
+      return { w: r.width, h: r.height, ratio: Number(/ratio-(\d+)/.exec(c.className)?.[1]), figure: c.parentElement.getBoundingClientRect().width };
+    });
+    assert.ok(box.ratio >= 40 && box.ratio <= 200, `${url}: ${JSON.stringify(box)}`);
+    const want = Math.min(520, (box.figure * box.ratio) / 100);
+    assert.ok(Math.abs(box.h - want) <= 2, `${url} at ${width}: ${JSON.stringify(box)}, expected ${want} px tall`);
+    p.check();
+    await p.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // Overview.
 
