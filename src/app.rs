@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use leptos_router::{path, MatchNestedRoutes, StaticSegment};
+use leptos_router::{path, StaticSegment};
 use oppvekst_core::route::{parse_query, with_lang, Embed, Page};
 
 #[component]
@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
 /// `/nb/…` is read too): each page reads its language and area from the whole path
 /// (`route::parse_path`), so the routes only choose the kind of page.
 #[component(transparent)]
-fn Pages(lang: &'static str) -> impl MatchNestedRoutes + Clone {
+fn Pages(lang: &'static str) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=StaticSegment(lang) view=Outlet>
             <Route path=path!("/") view=Home />

@@ -251,7 +251,7 @@ fn row_detail(
             </dl>
             <figure class="chart-figure small">
                 <figcaption>{title.clone()}</figcaption>
-                <EChart chart=Signal::stored(chart) label=Signal::stored(title) />
+                <EChart chart=Signal::stored(chart.into()) label=Signal::stored(title) />
                 {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
                 <details>
                     <summary>{t(lang, Msg::ChartAsTable)}</summary>

@@ -9,6 +9,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Where the bundled ECharts is, relative to `<base href>`: our own origin, never a CDN.
@@ -163,12 +164,32 @@ fn point_at(instance: &Echarts, name: &str) {
     }
 }
 
+/// A chart to draw, shared rather than copied. A signal hands its value out by cloning, and a
+/// memo compares it with the last; charming's `Chart` is a deep tree whose `Clone` and
+/// `PartialEq` alone were 55 KB of the wasm. Two drawings are equal only when they are the same
+/// one: a memo that holds one tells its readers of every recompute, and it recomputes only when
+/// its inputs change.
+#[derive(Clone, Debug, Default)]
+pub struct Drawing(Arc<Chart>);
+
+impl PartialEq for Drawing {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<Chart> for Drawing {
+    fn from(chart: Chart) -> Self {
+        Drawing(Arc::new(chart))
+    }
+}
+
 /// A chart. `label` is its accessible name; the figures themselves are in the table that the
 /// caller puts beside it. A map chart passes its shapes in `map`; `focus` names a data item
 /// to point at (from a list the keyboard can reach).
 #[component]
 pub fn EChart(
-    #[prop(into)] chart: Signal<Chart>,
+    #[prop(into)] chart: Signal<Drawing>,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] map: Option<Signal<MapShape>>,
     #[prop(optional, into)] focus: Option<Signal<Option<String>>>,
@@ -318,8 +339,8 @@ pub fn EChart(
                 register_map(shape);
             }
             instance.try_update_value(|slot| match slot {
-                Some(e) => WasmRenderer::update(e, &chart),
-                None => match WasmRenderer::new_opt(None, None).render(&id, &chart) {
+                Some(e) => WasmRenderer::update(e, &chart.0),
+                None => match WasmRenderer::new_opt(None, None).render(&id, &chart.0) {
                     Ok(e) => *slot = Some(e),
                     Err(_) => {
                         failed.try_set(true);

@@ -2,10 +2,9 @@
 //! caption and the summary in words), an optional note, and the chart's figures as a table
 //! behind a disclosure.
 
-use crate::components::chart::{EChart, SaveAs};
+use crate::components::chart::{Drawing, EChart, SaveAs};
 use crate::components::data_table::DataTable;
 use crate::i18n::{t, tf, use_lang, Msg};
-use charming::Chart;
 use leptos::prelude::*;
 use oppvekst_core::export::file_stem;
 use oppvekst_core::indicator::{Indicator, Provenance};
@@ -46,7 +45,7 @@ pub fn ChartFigure(
     /// The chart's message in words, for screen readers (and in the chart's name).
     #[prop(into)]
     summary: Signal<String>,
-    #[prop(into)] chart: Signal<Chart>,
+    #[prop(into)] chart: Signal<Drawing>,
     #[prop(into)] table: Signal<Table>,
     /// The chart's height in pixels, where its content sets it.
     #[prop(default = None)]

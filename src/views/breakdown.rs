@@ -6,6 +6,7 @@
 use crate::api::{self, BreakdownData};
 use crate::charts::colours::{mark_colour, mark_glyph};
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
+use crate::components::chart::Drawing;
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
 use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
@@ -77,11 +78,11 @@ fn dimension_section(
         }
     }
     let chart_height = height(bars.len());
-    let chart = compare_chart(&CompareChart {
+    let chart = Drawing::from(compare_chart(&CompareChart {
         bars,
         landet: None,
         percent: ind.unit == Unit::Percent,
-    });
+    }));
     let sentences: Vec<String> = d
         .vs_first
         .iter()

@@ -6,6 +6,7 @@
 use crate::api::SetData;
 use crate::charts::colours::{mark_colour, mark_glyph};
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
+use crate::components::chart::Drawing;
 use crate::components::chart::SaveAs;
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
 use crate::components::demodata::DemodataNotice;
@@ -18,7 +19,6 @@ use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::{area_name, distinct_names};
 use crate::views::explore::{indicator_index, set_choices, set_page, ExploreHeader};
 use crate::views::not_found::NotFound;
-use charming::Chart;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use oppvekst_core::barometer::Value;
@@ -48,7 +48,7 @@ struct CompareModel {
     area_label: String,
     title: String,
     summary: String,
-    chart: Chart,
+    chart: Drawing,
     table: Table,
     /// The chart's height: one band a bar, the same for every indicator of the set.
     height: u32,
@@ -180,7 +180,7 @@ fn compare_model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang) -> Option<
             .unwrap_or_default(),
         title,
         summary,
-        chart: compare_chart(&vm),
+        chart: compare_chart(&vm).into(),
         table: Table { headers, rows },
         height: height(vm.bars.len()),
         bars: v.bars.len(),

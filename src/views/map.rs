@@ -10,7 +10,7 @@
 use crate::api::SetData;
 use crate::charts::colours::{mark_colour, quantile_colour, NO_VALUE};
 use crate::charts::map::{map_chart, MapArea, MapChart};
-use crate::components::chart::{EChart, MapShape};
+use crate::components::chart::{Drawing, EChart, MapShape};
 use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
@@ -21,7 +21,6 @@ use crate::components::words::value_text;
 use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::{area_name, distinct_names};
 use crate::views::explore::{indicator_index, set_page, ExploreHeader};
-use charming::Chart;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use oppvekst_core::explore::map::{map_view, Legend, MapView};
@@ -51,7 +50,7 @@ struct MapModel {
     id: String,
     label: String,
     title: String,
-    chart: Chart,
+    chart: Drawing,
     /// `(colour, text)` of each class, then of «no value» when some area has none.
     legend: Vec<(&'static str, String)>,
     summary: String,
@@ -180,7 +179,7 @@ fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Opti
         id: ind.id.clone(),
         label,
         title,
-        chart,
+        chart: chart.into(),
         legend,
         summary,
         modelled: ind.provenance == Provenance::Modelled && !with_values.is_empty(),
@@ -247,11 +246,7 @@ pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
         })
     };
     let chart = Signal::derive(move || {
-        model.with(|m| {
-            m.as_ref()
-                .map(|m| m.chart.clone())
-                .unwrap_or_else(Chart::new)
-        })
+        model.with(|m| m.as_ref().map(|m| m.chart.clone()).unwrap_or_default())
     });
     let label = Signal::derive(move || {
         model.with(|m| {

@@ -5,6 +5,7 @@
 use crate::api::{self, ProfileData};
 use crate::charts::population::{age_profile, AgeProfileChart};
 use crate::components::apportioned::apportioned_note;
+use crate::components::chart::Drawing;
 use crate::components::chart_figure::{save_as, ChartFigure, Table};
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t, tf, use_lang, Msg};
@@ -65,13 +66,13 @@ pub fn PopulationBody(data: ProfileData) -> impl IntoView {
                         &numfmt::percent(landet_share, 1),
                     ],
                 );
-                let chart = age_profile(&AgeProfileChart {
+                let chart = Drawing::from(age_profile(&AgeProfileChart {
                     area: name.clone(),
                     landet: landet.clone(),
                     ages: v.ages.iter().map(|a| a.age.to_string()).collect(),
                     shares: v.ages.iter().map(|a| a.share).collect(),
                     landet_shares: v.ages.iter().map(|a| a.landet_share).collect(),
-                });
+                }));
                 let rows = v
                     .ages
                     .iter()

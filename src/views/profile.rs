@@ -336,7 +336,7 @@ pub fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
     view! {
         <figure class="chart-figure">
             <figcaption>{title.clone()}</figcaption>
-            <EChart chart=Signal::stored(chart) label=Signal::stored(title) save />
+            <EChart chart=Signal::stored(chart.into()) label=Signal::stored(title) save />
             <details>
                 <summary>{t(lang, Msg::ChartAsTable)}</summary>
                 <DataTable

@@ -278,7 +278,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                     // The figure first: on a phone it must reach the first screen.
                     <figure class="chart-figure">
                         <figcaption>{title.clone()}</figcaption>
-                        <EChart chart=Signal::stored(over_time(&vm)) label=Signal::stored(format!("{title}. {summary}.")) save />
+                        <EChart chart=Signal::stored(over_time(&vm).into()) label=Signal::stored(format!("{title}. {summary}.")) save />
                         {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
                         {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
                         <details>
