@@ -10,7 +10,7 @@
 //    has the new data and a frame is drawn), and drawing the overview of all 357 kommuner
 //    (switching the set from a fylke's kommuner to all, until every row is in the table and a
 //    frame is drawn);
-//  ONLY=explore measures the explore views alone.
+//  ONLY=explore measures the explore views alone; ONLY=profile the profiles' first loads alone.
 //  - Lighthouse (tools/lighthouse.mjs): the mobile preset on every page type, the desktop one on
 //    the profiles, medians of 3 (SKIP_LIGHTHOUSE=1 leaves it out).
 // Writes tests/output/bench.json and prints a short table.
@@ -55,6 +55,7 @@ const barometerDone = (rows) => document.querySelectorAll('tbody.indicator').len
 const appLive = () => !document.getElementById('prerendered');
 const report = { runs: RUNS, time_to_barometer_ms: {}, time_to_live_app_ms: {}, switch_area_ms: {}, switch_language_ms: {}, map_switch_indicator_ms: {}, overview_all_kommuner_ms: {} };
 const ONLY_EXPLORE = process.env.ONLY === 'explore';
+const ONLY_PROFILE = process.env.ONLY === 'profile';
 
 /**
  * Chooses `value` in a picker and clicks its button; resolves with the milliseconds from the
@@ -139,7 +140,7 @@ async function exploreBench(name, profile) {
 }
 
 for (const [name, profile] of Object.entries(PROFILES)) {
-  await exploreBench(name, profile);
+  if (!ONLY_PROFILE) await exploreBench(name, profile);
   if (ONLY_EXPLORE) continue;
   for (const route of ['/kommune/0301', '/kommune/1151']) {
     const times = [];
@@ -157,6 +158,7 @@ for (const [name, profile] of Object.entries(PROFILES)) {
     report.time_to_barometer_ms[`${name} ${route}`] = { median: median(times), all: times };
     report.time_to_live_app_ms[`${name} ${route}`] = { median: median(live), all: live };
   }
+  if (ONLY_PROFILE) continue;
   // Switching area and language inside the app, after the first load.
   const { p, context } = await page(profile, 1280);
   await p.goto(`${srv.url}/kommune/0301`);
@@ -189,7 +191,7 @@ for (const [name, profile] of Object.entries(PROFILES)) {
   await context.close();
 }
 await browser.close();
-if (!process.env.SKIP_LIGHTHOUSE && !ONLY_EXPLORE) report.lighthouse = await lighthouse(srv.url);
+if (!process.env.SKIP_LIGHTHOUSE && !ONLY_EXPLORE && !ONLY_PROFILE) report.lighthouse = await lighthouse(srv.url);
 await srv.close();
 fs.mkdirSync('tests/output', { recursive: true });
 fs.writeFileSync('tests/output/bench.json', JSON.stringify(report, null, 2));

@@ -187,6 +187,40 @@ test('a page served for another address drops its copy (the front page for a vie
   await p.close();
 });
 
+test('a page\'s data is on its way while the wasm loads: preloaded after the first paint as the app fetches it, each file asked for once', async () => {
+  for (const [route, extra] of [['/bydel/030115', []], ['/nn/kommune/4601/kart', ['geometry-']]]) {
+    const p = await open(env);
+    const asked = [];
+    p.page.on('request', (r) => { if (r.url().includes('/data/')) asked.push(new URL(r.url()).pathname); });
+    await p.page.goto(`${env.url}${route}`);
+    await p.page.waitForSelector('main h1', { timeout: 20000 });
+    const html = await (await fetch(`${env.url}${route}`)).text();
+    const preloads = html.match(/<meta name="oppvekst-preload" content="([^"]+)" \/>/)[1].split(' ');
+    assert.doesNotMatch(html, /<link rel="preload"/, 'nothing fetched before the first paint but the page\'s own files');
+    // The manifest by the page's own name, the context, the area's, its kommune's (a bydel)
+    // and landet's bundles; the map's shapes on a map.
+    assert.ok(preloads.some((f) => /^\/data\/manifest-[0-9a-f]+\.json$/.test(f)), `${route}: ${preloads}`);
+    assert.ok(preloads.some((f) => f.startsWith('/data/context-')), `${route}: ${preloads}`);
+    const area = route.match(/(\d{4,6})/)[1];
+    for (const code of [area, area.slice(0, 4), '0']) {
+      assert.ok(preloads.some((f) => f.startsWith(`/data/area/${code}-`)), `${route}: the bundle of ${code} in ${preloads}`);
+    }
+    for (const part of extra) assert.ok(preloads.some((f) => f.includes(part)), `${route}: ${part} in ${preloads}`);
+    const timing = await p.page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd, by: e.initiatorType })));
+    const wasm = timing.find((e) => e.path.endsWith('_bg.wasm'));
+    for (const file of preloads) {
+      // Asked for once: the app's fetch took the preload's answer instead of asking again.
+      assert.equal(asked.filter((a) => a === file).length, 1, `${route}: ${file} asked for ${asked.filter((a) => a === file).length} times`);
+      const entry = timing.find((e) => e.path === file);
+      assert.equal(entry?.by, 'link', `${route}: ${file} came by the preload`);
+      assert.ok(entry.start < wasm.end, `${route}: ${file} started (${entry.start} ms) while the wasm loaded (until ${wasm.end} ms)`);
+    }
+    p.check();
+    await p.close();
+  }
+});
+
 test('the comparison and the map as they open are served drawn: the figures\' table, the chart\'s box at its size', async () => {
   for (const [route, figures] of [['/kommune/4601/sammenlign', 'table'], ['/bydel/030101/kart', 'figure']]) {
     const still = await open(env, { javaScriptEnabled: false, width: 390, height: 844 });

@@ -1,6 +1,8 @@
 // A static server for dist/ on 127.0.0.1, as a plain static host would serve it: files as
 // they are, 404.html (the app) with status 404 for unknown paths, brotli or gzip when the
-// browser asks. Used by `./x serve` and by the browser tests.
+// browser asks: the build's own quality-11 `.br` copy where there is one (as deploy/nginx.conf's
+// `brotli_static` serves it), else compressed on the fly. Used by `./x serve`, `./x bench` and,
+// with OPPVEKST_SERVER=node, by the browser tests.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,7 +42,10 @@ export function startServer(dist, { port = 0, host = '127.0.0.1', compress = tru
     let body = fs.readFileSync(file);
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (compress && COMPRESSIBLE.has(ext)) {
-      if (accept.includes('br')) {
+      if (accept.includes('br') && fs.existsSync(`${file}.br`)) {
+        body = fs.readFileSync(`${file}.br`);
+        headers['content-encoding'] = 'br';
+      } else if (accept.includes('br')) {
         body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
         headers['content-encoding'] = 'br';
       } else if (accept.includes('gzip')) {

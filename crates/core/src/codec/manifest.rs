@@ -47,6 +47,11 @@ impl std::error::Error for ManifestError {}
 /// The `name` of the `<meta>` whose `content` is the page's own manifest, [`versioned_name`].
 pub const VERSION_META: &str = "oppvekst-manifest";
 
+/// The `name` of the `<meta>` whose `content` lists, space-separated, the data files the page's
+/// app fetches first (its manifest, the context, its area's bundles): the boot script preloads
+/// them after the first paint, beside the wasm.
+pub const PRELOAD_META: &str = "oppvekst-preload";
+
 /// The name a build serves a manifest's bytes under: `manifest-HASH.json`.
 pub fn versioned_name(json: &[u8]) -> String {
     format!("manifest-{}.json", super::content_hash(json))

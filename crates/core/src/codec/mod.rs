@@ -15,7 +15,9 @@ pub mod packed;
 mod series;
 
 pub use bundle::{AreaBundle, ContextBundle};
-pub use manifest::{is_versioned_name, versioned_name, Manifest, ManifestError, VERSION_META};
+pub use manifest::{
+    is_versioned_name, versioned_name, Manifest, ManifestError, PRELOAD_META, VERSION_META,
+};
 pub use series::{cell_at, Series, SeriesRef, SeriesSet};
 
 use serde::{de::DeserializeOwned, Serialize};
