@@ -31,6 +31,8 @@
 // the end) and the bundles, which are small (all areas of one version take about 2 MB). A full
 // quota fails the keeping, never the answer: the oldest half of what was kept goes and the
 // keeping is tried once more. The shell is never trimmed, so the app itself always opens.
+// Writes to the cache go one at a time, so that making room never deletes what another write
+// has just put; the page gets its answer without waiting for them.
 //
 // Requests: the shell is installed without a second download of what the page loaded already
 // (hashed files from the HTTP cache, the rest revalidated), and a file the page asks the
@@ -124,15 +126,34 @@ async function genuine(key, response) {
   return String.fromCharCode(...head) === MAGIC;
 }
 
+/** The end of the queue of writes to the cache (`serially`). */
+let writing = Promise.resolve();
+
 /**
- * Keeps `response` under `key` if it is genuine. A full quota makes room (the oldest half of
- * what was kept) and tries again, until it fits or only the shell is left: what the reader saw
- * last is worth more than what they saw first, and one halving of small bundles may not free
- * room for a page. Only a full quota does: another failure lets nothing go. A shell file (kept
- * since install) is only refreshed where there is room: making room for it would let the
- * reader's pages go for a file the cache already has. What is not kept is only not saved.
+ * Runs `write` once the writes queued before it are done. A full quota makes room by deleting
+ * what was kept; two writes making room at once would each delete what the other had just put,
+ * and a page with its bundles (five answers at once) could end with none of them kept.
  */
-async function keep(cache, key, response) {
+function serially(write) {
+  const run = writing.then(write);
+  writing = run.catch(() => {});
+  return run;
+}
+
+/**
+ * Keeps `response` under `key` if it is genuine, after the writes queued before it. A full
+ * quota makes room (the oldest half of what was kept) and tries again, until it fits or only
+ * the shell is left: what the reader saw last is worth more than what they saw first, and one
+ * halving of small bundles may not free room for a page. Only a full quota does: another
+ * failure lets nothing go. A shell file (kept since install) is only refreshed where there is
+ * room: making room for it would let the reader's pages go for a file the cache already has.
+ * What is not kept is only not saved.
+ */
+function keep(cache, key, response) {
+  return serially(() => keepNow(cache, key, response));
+}
+
+async function keepNow(cache, key, response) {
   try {
     if (!(await genuine(key, response))) return;
     for (;;) {
@@ -153,7 +174,11 @@ const isShell = (key) => PRECACHE.includes(key);
 const isPage = (key) => key.endsWith('/');
 
 /** Keeps the MAX_PAGES most recent pages (a page kept again was moved to the end by `put`). */
-async function trimPages(cache) {
+function trimPages(cache) {
+  return serially(() => trimPagesNow(cache));
+}
+
+async function trimPagesNow(cache) {
   const pages = (await cache.keys()).filter((r) => {
     const key = new URL(r.url).pathname;
     return isPage(key) && !isShell(key);
@@ -275,14 +300,15 @@ async function match(cache, key) {
   return (await cache?.match(key)) ?? (await caches.match(key));
 }
 
-async function page(request) {
+async function page(event) {
+  const request = event.request;
   const cache = await ownCache();
   const key = pageKey(request.url);
   try {
     const response = await fetch(request);
     if (cache) {
-      await keep(cache, key, unredirected(response.clone()));
-      await trimPages(cache);
+      const copy = unredirected(response.clone());
+      event.waitUntil(keep(cache, key, copy).then(() => trimPages(cache)));
     }
     return response;
   } catch (error) {
@@ -293,12 +319,13 @@ async function page(request) {
   }
 }
 
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const request = event.request;
   const cache = await ownCache();
   const key = new URL(request.url).pathname;
   try {
     const response = await fetch(request);
-    if (cache) await keep(cache, key, response.clone());
+    if (cache) event.waitUntil(keep(cache, key, response.clone()));
     return response;
   } catch (error) {
     const cached = await match(cache, key);
@@ -308,13 +335,14 @@ async function networkFirst(request) {
 }
 
 /** A hashed file never changes under its name, so a copy kept by any version will do. */
-async function cacheFirst(request) {
+async function cacheFirst(event) {
+  const request = event.request;
   const cache = await ownCache();
   const key = new URL(request.url).pathname;
   const cached = await match(cache, key);
   if (cached) return cached;
   const response = await fetch(request);
-  if (cache) await keep(cache, key, response.clone());
+  if (cache) event.waitUntil(keep(cache, key, response.clone()));
   return response;
 }
 
@@ -323,7 +351,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname === '/sw.js' || url.pathname === LATEST) return;
-  if (request.mode === 'navigate') event.respondWith(page(request));
-  else if (HASHED.test(url.pathname)) event.respondWith(cacheFirst(request));
-  else event.respondWith(networkFirst(request));
+  // The answer goes to the page at once; keeping its copy (`keep`, queued behind other writes)
+  // goes on while the page reads it.
+  if (request.mode === 'navigate') event.respondWith(page(event));
+  else if (HASHED.test(url.pathname)) event.respondWith(cacheFirst(event));
+  else event.respondWith(networkFirst(event));
 });

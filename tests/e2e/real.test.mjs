@@ -120,9 +120,27 @@ before(async () => {
 });
 after(async () => { await env?.close(); await fhi?.close(); });
 
-/** A page whose /data/ requests get the fetched bundles instead of the shipped ones. */
+/**
+ * A page whose /data/ requests get the fetched bundles instead of the shipped ones. The page
+ * names the files it preloads (`oppvekst-preload`); a build of the fetched data would name
+ * that data's files, so the page here does too.
+ */
 async function openWithRealData(url) {
   const p = await open(env);
+  const manifest = JSON.parse(fs.readFileSync(path.join(DATA, 'bundles', 'manifest.json'), 'utf8'));
+  await p.context.route((u) => !u.pathname.startsWith('/data/') && !path.extname(u.pathname), async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      /(<meta name="oppvekst-preload" content=")([^"]*)"/,
+      (_, head, files) => `${head}${files.split(' ').map((f) => {
+        const area = /^\/data\/area\/([0-9]+)-[0-9a-f]+\.bin$/.exec(f);
+        if (area) return `/data/${manifest.areas[area[1]]}`;
+        if (/^\/data\/context-/.test(f)) return `/data/${manifest.context}`;
+        return f;
+      }).join(' ')}"`,
+    );
+    return route.fulfill({ response, body });
+  });
   await p.context.route('**/data/**', (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
     // The page names its manifest by version (`manifest-HASH.json`); here the fetched data's.
