@@ -164,7 +164,69 @@ impl Typed {
     }
 }
 
-/// Calls [`reveal`] once the calling view is in the page.
+/// Calls [`reveal`] once the calling view is in the page, and its slices ([`InTurn`]) are.
 pub fn reveal_when_mounted() {
-    Effect::new(move |_| reveal());
+    Effect::new(move |_| {
+        if SLICES_DUE.get() == 0 {
+            reveal();
+        } else {
+            REVEAL_DUE.set(true);
+        }
+    });
+}
+
+thread_local! {
+    /// How many [`InTurn`] slices are still to be drawn out of sight.
+    static SLICES_DUE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Whether a view asked for [`reveal`] while slices were still due.
+    static REVEAL_DUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Draws `draw` in a task of its own, after the one that draws the view around it, while the
+/// live app is out of sight behind the page's static copy; at once otherwise (and at build
+/// time). A whole profile drawn in one task kept a phone from answering the reader for about
+/// 250 ms; in slices, it can answer between them. The page goes over to the live app
+/// ([`reveal_when_mounted`]) once every slice is drawn, so that the reader never sees a part
+/// missing. Once the app is in sight, a view is drawn at once: a slice drawn later could
+/// shorten the page under a reader's scroll.
+pub fn in_turn(draw: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    let later = cfg!(target_arch = "wasm32")
+        && web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(PRERENDERED))
+            .is_some();
+    if !later {
+        return draw();
+    }
+    SLICES_DUE.set(SLICES_DUE.get() + 1);
+    // Not a reactive value: the count must come down even where the owner is disposed first.
+    let due = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    // No longer due: drawn, or gone before it was (the reader went on; the view that would have
+    // asked for the reveal is gone with it).
+    let settle = move || due.swap(false, std::sync::atomic::Ordering::Relaxed);
+    let settle_drawn = settle.clone();
+    on_cleanup(move || {
+        if settle() {
+            SLICES_DUE.set(SLICES_DUE.get().saturating_sub(1));
+        }
+    });
+    let ready = RwSignal::new(false);
+    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    (move || {
+        ready.get().then(|| {
+            let drawn = draw();
+            let settle = settle_drawn.clone();
+            // Once the slice is in the page.
+            Effect::new(move |_| {
+                if settle() {
+                    SLICES_DUE.set(SLICES_DUE.get().saturating_sub(1));
+                    if SLICES_DUE.get() == 0 && REVEAL_DUE.replace(false) {
+                        reveal();
+                    }
+                }
+            });
+            drawn
+        })
+    })
+    .into_any()
 }

@@ -12,6 +12,7 @@ use crate::components::words::{
     flag_text, gap_label, gap_note, gaps, provenance_text, trend_sentence, value_text,
 };
 use crate::i18n::{t, tf, Msg};
+use crate::prerender::in_turn;
 use crate::state::distinct_names;
 use leptos::prelude::*;
 use oppvekst_core::barometer::{self, Row, Value};
@@ -65,6 +66,7 @@ fn value_cell(
 }
 
 /// The column heads: the area, then what it is compared with.
+#[derive(Clone)]
 pub struct Columns {
     pub area: String,
     pub kommune: Option<String>,
@@ -459,15 +461,37 @@ fn outstanding_filter(
     }
 }
 
+/// One group's table: its name, the heads, and a row per indicator.
+fn group_table(
+    src: StoredValue<Sources, LocalStorage>,
+    g: Group,
+    rows: &[Row],
+    heads: &[(&'static str, String)],
+    cols: &Columns,
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <section class="barometer-group" data-group=format!("{g:?}")>
+            <h3>{group_name(g, lang)}</h3>
+            <table class="barometer">
+                <thead>
+                    <tr>{heads.iter().cloned().map(|(class, h)| view! { <th scope="col" class=class>{h}</th> }).collect_view()}</tr>
+                </thead>
+                {rows.iter().map(|r| barometer_row(src, r.index, r, cols, lang)).collect_view()}
+            </table>
+        </section>
+    }
+}
+
 /// The whole barometer of an area.
 #[component]
 pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
     let (ctx, area) = (sources.ctx.clone(), sources.area.clone());
-    let b = barometer::barometer(&ctx, &area, sources.kommune.as_deref(), Confidence::P95);
+    let groups = barometer::group_indices(&ctx);
     let src = StoredValue::new_local(sources);
     let cols = Columns::new(&ctx, &area.code, lang);
     // Each head with its column's class, as the cells have (see `value_cell`).
-    let heads: Vec<(&str, String)> = [
+    let heads: Vec<(&'static str, String)> = [
         Some(("label", t(lang, Msg::Indicator).to_string())),
         Some(("area", cols.area.clone())),
         cols.kommune.clone().map(|k| ("kommune", k)),
@@ -482,37 +506,38 @@ pub fn BarometerView(sources: Sources, lang: Lang) -> impl IntoView {
     .into_iter()
     .flatten()
     .collect();
-    let groups = b
-        .groups
-        .iter()
-        .map(|(g, rows)| {
-            let heads = heads.clone();
-            view! {
-                <section class="barometer-group" data-group=format!("{g:?}")>
-                    <h3>{group_name(*g, lang)}</h3>
-                    <table class="barometer">
-                        <thead>
-                            <tr>{heads.into_iter().map(|(class, h)| view! { <th scope="col" class=class>{h}</th> }).collect_view()}</tr>
-                        </thead>
-                        {rows
-                            .iter()
-                            .map(|r| {
-                                let index = r.index;
-                                barometer_row(src, index, r, &cols, lang)
-                            })
-                            .collect_view()}
-                    </table>
-                </section>
-            }
+    // Each group's rows in a task of its own while the app is out of sight (`in_turn`): a row's
+    // spread over all kommuner and its ranks are the costly part of a profile.
+    let total = groups.iter().map(|(_, indices)| indices.len()).sum();
+    let groups = groups
+        .into_iter()
+        .map(|(g, indices)| {
+            let (heads, cols) = (heads.clone(), cols.clone());
+            let draw = move || {
+                src.with_value(|s| {
+                    let rows: Vec<Row> = indices
+                        .iter()
+                        .filter_map(|&i| {
+                            barometer::row(
+                                &s.ctx,
+                                &s.area,
+                                s.kommune.as_deref(),
+                                i,
+                                Confidence::P95,
+                            )
+                        })
+                        .collect();
+                    group_table(src, g, &rows, &heads, &cols, lang).into_any()
+                })
+            };
+            in_turn(draw)
         })
         .collect_view();
-    let all: Vec<Comparison> = b
-        .groups
-        .iter()
-        .flat_map(|(_, rows)| rows.iter().filter_map(|r| r.vs_landet))
-        .collect();
-    let standing_out = all.iter().filter(|c| stands_out(**c)).count();
-    let total = b.groups.iter().map(|(_, rows)| rows.len()).sum();
+    // The filter's count, without the rows.
+    let standing_out = barometer::landet_comparisons(&ctx, &area, Confidence::P95)
+        .into_iter()
+        .filter(|c| stands_out(*c))
+        .count();
     let (on, set) = outstanding_state();
     // Landet is compared with nothing: no filter.
     let filter = cols

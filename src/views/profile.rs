@@ -16,7 +16,7 @@ use crate::components::retired::Retired;
 use crate::components::theme_figures::theme_figures;
 use crate::components::themes::ThemeSection;
 use crate::i18n::{href, t, tf, use_lang, Msg};
-use crate::prerender::reveal_when_mounted;
+use crate::prerender::{in_turn, reveal_when_mounted};
 use crate::state::{area_name, level_name, recent, set_document_title, set_profile_title};
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
@@ -106,17 +106,23 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                     {modelled.then(|| view! { <DemodataNotice lang /> })}
                     <KeySentences sentences=sentences(d) lang />
                     <BarometerView sources lang />
-                    <CsvDownload records=profile_records(d, lang) name=file_name(d, lang) lang />
-                    <section class="population" aria-labelledby="population-title">
-                        <h2 id="population-title">{t(lang, Msg::KeyFigures)}</h2>
-                        {key_figures(d, lang)}
-                        {children_chart(d, lang)}
-                    </section>
-                    <ThemeSection
-                        themes=d.context.themes.clone()
-                        lang
-                        figures=theme_figures(&d.context, &d.area, d.landet.as_deref(), &area_label, lang)
-                    />
+                    // Below the barometer: drawn in tasks of their own while the app is out
+                    // of sight (`in_turn`).
+                    {in_turn(move || data.with_value(|d| view! {
+                        <CsvDownload records=profile_records(d, lang) name=file_name(d, lang) lang />
+                        <section class="population" aria-labelledby="population-title">
+                            <h2 id="population-title">{t(lang, Msg::KeyFigures)}</h2>
+                            {key_figures(d, lang)}
+                            {children_chart(d, lang)}
+                        </section>
+                    }.into_any()))}
+                    {in_turn(move || data.with_value(|d| view! {
+                        <ThemeSection
+                            themes=d.context.themes.clone()
+                            lang
+                            figures=theme_figures(&d.context, &d.area, d.landet.as_deref(), &name_of(d, lang), lang)
+                        />
+                    }.into_any()))}
                 </article>
             }
         })

@@ -85,6 +85,48 @@ test('a row opened in the live app works: the copy was only ever a picture of it
   await p.close();
 });
 
+test('the live profile is drawn out of sight group by group, and takes the page over only whole', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  // Before any script: note what the hidden app holds each time it changes, and at the moment
+  // the copy goes.
+  await p.page.addInitScript(() => {
+    const seen = { batches: [], atTakeOver: null };
+    window.__drawn = seen;
+    const what = (app) => ({
+      groups: [...app.querySelectorAll('.barometer-group')].map((g) => g.dataset.group),
+      rows: app.querySelectorAll('tbody.indicator').length,
+      themes: app.querySelectorAll('.themes').length,
+      population: app.querySelectorAll('.population').length,
+      hidden: app.hidden,
+    });
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (!app) return;
+      const now = what(app);
+      const last = seen.batches.at(-1);
+      if (!last || last.groups.length !== now.groups.length) seen.batches.push(now);
+      if (!seen.atTakeOver && !document.getElementById('prerendered')) seen.atTakeOver = now;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await p.page.goto(`${env.url}/kommune/0301`);
+  await p.page.waitForFunction(() => window.__drawn.atTakeOver, null, { timeout: 20000 });
+  const { batches, atTakeOver } = await p.page.evaluate(() => window.__drawn);
+  // The copy went only once the app held everything it shows.
+  assert.deepEqual(
+    { rows: atTakeOver.rows, themes: atTakeOver.themes, population: atTakeOver.population, hidden: atTakeOver.hidden },
+    { rows: ROWS, themes: 1, population: 1, hidden: false },
+  );
+  const groups = atTakeOver.groups;
+  assert.equal(groups.length, 5, `the five groups: ${groups}`);
+  // One group more each time: each drawn in a task of its own, in the barometer's order, while
+  // the app was out of sight.
+  const growing = batches.filter((b) => b.groups.length > 0);
+  assert.deepEqual(growing.map((b) => b.groups), groups.map((_, i) => groups.slice(0, i + 1)));
+  assert.ok(growing.slice(0, -1).every((b) => b.hidden), 'drawn out of sight');
+  p.check();
+  await p.close();
+});
+
 // The pages that are not an area's (#15): the front page, «Om tallene» and the 404 page are
 // prerendered too, and nothing moves when the app takes them over.
 

@@ -104,10 +104,7 @@ pub fn row<'a>(
     let area_value = value(Some(&area.series));
     let landet = value(landet_series);
     let kommune = value(kommune_series);
-    let versus = |reference: &Option<Value>| match (&area_value, reference) {
-        (Some(a), Some(r)) => compare(ind, &a.cell, &r.cell, conf),
-        _ => Comparison::NoData,
-    };
+    let versus = |reference: &Option<Value>| versus(ind, &area_value, reference, conf);
     let area_cells = area.series.get(i).unwrap_or(&[]);
     Some(Row {
         indicator: ind,
@@ -127,6 +124,26 @@ pub fn row<'a>(
     })
 }
 
+/// The catalogue entries the barometer shows (those with a period), by group in the
+/// barometer's order, leaving out a group with none: the rows [`barometer`] builds, before
+/// they are built. A view can draw a group's rows when it comes to them.
+pub fn group_indices(ctx: &ContextBundle) -> Vec<(Group, Vec<usize>)> {
+    Group::ALL
+        .iter()
+        .map(|&g| {
+            let indices = ctx
+                .catalogue
+                .iter()
+                .enumerate()
+                .filter(|(_, ind)| ind.group == g && !ind.periods.is_empty())
+                .map(|(i, _)| i)
+                .collect();
+            (g, indices)
+        })
+        .filter(|(_, indices): &(Group, Vec<usize>)| !indices.is_empty())
+        .collect()
+}
+
 /// Builds the barometer of `area`; `kommune` is the kommune bundle of a bydel.
 pub fn barometer<'a>(
     ctx: &'a ContextBundle,
@@ -134,18 +151,53 @@ pub fn barometer<'a>(
     kommune: Option<&AreaBundle>,
     conf: Confidence,
 ) -> Barometer<'a> {
-    let mut groups: Vec<(Group, Vec<Row<'a>>)> =
-        Group::ALL.iter().map(|&g| (g, Vec::new())).collect();
-    for i in 0..ctx.catalogue.len() {
-        let Some(row) = row(ctx, area, kommune, i, conf) else {
-            continue;
-        };
-        if let Some((_, rows)) = groups.iter_mut().find(|(g, _)| *g == row.indicator.group) {
-            rows.push(row);
-        }
-    }
-    groups.retain(|(_, rows)| !rows.is_empty());
+    let groups = group_indices(ctx)
+        .into_iter()
+        .map(|(g, indices)| {
+            let rows = indices
+                .into_iter()
+                .filter_map(|i| row(ctx, area, kommune, i, conf))
+                .collect();
+            (g, rows)
+        })
+        .collect();
     Barometer { groups }
+}
+
+/// Each row's comparison with landet ([`Row::vs_landet`]), in the barometer's order, without
+/// the spread over all kommuner and the ranks that a whole row computes: what the barometer's
+/// filter counts before the rows are drawn. Empty on landet's own page.
+pub fn landet_comparisons(
+    ctx: &ContextBundle,
+    area: &AreaBundle,
+    conf: Confidence,
+) -> Vec<Comparison> {
+    if area.code.level() == Level::Landet {
+        return Vec::new();
+    }
+    let landet_series = comparator(ctx, &AreaCode::landet());
+    group_indices(ctx)
+        .into_iter()
+        .flat_map(|(_, indices)| indices)
+        .map(|i| {
+            let ind = &ctx.catalogue[i];
+            let value = |s: Option<&SeriesSet>| latest(s, ind, i).map(|c| Value::of(ind, c, conf));
+            versus(ind, &value(Some(&area.series)), &value(landet_series), conf)
+        })
+        .collect()
+}
+
+/// The comparison of an area's value with a reference's (landet's, a bydel's kommune's).
+fn versus(
+    ind: &Indicator,
+    area: &Option<Value>,
+    reference: &Option<Value>,
+    conf: Confidence,
+) -> Comparison {
+    match (area, reference) {
+        (Some(a), Some(r)) => compare(ind, &a.cell, &r.cell, conf),
+        _ => Comparison::NoData,
+    }
 }
 
 #[cfg(test)]
