@@ -62,8 +62,8 @@ async fn load_script(src: &'static str) -> Result<(), String> {
         .map_err(|_| "append script")?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|_| format!("could not load {src}"))?;
-    Ok(())
+        .map(|_| ())
+        .map_err(|_| format!("could not load {src}"))
 }
 
 /// Resolves in a later task, so that the browser can answer the reader in between.

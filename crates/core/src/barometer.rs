@@ -84,6 +84,16 @@ fn latest(series: Option<&SeriesSet>, ind: &Indicator, i: usize) -> Option<Cell>
     (cells.len() == ind.periods.len()).then(|| cells.last().copied())?
 }
 
+/// The latest value of indicator `i` in `series`, as shown.
+fn latest_value(
+    series: Option<&SeriesSet>,
+    ind: &Indicator,
+    i: usize,
+    conf: Confidence,
+) -> Option<Value> {
+    latest(series, ind, i).map(|c| Value::of(ind, c, conf))
+}
+
 /// The barometer row of catalogue entry `i` for `area`; `kommune` is the kommune bundle of a
 /// bydel. `None` for an indicator without periods.
 pub fn row<'a>(
@@ -100,7 +110,7 @@ pub fn row<'a>(
     let fylke_series = fylke_code.as_ref().and_then(|c| comparator(ctx, c));
     let landet_series = comparator(ctx, &AreaCode::landet());
     let kommune_series = kommune.filter(|_| level == Level::Bydel).map(|k| &k.series);
-    let value = |s: Option<&SeriesSet>| latest(s, ind, i).map(|c| Value::of(ind, c, conf));
+    let value = |s: Option<&SeriesSet>| latest_value(s, ind, i, conf);
     let area_value = value(Some(&area.series));
     let landet = value(landet_series);
     let kommune = value(kommune_series);
@@ -181,8 +191,13 @@ pub fn landet_comparisons(
         .flat_map(|(_, indices)| indices)
         .map(|i| {
             let ind = &ctx.catalogue[i];
-            let value = |s: Option<&SeriesSet>| latest(s, ind, i).map(|c| Value::of(ind, c, conf));
-            versus(ind, &value(Some(&area.series)), &value(landet_series), conf)
+            let area_value = latest_value(Some(&area.series), ind, i, conf);
+            versus(
+                ind,
+                &area_value,
+                &latest_value(landet_series, ind, i, conf),
+                conf,
+            )
         })
         .collect()
 }
