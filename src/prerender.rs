@@ -3,7 +3,9 @@
 //! components), inside `<div id="prerendered">`, so that the barometer paints before the wasm
 //! has loaded. The app then mounts out of sight and takes the page over once it has drawn the
 //! same content ([`reveal`]); until then the reader sees the static copy, never a spinner.
-//! The front page, «Om tallene» and the 404 page are prerendered the same way.
+//! The front page, «Om tallene» and the 404 page are prerendered the same way. Out of sight,
+//! a profile is drawn in slices, a task each ([`in_turn`]), so that a phone can answer the
+//! reader in between; the page goes over once every slice is drawn.
 //!
 //! A copy says which address it is of (`data-path`; empty for the 404 page, which is of every
 //! address the app does not know) and in which language (`lang`): each language's pages are
@@ -164,7 +166,7 @@ impl Typed {
     }
 }
 
-/// Calls [`reveal`] once the calling view is in the page, and its slices ([`InTurn`]) are.
+/// Calls [`reveal`] once the calling view is in the page, and its slices ([`in_turn`]) are.
 pub fn reveal_when_mounted() {
     Effect::new(move |_| {
         if SLICES_DUE.get() == 0 {
@@ -176,7 +178,7 @@ pub fn reveal_when_mounted() {
 }
 
 thread_local! {
-    /// How many [`InTurn`] slices are still to be drawn out of sight.
+    /// How many [`in_turn`] slices are still to be drawn out of sight.
     static SLICES_DUE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// Whether a view asked for [`reveal`] while slices were still due.
     static REVEAL_DUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -201,28 +203,25 @@ pub fn in_turn(draw: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     SLICES_DUE.set(SLICES_DUE.get() + 1);
     // Not a reactive value: the count must come down even where the owner is disposed first.
     let due = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    // No longer due: drawn, or gone before it was (the reader went on; the view that would have
-    // asked for the reveal is gone with it).
-    let settle = move || due.swap(false, std::sync::atomic::Ordering::Relaxed);
-    let settle_drawn = settle.clone();
-    on_cleanup(move || {
-        if settle() {
+    // No longer due, once: drawn, or gone before it was (the reader went on; the view that
+    // would have asked for the reveal is gone with it).
+    let settle = move || {
+        if due.swap(false, std::sync::atomic::Ordering::Relaxed) {
             SLICES_DUE.set(SLICES_DUE.get().saturating_sub(1));
         }
-    });
+    };
+    on_cleanup(settle.clone());
     let ready = RwSignal::new(false);
     set_timeout(move || ready.set(true), std::time::Duration::ZERO);
     (move || {
         ready.get().then(|| {
             let drawn = draw();
-            let settle = settle_drawn.clone();
+            let settle = settle.clone();
             // Once the slice is in the page.
             Effect::new(move |_| {
-                if settle() {
-                    SLICES_DUE.set(SLICES_DUE.get().saturating_sub(1));
-                    if SLICES_DUE.get() == 0 && REVEAL_DUE.replace(false) {
-                        reveal();
-                    }
+                settle();
+                if SLICES_DUE.get() == 0 && REVEAL_DUE.replace(false) {
+                    reveal();
                 }
             });
             drawn
