@@ -7,6 +7,7 @@ use crate::i18n::{t, Msg};
 use crate::state::lang_from_url;
 use crate::views::{
     about::About, explore::ExplorePage, home::Home, not_found::NotFound, profile::ProfilePage,
+    whole_app::ToWholeApp,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -15,16 +16,33 @@ use leptos_router::NavigateOptions;
 use leptos_router::{path, StaticSegment};
 use oppvekst_core::route::{parse_query, with_lang, Embed, Page};
 
+/// The whole app: every page, the explore views too. Its build boots on an explore view's
+/// path (`route::EXPLORE_PATHS`), and wherever the profile app's build is not there.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Site explore=|| view! { <ExplorePage /> }.into_any() /> }
+}
+
+/// The profile app: the whole app but the explore views, whose pages load the whole app
+/// (`views::whole_app`). Profiles, the front page and «Om tallene» load it: far less code for
+/// a phone to fetch and compile before a profile is live.
+#[component]
+pub fn ProfileApp() -> impl IntoView {
+    crate::views::whole_app::follow_explore_links();
+    view! { <Site explore=|| view! { <ToWholeApp /> }.into_any() /> }
+}
+
+/// The router around the shell, with `explore` drawing the explore views' routes.
+#[component]
+fn Site(explore: fn() -> AnyView) -> impl IntoView {
     view! {
         <Router>
             <Shell>
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Pages lang="nn" />
-                    <Pages lang="en" />
-                    <Pages lang="nb" />
-                    <Pages lang="" />
+                    <Pages lang="nn" explore />
+                    <Pages lang="en" explore />
+                    <Pages lang="nb" explore />
+                    <Pages lang="" explore />
                 </Routes>
             </Shell>
         </Router>
@@ -35,15 +53,18 @@ pub fn App() -> impl IntoView {
 /// `/nb/…` is read too): each page reads its language and area from the whole path
 /// (`route::parse_path`), so the routes only choose the kind of page.
 #[component(transparent)]
-fn Pages(lang: &'static str) -> impl leptos_router::MatchNestedRoutes + Clone {
+fn Pages(
+    lang: &'static str,
+    explore: fn() -> AnyView,
+) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=StaticSegment(lang) view=Outlet>
             <Route path=path!("/") view=Home />
             <Route path=path!("/om") view=About />
             <Route path=path!("/landet") view=ProfilePage />
-            <Route path=path!("/landet/:view") view=ExplorePage />
+            <Route path=path!("/landet/:view") view=explore />
             <Route path=path!("/:level/:code") view=ProfilePage />
-            <Route path=path!("/:level/:code/:view") view=ExplorePage />
+            <Route path=path!("/:level/:code/:view") view=explore />
         </ParentRoute>
     }
     .into_inner()

@@ -1,14 +1,13 @@
 //! An in-browser benchmark of the statistics core, for `./x bench`: the full pass (CI,
 //! comparison, spread and ranks for every kommune, indicator and period) on the synthetic
-//! context, timed with the browser's clock. Not used by the app itself.
+//! context, timed with the browser's clock. Not used by the app itself: the whole app's entry
+//! point (`src/main.rs`) exports it, so that the profile app does not carry it.
 
 use oppvekst_core::stats::pass::full_pass;
 use oppvekst_core::stats::synthetic::synthetic_context;
-use wasm_bindgen::prelude::*;
 
 /// Runs the full pass `runs` times and returns the median time in milliseconds.
-#[wasm_bindgen]
-pub fn bench_full_pass(runs: u32) -> f64 {
+pub fn full_pass_ms(runs: u32) -> f64 {
     let ctx = synthetic_context(1);
     let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
         return f64::NAN;

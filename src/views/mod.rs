@@ -11,3 +11,4 @@ pub mod overview;
 pub mod population;
 pub mod profile;
 pub mod trend;
+pub mod whole_app;

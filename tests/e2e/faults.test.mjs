@@ -292,7 +292,7 @@ test("the app's files failing to load show a message with a retry, in the reader
     ['/finnes/ikke?lang=en', 'en', 'The page could not finish loading'],
     ['/kommune/0301', 'nb', 'Siden kunne ikke lastes ferdig'],
   ]) {
-    for (const broken of [/_bg\.wasm$/, /\/oppvekst-[0-9a-f]+\.js$/]) {
+    for (const broken of [/_bg\.wasm$/, /\/oppvekst-(profile-)?[0-9a-f]+\.js$/]) {
       const p = await open(env, { allow: [/status of 404/, /Failed to fetch|WebAssembly|import|module|404/i] });
       const page = p.page;
       await page.route(broken, (r) => r.fulfill({ status: 404, body: 'not found' }));

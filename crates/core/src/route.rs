@@ -124,6 +124,17 @@ pub fn view_path(code: &AreaCode, view: View) -> String {
     format!("{}/{}", area_path(code), view.slug())
 }
 
+/// The paths the explore app serves, as a JavaScript regular expression's source: the boot
+/// script (written by the data CLI's `routes`) tests `location.pathname` with it to choose
+/// between the two builds of the app. The profile app (profiles, the front page, «Om tallene»,
+/// the 404 page) leaves out the explore views, their charts and pickers, so that a profile
+/// loads and becomes live on a phone with far less code; an explore view's path loads the whole
+/// app. It matches every path that [`parse_path`] reads as `Page::Explore` and none that it
+/// reads as another page the profile app draws (a test holds the two together); what is only
+/// shaped like a view (`/kommune/99/kart`) either app answers alike, as not found.
+pub const EXPLORE_PATHS: &str = "^/*(?:(?:nb|nn|en)/+)?(?:landet|[^/]+/+[^/]+)/+\
+    (?:utvikling|sammenlign|kart|oversikt|fordeling|befolkning)/*$";
+
 /// The language a path names in its first segment (`/nn/kommune/4602`, `/en/`), and the rest
 /// of the path. A static host cannot choose a file by the query, so the language lives in the
 /// path, and each language's pages are prerendered in it. Bokmål has no segment (`/nb/…` is
@@ -563,6 +574,45 @@ pub fn without_embed(path: &str, search: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_explore_app_serves_the_explore_views_and_the_profile_app_the_rest() {
+        let explore = regex::Regex::new(EXPLORE_PATHS).unwrap();
+        let mut areas = vec!["/landet".to_string()];
+        for code in [
+            "03", "46", "0301", "4601", "1201", "5001", "030101", "460105",
+        ] {
+            let code = AreaCode::parse(code).unwrap();
+            areas.push(area_path(&code));
+        }
+        let mut checked = 0;
+        for lang in ["", "/nb", "/nn", "/en", "//nn"] {
+            for area in &areas {
+                for end in ["", "/", "//"] {
+                    let profile = format!("{lang}{area}{end}");
+                    assert!(
+                        matches!(parse_path(&profile), Page::Profile(_)),
+                        "{profile}"
+                    );
+                    assert!(!explore.is_match(&profile), "{profile}");
+                    for view in View::ALL {
+                        let path = format!("{lang}{area}/{}{end}", view.slug());
+                        assert!(matches!(parse_path(&path), Page::Explore(..)), "{path}");
+                        assert!(explore.is_match(&path), "{path}");
+                        checked += 1;
+                    }
+                    let unknown = format!("{lang}{area}/tabell{end}");
+                    assert!(!explore.is_match(&unknown), "{unknown}");
+                }
+            }
+            for other in ["/", "/om", "/om/", "/utvikling", "/finnes/ikke"] {
+                let path = format!("{lang}{other}");
+                assert!(!matches!(parse_path(&path), Page::Explore(..)), "{path}");
+                assert!(!explore.is_match(&path), "{path}");
+            }
+        }
+        assert_eq!(checked, 5 * 9 * 3 * View::ALL.len());
+    }
 
     #[test]
     fn a_page_for_another_area_keeps_the_view_and_its_choices() {

@@ -9,7 +9,7 @@ use oppvekst_core::codec::{self, ContextBundle, Manifest};
 // Names are data: they never become markup.
 use crate::page_lang;
 use oppvekst_core::html::escape;
-use oppvekst_core::route::{area_path, lang_path, view_path, View};
+use oppvekst_core::route::{self, area_path, lang_path, view_path, View};
 use oppvekst_core::Lang;
 use std::path::Path;
 
@@ -43,12 +43,55 @@ const BOOT_FAILED: &str = "const bootFailed = (error) => { console.error(error);
     for (const b of box.querySelectorAll('button')) b.addEventListener('click', () => location.reload()); \
     box.setAttribute('role', 'alert'); box.hidden = false; };";
 
+/// The profile app's glue and wasm (`app::ProfileApp`, built by Trunk as a "worker", which it
+/// names without a hash), each under a name with the content's hash, as Trunk names the whole
+/// app's: a hashed file never changes under its name, so any cache may keep it (see
+/// `tools/sw.js`). Returns their paths, or None for a build without it. A second run finds the
+/// names given by the first.
+pub fn name_profile_app(dist: &Path) -> std::io::Result<Option<ProfileApp>> {
+    const NAME: &str = "oppvekst-profile";
+    let (js, wasm) = (
+        dist.join(format!("{NAME}.js")),
+        dist.join(format!("{NAME}_bg.wasm")),
+    );
+    if js.is_file() && wasm.is_file() {
+        let mut both = std::fs::read(&wasm)?;
+        both.extend(std::fs::read(&js)?);
+        let named = format!("{NAME}-{}", codec::content_hash(&both));
+        std::fs::rename(&js, dist.join(format!("{named}.js")))?;
+        std::fs::rename(&wasm, dist.join(format!("{named}_bg.wasm")))?;
+    }
+    for entry in std::fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(hash) = name
+            .strip_prefix(&format!("{NAME}-"))
+            .and_then(|rest| rest.strip_suffix("_bg.wasm"))
+        {
+            return Ok(Some(ProfileApp {
+                module: format!("/{NAME}-{hash}.js"),
+                wasm: format!("/{NAME}-{hash}_bg.wasm"),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Where the profile app's files are (see [`name_profile_app`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileApp {
+    pub module: String,
+    pub wasm: String,
+}
+
 /// Trunk's loader imports the app's glue statically (`import init, * as bindings from 'X';`),
 /// which the browser fetches before it paints anything. The same, loaded after the first paint,
 /// with the wasm's download started beside the glue's rather than after it (`init` takes the
 /// response's promise): on a phone that is a round trip less before the app runs. The promise
 /// is marked handled at once, so that a failed download is reported once, by `bootFailed`.
-fn load_after_first_paint(body: &str) -> String {
+/// Where the build has the profile app, the page's path chooses which app it loads
+/// (`route::EXPLORE_PATHS`): one boot script for every page, so that a host that answers any
+/// address with one page still gets the right app.
+fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
     let Some(start) = body.find("import init, * as bindings from '") else {
         return body.to_string();
     };
@@ -58,19 +101,33 @@ fn load_after_first_paint(body: &str) -> String {
     };
     let module = &body[from..from + len];
     let mut rest = body[from + len + 2..].trim_end().to_string();
-    let mut download = String::new();
+    let mut download = format!("\nconst bindings = await import('{module}');");
     if let Some(at) = rest.find("module_or_path: '") {
         let path_from = at + "module_or_path: '".len();
         if let Some(n) = rest[path_from..].find('\'') {
             let wasm = rest[path_from..path_from + n].to_string();
-            download =
-                format!("\nconst wasmResponse = fetch('{wasm}');\nwasmResponse.catch(() => {{}});");
+            download = match profile {
+                Some(p) => format!(
+                    "\nconst app = new RegExp('{}').test(location.pathname)\n  \
+                     ? {{ module: '{module}', wasm: '{wasm}' }}\n  \
+                     : {{ module: '{}', wasm: '{}' }};\n\
+                     const wasmResponse = fetch(app.wasm);\nwasmResponse.catch(() => {{}});\n\
+                     const bindings = await import(app.module);",
+                    route::EXPLORE_PATHS,
+                    p.module,
+                    p.wasm
+                ),
+                None => format!(
+                    "\nconst wasmResponse = fetch('{wasm}');\nwasmResponse.catch(() => {{}});\n\
+                     const bindings = await import('{module}');"
+                ),
+            };
             rest.replace_range(at..path_from + n + 1, "module_or_path: wasmResponse");
         }
     }
     let preload = preload_data();
     format!(
-        "{}{BOOT_FAILED}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst bindings = await import('{module}');\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -113,7 +170,8 @@ pub fn externalise_boot(dist: &Path, index: &str) -> std::io::Result<String> {
     let Some(len) = index[body_start..].find("</script>") else {
         return Ok(index);
     };
-    let body = load_after_first_paint(index[body_start..body_start + len].trim());
+    let profile = name_profile_app(dist)?;
+    let body = load_after_first_paint(index[body_start..body_start + len].trim(), profile.as_ref());
     let name = format!("boot-{}.js", codec::content_hash(body.as_bytes()));
     std::fs::write(dist.join(&name), &body)?;
     let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
@@ -297,6 +355,50 @@ mod tests {
         );
         // Running it again on the new page changes nothing.
         assert_eq!(externalise_boot(&dir, &out).unwrap(), out);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_boot_chooses_the_profile_app_or_the_whole_app_by_the_path() {
+        let dir = std::env::temp_dir().join(format!("oppvekst-two-apps-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("oppvekst-profile.js"), "glue").unwrap();
+        std::fs::write(dir.join("oppvekst-profile_bg.wasm"), "wasm").unwrap();
+        let page = concat!(
+            "<head><script type=\"module\">\nimport init, * as bindings from '/app.js';\n",
+            "const wasm = await init({ module_or_path: '/app_bg.wasm' });\n</script></head>"
+        );
+        let out = externalise_boot(&dir, page).unwrap();
+        // The profile app's files are named by their content, as the whole app's are.
+        let hash = codec::content_hash(b"wasmglue");
+        let (module, wasm) = (
+            format!("oppvekst-profile-{hash}.js"),
+            format!("oppvekst-profile-{hash}_bg.wasm"),
+        );
+        assert!(dir.join(&module).is_file() && dir.join(&wasm).is_file());
+        assert!(!dir.join("oppvekst-profile.js").exists());
+        let js = std::fs::read_to_string(dir.join(boot_name(&out))).unwrap();
+        // The pattern sits in a JavaScript string as it is.
+        assert!(!route::EXPLORE_PATHS.contains(['\'', '\\']));
+        assert!(
+            js.contains(&format!(
+                "const app = new RegExp('{}').test(location.pathname)\n  \
+                 ? {{ module: '/app.js', wasm: '/app_bg.wasm' }}\n  \
+                 : {{ module: '/{module}', wasm: '/{wasm}' }};\n\
+                 const wasmResponse = fetch(app.wasm);",
+                route::EXPLORE_PATHS
+            )),
+            "{js}"
+        );
+        assert!(
+            js.contains("const bindings = await import(app.module);"),
+            "{js}"
+        );
+        // A second run finds the names the first gave.
+        assert_eq!(
+            name_profile_app(&dir).unwrap().unwrap().wasm,
+            format!("/{wasm}")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
