@@ -251,6 +251,10 @@ test('a page\'s data is on its way while the wasm loads: preloaded after the fir
     const timing = await p.page.evaluate(() => performance.getEntriesByType('resource')
       .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd, by: e.initiatorType })));
     const wasm = timing.find((e) => e.path.endsWith('_bg.wasm'));
+    // The app's download starts once the first paint is on the screen, not in the frame that
+    // paints it: what starts before is, to the browser and to Lighthouse, needed for that paint.
+    const fcp = await p.page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+    assert.ok(fcp > 0 && wasm.start >= fcp, `${route}: the wasm started at ${wasm.start} ms, the first paint at ${fcp} ms`);
     for (const file of preloads) {
       // Asked for once: the app's fetch took the preload's answer instead of asking again.
       assert.equal(asked.filter((a) => a === file).length, 1, `${route}: ${file} asked for ${asked.filter((a) => a === file).length} times`);
