@@ -17,7 +17,7 @@ use leptos_router::{path, StaticSegment};
 use oppvekst_core::route::{parse_query, with_lang, Embed, Page};
 
 /// The whole app: every page, the explore views too. Its build boots on an explore view's
-/// path (`route::EXPLORE_PATHS`), and wherever the profile app's build is not there.
+/// path (`route::EXPLORE_PATHS`).
 #[component]
 pub fn App() -> impl IntoView {
     view! { <Site explore=|| view! { <ExplorePage /> }.into_any() /> }

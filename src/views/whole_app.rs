@@ -5,6 +5,7 @@
 //! page of its own: its static copy paints at once, and its page boots the whole app.
 
 use crate::i18n::{t, use_lang, Msg};
+use crate::views::not_found::NotFound;
 use crate::views::profile::ProfilePage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -64,21 +65,25 @@ pub fn ToWholeApp() -> impl IntoView {
             _ => None,
         }
     });
+    // The page at this very address booted this app: loading it again would only do the same.
+    // (The boot's pattern matches every view's address, and a test holds it to that.) The
+    // reader then gets the not-found page's way on, never a page that waits for ever.
+    let stuck = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(to) = target.get() else { return };
-        // The page at this very address booted this app: loading it again would only do the
-        // same. (The boot's pattern matches every view's address; a test holds it to that.)
         if loaded_at().as_deref() == Some(to.as_str()) {
             web_sys::console::error_1(&format!("{to}: the profile app cannot show it").into());
+            stuck.set(true);
             return;
         }
         let _ = window().location().replace(&to);
     });
-    move || match target.get() {
-        Some(_) => view! {
+    move || match (target.get(), stuck.get()) {
+        (Some(_), false) => view! {
             <p class="loading" role="status">{move || t(lang.get(), Msg::Loading)}</p>
         }
         .into_any(),
-        None => view! { <ProfilePage /> }.into_any(),
+        (Some(_), true) => view! { <NotFound /> }.into_any(),
+        (None, _) => view! { <ProfilePage /> }.into_any(),
     }
 }
