@@ -9,7 +9,7 @@ use crate::views::not_found::NotFound;
 use crate::views::profile::ProfilePage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use oppvekst_core::route::{lang_path, parse_path, split_lang, view_path, Page};
+use oppvekst_core::route::{parse_path, view_path, with_lang, Page};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// A link to an explore view is the browser's to follow, not the router's: the profile stays in
@@ -50,20 +50,15 @@ fn loaded_at() -> Option<String> {
 pub fn ToWholeApp() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let target = Memo::new(move |_| {
-        let path = location.pathname.get();
-        match parse_path(&path) {
-            Page::Explore(code, view) => {
-                let lang = split_lang(&path).0.unwrap_or_default();
-                let search = location.search.get();
-                let query = if search.is_empty() { "" } else { "?" };
-                Some(format!(
-                    "{}{query}{search}",
-                    lang_path(&view_path(&code, view), lang)
-                ))
-            }
-            _ => None,
-        }
+    // The view's own address in the page's language, its choices kept (`with_lang`, as every
+    // link of the app is made).
+    let target = Memo::new(move |_| match parse_path(&location.pathname.get()) {
+        Page::Explore(code, view) => Some(with_lang(
+            &view_path(&code, view),
+            &location.search.get(),
+            lang.get(),
+        )),
+        _ => None,
     });
     // The page at this very address booted this app: loading it again would only do the same.
     // (The boot's pattern matches every view's address, and a test holds it to that.) The

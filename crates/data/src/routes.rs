@@ -113,22 +113,26 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
         let path_from = at + "module_or_path: '".len();
         if let Some(n) = rest[path_from..].find('\'') {
             let wasm = rest[path_from..path_from + n].to_string();
-            download = match profile {
-                Some(p) => format!(
-                    "\nconst app = new RegExp('{}').test(location.pathname)\n  \
-                     ? {{ module: '{module}', wasm: '{wasm}' }}\n  \
-                     : {{ module: '{}', wasm: '{}' }};\n\
-                     const wasmResponse = fetch(app.wasm);\nwasmResponse.catch(() => {{}});\n\
-                     const bindings = await import(app.module);",
-                    route::EXPLORE_PATHS,
-                    p.module,
-                    p.wasm
+            // Which app: the page's path chooses where the build has both.
+            let (choice, module, wasm) = match profile {
+                Some(p) => (
+                    format!(
+                        "\nconst app = new RegExp('{}').test(location.pathname)\n  \
+                         ? {{ module: '{module}', wasm: '{wasm}' }}\n  \
+                         : {{ module: '{}', wasm: '{}' }};",
+                        route::EXPLORE_PATHS,
+                        p.module,
+                        p.wasm
+                    ),
+                    "app.module".to_string(),
+                    "app.wasm".to_string(),
                 ),
-                None => format!(
-                    "\nconst wasmResponse = fetch('{wasm}');\nwasmResponse.catch(() => {{}});\n\
-                     const bindings = await import('{module}');"
-                ),
+                None => (String::new(), format!("'{module}'"), format!("'{wasm}'")),
             };
+            download = format!(
+                "{choice}\nconst wasmResponse = fetch({wasm});\nwasmResponse.catch(() => {{}});\n\
+                 const bindings = await import({module});"
+            );
             rest.replace_range(at..path_from + n + 1, "module_or_path: wasmResponse");
         }
     }
