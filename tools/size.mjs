@@ -52,7 +52,13 @@ if (fs.existsSync(fullEcharts)) {
 }
 console.log(`first load of /kommune/0301, brotli: ${kb(firstLoad)} KB`);
 
+// What a host must hold: every file of dist/ (#15 bounds it to 250 MB; 8 600 prerendered pages
+// fill most of it).
+const distBytes = treeBytes(dist);
+console.log(`dist/ in all: ${(distBytes / 1e6).toFixed(1)} MB`);
+
 const checks = [
+  ['dist_bytes', distBytes],
   ['first_load_kommune_0301_brotli', firstLoad],
   ['profile_wasm_brotli', sizes.wasm.brotli],
   ['whole_wasm_brotli', sizes['whole app wasm'].brotli],
@@ -81,9 +87,19 @@ for (const [url, { bytes, files }] of Object.entries(pageLoads)) {
 }
 const allChecks = checks.length + Object.keys(pageLoads).length;
 fs.mkdirSync('tests/output', { recursive: true });
-fs.writeFileSync('tests/output/size.json', JSON.stringify({ sizes, firstLoad, pageLoads }, null, 2));
+fs.writeFileSync('tests/output/size.json', JSON.stringify({ distBytes, sizes, firstLoad, pageLoads }, null, 2));
 console.log(`size budgets: ${allChecks - failed} within, ${failed} over`);
 process.exit(failed ? 1 : 0);
+
+/** The bytes of every file under `dir`. */
+function treeBytes(dir) {
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    n += e.isDirectory() ? treeBytes(p) : fs.statSync(p).size;
+  }
+  return n;
+}
 
 /** Loads each address in a fresh browser context (no cache, no service worker) and sums the
  * brotli sizes of what it fetched until the app is live and the network has been idle. */

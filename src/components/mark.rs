@@ -61,7 +61,7 @@ pub fn Mark(
     let text = label.unwrap_or_else(|| mark_text(comparison, lang).to_string());
     view! {
         <span class=format!("mark mark-{}", mark_class(comparison)) data-mark=mark_class(comparison)>
-            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                 {shape(comparison)}
             </svg>
             <span class="mark-text">{text}</span>

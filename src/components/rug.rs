@@ -73,34 +73,8 @@ pub fn rug_html(rug: &Rug, lang: Lang, range: std::ops::Range<usize>) -> String 
     use std::fmt::Write;
     let range = range.start.min(rug.rows.len())..range.end.min(rug.rows.len());
     let mut h = String::with_capacity(64 * range.len() * (rug.columns.len() + 1));
-    let _ = write!(
-        h,
-        "<caption>{}</caption><thead><tr><td></td>",
-        escape(&rug.caption)
-    );
-    let mut i = 0;
-    while i < rug.columns.len() {
-        let g = &rug.columns[i].group;
-        let span = rug.columns[i..]
-            .iter()
-            .take_while(|c| &c.group == g)
-            .count();
-        let _ = write!(
-            h,
-            "<th scope=\"colgroup\" colspan=\"{span}\" class=\"rug-group\">{}</th>",
-            escape(g)
-        );
-        i += span;
-    }
-    let _ = write!(h, "</tr><tr><th scope=\"col\">{}</th>", escape(&rug.corner));
-    for c in &rug.columns {
-        let _ = write!(
-            h,
-            "<th scope=\"col\" class=\"rug-col\"><span>{}</span></th>",
-            escape(&c.label)
-        );
-    }
-    h.push_str("</tr></thead><tbody>");
+    rug_head(&mut h, rug);
+    h.push_str("<tbody>");
     let spacer = |h: &mut String, at: &str, rows: usize| {
         if rows > 0 {
             let _ = write!(
@@ -153,6 +127,58 @@ pub fn rug_html(rug: &Rug, lang: Lang, range: std::ops::Range<usize>) -> String 
     spacer(&mut h, "bottom", rug.rows.len() - range.end);
     h.push_str("</tbody>");
     h
+}
+
+/// The table's caption and its two header rows: the groups, and a column an indicator.
+fn rug_head(h: &mut String, rug: &Rug) {
+    use std::fmt::Write;
+    let _ = write!(
+        h,
+        "<caption>{}</caption><thead><tr><td></td>",
+        escape(&rug.caption)
+    );
+    let mut i = 0;
+    while i < rug.columns.len() {
+        let g = &rug.columns[i].group;
+        let span = rug.columns[i..]
+            .iter()
+            .take_while(|c| &c.group == g)
+            .count();
+        let _ = write!(
+            h,
+            "<th scope=\"colgroup\" colspan=\"{span}\" class=\"rug-group\">{}</th>",
+            escape(g)
+        );
+        i += span;
+    }
+    let _ = write!(h, "</tr><tr><th scope=\"col\">{}</th>", escape(&rug.corner));
+    for c in &rug.columns {
+        let _ = write!(
+            h,
+            "<th scope=\"col\" class=\"rug-col\"><span>{}</span></th>",
+            escape(&c.label)
+        );
+    }
+    h.push_str("</tr></thead>");
+}
+
+/// The rug as its static page has it (`src/ssr.rs`): the caption, the column heads, and an
+/// empty row for each row the app then draws, a row's height each, so that nothing moves when
+/// the cells come. The cells themselves are not in the page: for a fylke's 47 kommuner they
+/// are 90 kB of HTML, and the table 140 kB more as cards, on each of 1 233 pages.
+pub fn rug_skeleton_html(rug: &Rug) -> String {
+    let mut h = String::new();
+    rug_head(&mut h, rug);
+    // As short as a row can be: on 1 233 pages each byte of a row is 50 kB.
+    h.push_str("<tbody aria-hidden=\"true\">");
+    h.push_str(&"<tr><td></td></tr>".repeat(window(rug.rows.len(), 0.0).len()));
+    h.push_str("</tbody>");
+    h
+}
+
+/// The cards' places in the static page: an empty card for each area the app then lists.
+pub fn rug_cards_skeleton_html(rug: &Rug) -> String {
+    "<li></li>".repeat(rug.rows.iter().filter(|r| r.href.is_some()).count())
 }
 
 /// Whether a comparison stands out: the cells a narrow screen lists.
@@ -260,13 +286,26 @@ pub fn RugTable(#[prop(into)] rug: Signal<Rug>, lang: Signal<Lang>) -> impl Into
         el.set_inner_html(&rug.with(|r| rug_cards_html(r, lang.get())));
     });
     let note = move || t(lang.get(), Msg::RugCardsNote);
+    // The static page's places for the rows and cards (effects do not run when prerendering);
+    // the app draws into empty elements.
+    let (rows_html, cards_html, cards_hidden) = if cfg!(feature = "ssr") {
+        rug.with_untracked(|r| {
+            (
+                Some(rug_skeleton_html(r)),
+                Some(rug_cards_skeleton_html(r)),
+                Some("true"),
+            )
+        })
+    } else {
+        (None, None, None)
+    };
     view! {
         <div class="table-wrap rug-wrap" tabindex="0" role="region" aria-label=label on:scroll=on_scroll>
-            <table class="rug" node_ref=table aria-rowcount=rowcount></table>
+            <table class="rug" node_ref=table aria-rowcount=rowcount inner_html=rows_html></table>
         </div>
         <div class="rug-cards-wrap">
             <p class="rug-cards-note">{note}</p>
-            <ol class="rug-cards" node_ref=cards aria-label=label></ol>
+            <ol class="rug-cards" node_ref=cards aria-label=label aria-hidden=cards_hidden inner_html=cards_html></ol>
         </div>
     }
 }
@@ -391,6 +430,46 @@ mod tests {
         assert!(!h.contains("3,0"), "only what stands out");
         assert!(h.contains("2 andre indikatorer skiller seg ikke ut"));
         assert!(h.contains("<a href=\"/kommune/0301\">Profilen for Oslo</a>"));
+    }
+
+    #[test]
+    fn the_static_page_has_the_heads_and_a_place_for_each_row_and_card() {
+        let rug = Rug {
+            caption: "Oversikt <alle>".into(),
+            corner: "Område".into(),
+            columns: ["A & B", "C"]
+                .map(|l| RugColumn {
+                    label: l.into(),
+                    group: "Helse".into(),
+                })
+                .to_vec(),
+            rows: landet_and_oslo("/kommune/0301"),
+        };
+        let h = rug_skeleton_html(&rug);
+        // The heads as the app draws them, then empty rows: landet's and Oslo's.
+        let full = rug_html(&rug, Lang::Nb, 0..2);
+        let head = &full[..full.find("<tbody>").unwrap()];
+        assert_eq!(
+            h,
+            format!(
+                "{head}<tbody aria-hidden=\"true\"><tr><td></td></tr><tr><td></td></tr></tbody>"
+            )
+        );
+        assert!(!h.contains("Oslo") && !h.contains("2,0"), "no cells");
+        // A card for Oslo, none for landet.
+        assert_eq!(rug_cards_skeleton_html(&rug), "<li></li>");
+        // A long table: the rows the app draws first.
+        let long = Rug {
+            rows: vec![rug.rows[1].clone(); 358],
+            ..rug
+        };
+        assert_eq!(
+            rug_skeleton_html(&long)
+                .matches("<tr><td></td></tr>")
+                .count(),
+            WINDOW
+        );
+        assert_eq!(rug_cards_skeleton_html(&long).matches("<li>").count(), 358);
     }
 
     #[test]

@@ -39,14 +39,14 @@ pub fn SpreadBar(
     let area_mark = area.map(|v| {
         let cx = format!("{:.2}%", (scale(&spread, v) - 2.0) / 96.0 * 100.0);
         view! {
-            <svg class="dots" aria-hidden="true" focusable="false">
+            <svg class="dots" aria-hidden="true">
                 <circle class=format!("area-dot mark-{mark}") cx=cx cy="10" r="6.5" />
             </svg>
         }
     });
     view! {
         <span class="spread">
-            <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
                 <line class="range" x1=x(spread.min) x2=x(spread.max) y1="10" y2="10" />
                 {best}
                 <rect class="iqr" x=x(spread.p25) y="6" width=format!("{:.2}", (scale(&spread, spread.p75) - scale(&spread, spread.p25)).max(0.8)) height="8" />

@@ -402,7 +402,7 @@ pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     .map(|(colour, text)| {
                         view! {
                             <li>
-                                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                                     <rect x="1" y="1" width="14" height="14" fill=*colour stroke="#4a525c" />
                                 </svg>
                                 {text.clone()}

@@ -79,7 +79,7 @@ fn rug(d: &SetData, lang: Lang, caption: String) -> (Rug, bool) {
 }
 
 #[component]
-fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
+pub fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
     let data = StoredValue::new_local(data);
@@ -191,11 +191,15 @@ fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
             }
         }
     };
-    view! {
+    let page = view! {
         <article class="explore overview-view">
             {header}
             <RugTable rug=Signal::from(rug_memo) lang=Signal::from(lang) />
             {controls}
         </article>
-    }
+    };
+    // After the rug's own effects, which draw its rows and cards: the page goes over to the
+    // app with the rug filled, not empty where the static page had its places.
+    crate::prerender::reveal_when_mounted();
+    page
 }

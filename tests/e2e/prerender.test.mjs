@@ -156,6 +156,24 @@ const STATIC = [
     assert.equal(await page.locator('[data-error=not-found] h1').innerText(), 'Fant ikke siden');
     return page.locator('main').innerText();
   }],
+  // The overview: its frame, the rug's column heads and a place for each row and card (the
+  // cells are the app's, src/components/rug.rs says why). Innlandet's 46 kommuner and landet.
+  ['/kommune/3403/oversikt', 200, async (page) => {
+    const live = await page.locator('#prerendered').count() === 0;
+    if (live) await page.waitForSelector('.rug-cards > li details', { state: 'attached' });
+    assert.equal(await page.locator('main h1').innerText(), 'Oversikt over alle indikatorer');
+    assert.equal(await page.locator('.rug-legend li').count(), 7, 'the legend');
+    assert.equal(await page.locator('table.rug thead th.rug-col').count(), 31, 'a column an indicator');
+    assert.equal(await page.locator('table.rug tbody tr').count(), 47, 'a row for landet and each kommune');
+    assert.equal(await page.locator('.rug-cards > li').count(), 46, 'a card for each kommune');
+    assert.equal(await page.locator('table.rug tbody td').count(), live ? 47 * 31 : 47, live ? 'the cells' : 'no cells in the copy');
+    // The text of all but the rows and the cards, which the copy only holds places for.
+    return page.locator('article.overview-view').evaluate((a) => {
+      const copy = a.cloneNode(true);
+      copy.querySelectorAll('tbody, .rug-cards').forEach((e) => e.remove());
+      return copy.textContent;
+    });
+  }],
 ];
 
 for (const [route, status, holds] of STATIC) {
@@ -188,7 +206,7 @@ test('the explore views move nothing over 0,02 while the app draws them (390 px)
     await p.page.goto(`${env.url}/kommune/0301/${view}`);
     await p.page.waitForSelector('article.explore', { timeout: 20000 });
     await p.page.waitForSelector('.header-search input');
-    if (view !== 'oversikt') await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    await p.page.waitForSelector(view === 'oversikt' ? '.rug-cards > li details' : 'article.explore .chart :is(canvas, svg)', { timeout: 20000 });
     const cls = await layoutShift(p.page);
     assert.ok(cls <= 0.02, `${view}: layout shift ${cls.toFixed(3)}`);
     p.check();

@@ -39,14 +39,16 @@ fn preload_data() -> String {
     )
 }
 
-/// Shows the page's boot failure message (written by the prerenderer, `src/ssr.rs`, in all three
-/// languages) in the reader's language (the page's, which the language script sets from the
-/// address: `page_lang`), with a retry: a failed wasm or glue load, a dropped
-/// connection, must never leave a blank page.
+/// Shows the page's boot failure message (written by the prerenderer, `src/ssr.rs`, in the
+/// page's language, or all three on a page that may stand for any address) in the reader's
+/// language (the page's, which the language script sets from the address: `page_lang`), or the
+/// one there is, with a retry: a failed wasm or glue load, a dropped connection, must never
+/// leave a blank page.
 const BOOT_FAILED: &str = "const bootFailed = (error) => { console.error(error); \
     const box = document.getElementById('boot-failed'); if (!box) return; \
-    const lang = document.documentElement.lang; \
-    for (const part of box.querySelectorAll('[data-lang]')) part.hidden = part.dataset.lang !== lang; \
+    const parts = [...box.querySelectorAll('[data-lang]')]; \
+    const mine = parts.find((p) => p.dataset.lang === document.documentElement.lang) ?? parts[0]; \
+    for (const part of parts) part.hidden = part !== mine; \
     for (const b of box.querySelectorAll('button')) b.addEventListener('click', () => location.reload()); \
     box.setAttribute('role', 'alert'); box.hidden = false; };";
 
@@ -167,6 +169,21 @@ fn drop_links(page: &str, rels: &[&str]) -> String {
     out
 }
 
+/// `page` without its comments: `index.html`'s notes are for its readers, not for the
+/// 8 600 pages made from it (3 MB).
+fn without_comments(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + "-->".len()..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Moves Trunk's inline module loader into a file of its own (`boot-HASH.js`), so that the
 /// page runs under a Content-Security-Policy without `'unsafe-inline'`, and makes it load the
 /// app after the first paint and say so if it cannot (see [`load_after_first_paint`]). Returns
@@ -222,7 +239,7 @@ pub fn name_manifest(dist: &Path, page: &str) -> std::io::Result<String> {
 /// Writes the route pages under `dist`, from the built `dist/index.html`, in each language
 /// under its path (`dist/nn/kommune/0301/index.html`). Returns how many areas.
 pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
-    let index = std::fs::read_to_string(dist.join("index.html"))?;
+    let index = without_comments(&std::fs::read_to_string(dist.join("index.html"))?);
     let index = externalise_boot(dist, &index)?;
     let index = name_manifest(dist, &index)?;
     let index = page_lang::insert(&drop_links(&index, &["alternate"]))
@@ -317,6 +334,15 @@ mod tests {
     fn boot_name(page: &str) -> &str {
         let after = page.split("src=\"/").nth(1).expect("a script with a src");
         after.split('"').next().unwrap()
+    }
+
+    #[test]
+    fn the_pages_carry_no_comments() {
+        assert_eq!(
+            without_comments("<head><!-- a\n note --><meta /><!--b--></head><p>&lt;!--</p>"),
+            "<head><meta /></head><p>&lt;!--</p>"
+        );
+        assert_eq!(without_comments("<p>x</p><!-- open"), "<p>x</p>");
     }
 
     #[test]
