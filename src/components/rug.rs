@@ -169,7 +169,7 @@ fn rug_head(h: &mut String, rug: &Rug) {
 pub fn rug_skeleton_html(rug: &Rug) -> String {
     let mut h = String::new();
     rug_head(&mut h, rug);
-    // As short as a row can be: on 1 233 pages each byte of a row is 50 kB.
+    // As short as a row can be: a byte more a row is some 30 kB more over the 1 233 pages.
     h.push_str("<tbody aria-hidden=\"true\">");
     h.push_str(&"<tr><td></td></tr>".repeat(window(rug.rows.len(), 0.0).len()));
     h.push_str("</tbody>");
