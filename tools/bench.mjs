@@ -120,7 +120,9 @@ async function exploreBench(name, profile) {
   {
     const { p, context } = await page(profile, 1280);
     await p.goto(`${srv.url}/fylke/46/oversikt`);
-    await p.waitForSelector('table.rug tbody tr', { timeout: 120000 });
+    // The live app's rows, not the places the static copy holds for them.
+    await p.waitForFunction(appLive, null, { timeout: 120000 });
+    await p.waitForSelector('table.rug tbody tr[aria-rowindex]', { timeout: 120000 });
     await p.evaluate(() => {
       window.benchRugDone = () => {
         const t = document.querySelector('table.rug');
