@@ -795,6 +795,8 @@ test('at 390 × 844 the figure of every explore view starts within the first 400
     if (m.demo !== null) assert.ok(m.demo <= 50, `${view}: the demodata notice is ${m.demo} px tall`);
     if (m.pickerAfter !== null) assert.ok(m.pickerAfter, `${view}: the choices come before the figure`);
     assert.equal(await horizontalOverflow(page), 0, `${view}: sideways scrolling`);
+    // The figure drawn, so that the screenshot shows the first screen as a reader sees it.
+    await page.waitForSelector(figure === '.rug-cards-wrap' ? '.rug-cards > li details' : 'article.explore .chart :is(canvas, svg)', { timeout: 20000 });
     await page.screenshot({ path: path.join(OUT, `first-screen-${view.split('?')[0]}-390.png`) });
     p.check();
     await p.close();
