@@ -164,8 +164,8 @@ fn rug_head(h: &mut String, rug: &Rug) {
 
 /// The rug as its static page has it (`src/ssr.rs`): the caption, the column heads, and an
 /// empty row for each row the app then draws, a row's height each, so that nothing moves when
-/// the cells come. The cells themselves are not in the page: for a fylke's 47 kommuner they
-/// are 90 kB of HTML, and the table 140 kB more as cards, on each of 1 233 pages.
+/// the cells come. The cells themselves are not in the page: for a fylke's 47 kommuner the
+/// table is 90 kB of HTML and its cards 140 kB more, and there are 1 233 overview pages.
 pub fn rug_skeleton_html(rug: &Rug) -> String {
     let mut h = String::new();
     rug_head(&mut h, rug);
@@ -178,7 +178,15 @@ pub fn rug_skeleton_html(rug: &Rug) -> String {
 
 /// The cards' places in the static page: an empty card for each area the app then lists.
 pub fn rug_cards_skeleton_html(rug: &Rug) -> String {
-    "<li></li>".repeat(rug.rows.iter().filter(|r| r.href.is_some()).count())
+    "<li></li>".repeat(carded(rug).count())
+}
+
+/// The rows a narrow screen lists as cards, each with its profile's address: every area's,
+/// not landet's reference row.
+fn carded(rug: &Rug) -> impl Iterator<Item = (&RugRow, &String)> {
+    rug.rows
+        .iter()
+        .filter_map(|r| r.href.as_ref().map(|h| (r, h)))
 }
 
 /// Whether a comparison stands out: the cells a narrow screen lists.
@@ -198,8 +206,7 @@ pub fn rug_cards_html(rug: &Rug, lang: Lang) -> String {
     use std::fmt::Write;
     let landet = rug.rows.iter().find(|r| r.href.is_none());
     let mut h = String::with_capacity(256 * rug.rows.len());
-    for r in &rug.rows {
-        let Some(href) = &r.href else { continue };
+    for (r, href) in carded(rug) {
         let out: Vec<usize> = (0..r.cells.len())
             .filter(|&i| stands_out(&r.cells[i].1))
             .collect();
