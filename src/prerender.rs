@@ -13,11 +13,12 @@
 //! A page served for another address (the front page from the offline cache for a page never
 //! seen, a host that answers every path with `index.html`) drops its copy at once: the view the
 //! app draws there may never call [`reveal`]. So does a page whose query asks for something the
-//! copy does not show (another indicator, an embed).
+//! copy does not show (another set, an embed), unless the copy stands in for it (another
+//! indicator: the boot script's `stand_in` in `oppvekst-data`).
 
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
-use oppvekst_core::route::{parse_query, Query};
+use oppvekst_core::route::parse_query;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -66,17 +67,19 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     } else {
         of.trim_end_matches('/') == here.trim_end_matches('/')
     };
-    // A copy is of the page as it opens: with another indicator, set or area added, or in an
-    // embed, what the app draws is not what the copy shows; nor in another language (the 404
-    // page's bokmål copy on a `/nn/…` address, an older link's `?lang=nn` where the head script
-    // could not move it into the path).
-    let plain = Query {
-        lang: None,
-        ..parse_query(&search)
-    } == Query::default();
+    // A copy is of the page as it opens. Where the address asks for more (another set, an
+    // area added), what the app draws is not what the copy shows: the boot script has left
+    // such a page `data-stale` (where the copy shows what is asked, or stands in for it with
+    // its figures hidden, it has not: `oppvekst-data`'s `stand_in`). Nor in an embed, nor in
+    // another language (the 404 page's bokmål copy on a `/nn/…` address, an older link's
+    // `?lang=nn` where the head script could not move it into the path).
+    let stale = doc
+        .document_element()
+        .is_none_or(|root| root.has_attribute("data-stale"));
+    let embed = parse_query(&search).embed.is_some();
     let lang = copy.get_attribute("lang").unwrap_or_default();
     let same_lang = lang == oppvekst_core::route::page_lang(&here, &search).code();
-    if !same || !plain || !same_lang {
+    if !same || stale || embed || !same_lang {
         copy.remove();
         leptos::mount::mount_to_body(app);
         return;

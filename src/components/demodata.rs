@@ -6,10 +6,14 @@ use crate::i18n::{href, t, Msg};
 use leptos::prelude::*;
 use oppvekst_core::Lang;
 
+/// `unless`: on a static copy whose figures are real, the notice hidden, with the indicators
+/// whose figures are real (space-separated ids): when the copy stands in for the view with any
+/// other, it shows (`ExploreHeader`).
 #[component]
-pub fn DemodataNotice(lang: Lang) -> impl IntoView {
+pub fn DemodataNotice(lang: Lang, #[prop(optional)] unless: Option<String>) -> impl IntoView {
+    let hidden = unless.is_some();
     view! {
-        <aside class="demodata" role="note" aria-labelledby="demodata-title">
+        <aside class="demodata" role="note" aria-labelledby="demodata-title" hidden=hidden data-real=unless>
             <p>
                 <strong id="demodata-title">{t(lang, Msg::DemodataTitle)}</strong>
                 " "

@@ -8,7 +8,6 @@ use crate::charts::colours::{mark_colour, mark_glyph};
 use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
 use crate::components::chart::Drawing;
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
-use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
 use crate::components::mark::mark_text;
 use crate::components::picker::{indicator_options, Picker};
@@ -232,9 +231,9 @@ pub fn BreakdownBody(data: BreakdownData) -> impl IntoView {
                         title=t(lang, Msg::BreakdownTitle).to_string()
                         lead=tf(lang, Msg::BreakdownLead, &[&label, &name])
                         indicator=Some(ind.id.clone())
+                        modelled=modelled
                         lang
                     />
-                    {modelled.then(|| view! { <DemodataNotice lang /> })}
                     // The figures first: on a phone they must reach the first screen.
                     {body}
                     {(!available.is_empty()).then(|| view! {

@@ -9,7 +9,6 @@ use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
 use crate::components::chart::Drawing;
 use crate::components::chart::SaveAs;
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
-use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::{mark_text, MarkLegend};
 use crate::components::picker::{indicator_options, picker_group, Picker};
@@ -262,9 +261,9 @@ pub fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                                 title=t(lang, Msg::ComparePageTitle).to_string()
                                 lead=tf(lang, Msg::CompareLead, &[&m.label, &m.bars.to_string()])
                                 indicator=Some(m.id.clone())
+                                modelled=m.modelled
                                 lang
                             />
-                            {m.modelled.then(|| view! { <DemodataNotice lang /> })}
                         }
                     })
                 })

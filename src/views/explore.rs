@@ -3,6 +3,8 @@
 //! frame the views share: the way back, the heading and the tabs.
 
 use crate::api::{self, SetData};
+use crate::components::chart_figure::is_modelled;
+use crate::components::demodata::DemodataNotice;
 use crate::components::error_view::ErrorView;
 use crate::components::explore_nav::ExploreNav;
 use crate::components::picker::Chosen;
@@ -43,7 +45,14 @@ pub fn ExplorePage() -> impl IntoView {
     }
 }
 
-/// The top of a view: the way back to the profile, the heading, the lead and the tabs.
+/// The top of a view: the way back to the profile, the heading, the tabs, the lead and, where
+/// the view shows modelled figures, the demodata notice.
+///
+/// The lead is marked `data-names`: its text holds for the view with any indicator once the
+/// indicator's name in it is changed, so that a static copy of the view as it opens can show
+/// it for an address that asks for another (`oppvekst-data`'s `stand_in`). For the same end,
+/// a copy whose indicator is not modelled carries the notice hidden, with the indicators whose
+/// figures are real, for which it stays hidden.
 #[component]
 pub fn ExploreHeader(
     code: AreaCode,
@@ -52,6 +61,7 @@ pub fn ExploreHeader(
     title: String,
     lead: String,
     indicator: Option<String>,
+    modelled: bool,
     lang: Lang,
 ) -> impl IntoView {
     set_document_title(&format!(
@@ -65,8 +75,29 @@ pub fn ExploreHeader(
         </p>
         <h1>{title}</h1>
         <ExploreNav code current=Some(view) indicator lang />
-        <p class="lead">{lead}</p>
+        <p class="lead" data-names="">{lead}</p>
+        {match modelled {
+            true => Some(view! { <DemodataNotice lang /> }),
+            false => stand_in_notice(view).map(|real| view! { <DemodataNotice lang unless=real /> }),
+        }}
     }
+}
+
+/// For a static copy of a view of one indicator (at build time, where the context bundle is at
+/// hand): the indicators whose figures are real, for which a stand-in keeps the demodata notice
+/// hidden; it shows for any other. None in the live app.
+fn stand_in_notice(view: View) -> Option<String> {
+    if !view.has_indicator() {
+        return None;
+    }
+    let context = crate::prerender::preloaded()?;
+    let ids: Vec<&str> = context
+        .catalogue
+        .iter()
+        .filter(|i| !is_modelled(i))
+        .map(|i| i.id.as_str())
+        .collect();
+    Some(ids.join(" "))
 }
 
 /// A set view's (comparison, overview) callbacks on its query `q`: the form's choices applied

@@ -12,7 +12,6 @@ use crate::charts::colours::{mark_colour, quantile_colour, NO_VALUE};
 use crate::charts::map::{map_chart, MapArea, MapChart};
 use crate::components::chart::{Drawing, EChart, MapShape};
 use crate::components::chart_figure::{is_modelled, save_as};
-use crate::components::demodata::DemodataNotice;
 use crate::components::download::{latest_records, CsvDownload, Records};
 use crate::components::mark::mark_text;
 use crate::components::picker::{indicator_options, picker_group, Chosen, Picker};
@@ -316,9 +315,9 @@ pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     title=t(lang, Msg::MapPageTitle).to_string()
                     lead=tf(lang, Msg::MapLead, &[&label])
                     indicator=Some(id)
+                    modelled=modelled
                     lang
                 />
-                {modelled.then(|| view! { <DemodataNotice lang /> })}
             }
         }
     };

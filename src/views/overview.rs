@@ -4,7 +4,6 @@
 
 use crate::api::SetData;
 use crate::components::barometer::group_name;
-use crate::components::demodata::DemodataNotice;
 use crate::components::mark::{mark_class, mark_text};
 use crate::components::picker::picker_group;
 use crate::components::rug::{Rug, RugColumn, RugRow, RugTable};
@@ -153,9 +152,9 @@ pub fn OverviewBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                     title=t(lang, Msg::OverviewTitle).to_string()
                     lead=t(lang, Msg::OverviewLead).to_string()
                     indicator=q.indicator.clone()
+                    modelled=modelled
                     lang
                 />
-                {modelled.then(|| view! { <DemodataNotice lang /> })}
                 <h2 class="legend-title" id="rug-legend-title">{t(lang, Msg::Legend)}</h2>
                 <ul class="rug-legend" aria-labelledby="rug-legend-title">{marks}</ul>
                 <p class="summary">{tf(lang, Msg::OverviewCount, &[&n_areas.to_string(), &n_ind.to_string()])}</p>

@@ -112,6 +112,7 @@ pub fn PopulationBody(data: ProfileData) -> impl IntoView {
                         title=t(lang, Msg::PopulationTitle).to_string()
                         lead=t(lang, Msg::AgeProfileLead).to_string()
                         indicator=indicator()
+                        modelled=false
                         lang
                     />
                     {apportioned_note(&d.context, &code, lang)}

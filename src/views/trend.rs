@@ -9,7 +9,6 @@ use crate::components::apportioned::apportioned_note;
 use crate::components::chart::EChart;
 use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::data_table::DataTable;
-use crate::components::demodata::DemodataNotice;
 use crate::components::download::{record, CsvDownload, Records};
 use crate::components::error_view::ErrorView;
 use crate::components::picker::{indicator_options, picker_group, Chosen, Options, Picker};
@@ -268,16 +267,18 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         title=t(lang, Msg::TrendPageTitle).to_string()
                         lead=tf(lang, Msg::TrendPageLead, &[&label, &area_label])
                         indicator=Some(id.clone())
+                        modelled=modelled
                         lang
                     />
-                    {modelled.then(|| view! { <DemodataNotice lang /> })}
                     {oppvekst_core::population::INDICATORS
                         .contains(&id.as_str())
                         .then(|| apportioned_note(ctx, &code, lang))
                         .flatten()}
                     // The figure first: on a phone it must reach the first screen.
                     <figure class="chart-figure">
-                        <figcaption>{title.clone()}</figcaption>
+                        // Its text holds for any indicator, once renamed: a static copy shows it for another
+                        // (`ExploreHeader` says how), the largest text on a phone's first screen.
+                        <figcaption data-names="">{title.clone()}</figcaption>
                         <EChart chart=Signal::stored(over_time(&vm).into()) label=Signal::stored(format!("{title}. {summary}.")) save />
                         {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
                         {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}

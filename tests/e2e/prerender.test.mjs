@@ -309,22 +309,96 @@ test('the comparison and the map as they open are served drawn: the figures\' ta
   }
 });
 
-test('an address with another indicator never shows the copy\'s figures (the view as it opens) before the app draws its own', async () => {
-  const p = await open(env, { width: 390, height: 844 });
+/** Holds the app back (its wasm) until `release` is called. */
+async function holdApp(page) {
   let release;
   const held = new Promise((r) => { release = r; });
-  await p.page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** Where the parts of a view's top are, and what its lead and caption say. */
+const topOf = (page, within) => page.evaluate((within) => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
+  const main = document.querySelector(`${within} main`);
+  return {
+    lead: main.querySelector('.lead').textContent,
+    caption: main.querySelector('figcaption').textContent,
+    boxes: ['h1', '.explore-nav', '.lead', '.demodata', 'figcaption', '.chart'].map((s) => box(main.querySelector(s))),
+  };
+}, within);
+
+test('an address with another indicator shows the copy\'s top renamed for it at once, never the copy\'s figures, and the app\'s own lands on it', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  await p.page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp.push({ copy: !!e.element?.closest('#prerendered'), text: e.element?.textContent });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  const release = await holdApp(p.page);
   await p.page.goto(`${env.url}/kommune/0301/utvikling?indikator=mobbing_7`, { handover: false });
-  // The copy is the default indicator's: its content is unseen, the header is there.
-  assert.notEqual(await p.page.locator('#prerendered #trend-indicator').inputValue(), 'mobbing_7');
-  assert.equal(await p.page.locator('#prerendered main h1').isVisible(), false, 'the copy\'s figure is hidden');
+  const copy = p.page.locator('#prerendered main');
+  await p.page.waitForFunction(() => document.documentElement.hasAttribute('data-standin'));
+  // What holds for mobbing_7 shows, in its name: the heading, the tabs, the lead, the caption,
+  // and the demodata notice, since its figures are modelled (barn_0_17's are not: the copy's
+  // notice was hidden).
+  assert.equal(await copy.locator('h1').isVisible(), true);
+  const top = await topOf(p.page, '#prerendered');
+  assert.equal(top.lead, 'Mobbing på skolen, 7. trinn for Oslo, sammenlignet med andre områder.');
+  assert.equal(top.caption, 'Mobbing på skolen, 7. trinn: Oslo, Oslo (fylke), Hele landet');
+  assert.equal(await copy.locator('.demodata').isVisible(), true, 'the figures asked for are modelled');
+  assert.match(await copy.locator('.explore-nav a', { hasText: 'Kart' }).getAttribute('href'), /^\/kommune\/0301\/kart\?indikator=mobbing_7$/);
+  assert.equal(await copy.locator('#trend-indicator').inputValue(), 'mobbing_7');
+  // No figure of barn_0_17's: the chart, its table, the trend sentence are unseen; no loading line.
+  for (const hidden of ['.chart', 'details', '.trend-test', '.chart-source', 'form', '.stale-loading']) {
+    assert.equal(await copy.locator(hidden).first().isVisible(), false, hidden);
+  }
+  const seen = await copy.evaluate((m) => m.innerText);
+  assert.doesNotMatch(seen, /Barn i befolkningen|%|\d,\d|Signifikant/, seen);
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
+  // The app says the same at the same places: nothing moved.
+  assert.deepEqual(await topOf(p.page, 'body'), top);
+  assert.equal(await p.page.locator('#trend-indicator').inputValue(), 'mobbing_7');
+  // The largest text the reader saw first was the copy's: the app's, drawn later, is no larger.
+  const lcp = await p.page.evaluate(() => window.__lcp);
+  assert.deepEqual(lcp.at(-1), { copy: true, text: top.caption }, JSON.stringify(lcp));
+  p.check();
+  await p.close();
+});
+
+test('an address naming what the copy shows (the tabs\' `?indikator=` of the view as it opens) is the copy\'s page', async () => {
+  for (const path of ['/kommune/0301/sammenlign?indikator=barn_0_17', '/kommune/0301/kart?indikator=barn_0_17&utsnitt=bydeler']) {
+    const p = await open(env);
+    const release = await holdApp(p.page);
+    await p.page.goto(`${env.url}${path}`, { handover: false });
+    assert.equal(await p.page.evaluate(() => document.documentElement.hasAttribute('data-stale') || document.documentElement.hasAttribute('data-standin')), false, path);
+    // The whole copy shows, figures and all.
+    assert.ok(await p.page.locator('#prerendered main .chart').isVisible(), path);
+    assert.ok(await p.page.locator('#prerendered main .summary').isVisible(), path);
+    release();
+    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    p.check();
+    await p.close();
+  }
+});
+
+test('an address with more areas than the copy names never shows the copy\'s content before the app draws its own', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  const release = await holdApp(p.page);
+  await p.page.goto(`${env.url}/kommune/0301/utvikling?indikator=mobbing_7&med=4601`, { handover: false });
+  // The caption would name one area too few: the copy's content is unseen, the header is there.
+  assert.equal(await p.page.locator('#prerendered main h1').isVisible(), false, 'the copy\'s content is hidden');
   assert.equal(await p.page.locator('#prerendered .site-header').isVisible(), true, 'the header is not');
   assert.equal(await p.page.locator('#prerendered .stale-loading').isVisible(), true, 'a loading line, not an empty page');
   release();
   await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
   await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
   assert.equal(await p.page.locator('#trend-indicator').inputValue(), 'mobbing_7');
-  assert.ok(await p.page.locator('main h1').isVisible());
+  assert.match(await p.page.locator('figcaption').first().innerText(), /Bergen/);
   assert.equal(await p.page.locator('.stale-loading').isVisible(), false, 'the live app has no such line');
   p.check();
   await p.close();

@@ -16,3 +16,4 @@ pub mod pipeline;
 pub mod real;
 pub mod routes;
 pub mod sources;
+pub mod stand_in;

@@ -15,7 +15,8 @@ use sha2::{Digest, Sha256};
 /// barometer or a card in a kommune's page paints from the copy, not after the app); and marks
 /// a page whose address asks for more than the copy shows (another indicator, set or area, a
 /// whole-page embed: `data-stale`, and the stylesheet hides the copy's content, keeping its
-/// place, so that no wrong figure shows before the app draws the right one). Its text is hashed
+/// place, so that no wrong figure shows before the app draws the right one; once the page is
+/// parsed, the boot script's `stand_in` shows what of it holds). Its text is hashed
 /// into the CSP exactly as built here: the README's header names the same hash (a test checks
 /// it).
 pub fn script() -> String {

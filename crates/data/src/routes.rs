@@ -139,8 +139,9 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
         }
     }
     let preload = preload_data();
+    let stand_in = crate::stand_in::script();
     format!(
-        "{}{BOOT_FAILED}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{stand_in}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -380,13 +381,14 @@ mod tests {
         assert_eq!(
             js,
             format!(
-                "{BOOT_FAILED}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
+                "{BOOT_FAILED}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
                  const wasmResponse = fetch('/app_bg.wasm');\n\
                  wasmResponse.catch(() => {{}});\n\
                  const bindings = await import('/app.js');\n\
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: wasmResponse }});\n\
                  }} catch (error) {{ bootFailed(error); }}",
+                crate::stand_in::script(),
                 preload_data()
             )
         );

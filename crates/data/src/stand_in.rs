@@ -1,0 +1,71 @@
+//! A view's static copy standing in for the same view with another indicator. Each area's views
+//! are prerendered as they open (`/kommune/0301/utvikling`); a shared link names more
+//! (`?indikator=mobbing_7`), and the language script hides such a copy's content until the app
+//! has drawn the page (`data-stale`), three to four seconds on a phone. Most of the copy's top
+//! holds for any indicator, though: the way back, the heading, the tabs, and the lead and the
+//! trend's caption, which name the indicator (marked `data-names` by `ExploreHeader` and the
+//! trend view). A few lines at the start of the boot script, run once the page is parsed and
+//! before the app is fetched, let that part show. They put the asked indicator's name, read
+//! from the copy's own picker, where the copy's is; point the tabs at it; show the demodata
+//! notice unless its figures are real (a copy whose own are carries the notice hidden, with
+//! `data-real`); and mark the page `data-standin`. The figures stay hidden until the app draws
+//! the right ones, and nothing moves when it does.
+//!
+//! They also clear `data-stale` where the address only names what the copy shows
+//! (`?indikator=barn_0_17`, as the app's own tabs write it): the copy is that page. The app reads
+//! the verdict (`prerender::mount`): a page still `data-stale` drops its copy.
+
+use oppvekst_core::route::{STAND_IN_KEYS, VIEW_KEYS};
+
+/// The script, for the top of the boot module. Every name it uses is inside a block.
+pub fn script() -> String {
+    let list = |keys: &[&str]| {
+        keys.iter()
+            .map(|k| format!("'{k}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "{{ const root = document.documentElement, copy = document.getElementById('prerendered'); \
+         if (copy && root.hasAttribute('data-stale')) {{ \
+         const select = (key) => copy.querySelector(`select[name=\"${{key}}\"]`); \
+         const asked = [...new URLSearchParams(location.search)] \
+         .filter(([key, value]) => [{keys}].includes(key) && value !== select(key)?.dataset.shown); \
+         const id = asked.find(([key]) => key === 'indikator')?.[1]; \
+         const options = [...(select('indikator')?.options ?? [])]; \
+         const from = options.find((o) => o.value === select('indikator')?.dataset.shown), \
+         to = id === undefined ? from : options.find((o) => o.value === id); \
+         const names = copy.querySelectorAll('[data-names]'); \
+         if (!asked.length) root.removeAttribute('data-stale'); \
+         else if (names.length && from && to && asked.every(([key]) => [{stand_in}].includes(key))) {{ \
+         for (const el of names) for (const text of el.childNodes) \
+         if (text.nodeType === Node.TEXT_NODE) text.data = text.data.replace(from.text, () => to.text); \
+         for (const a of copy.querySelectorAll('.explore-nav a[href*=\"indikator=\"]')) {{ \
+         const url = new URL(a.href); url.searchParams.set('indikator', to.value); \
+         a.setAttribute('href', url.pathname + url.search); }} \
+         select('indikator').value = to.value; \
+         const notice = copy.querySelector('.demodata[data-real]'); \
+         if (notice) notice.hidden = notice.dataset.real.split(' ').includes(to.value); \
+         root.removeAttribute('data-stale'); root.setAttribute('data-standin', ''); }} }} }}",
+        keys = list(&VIEW_KEYS),
+        stand_in = list(&STAND_IN_KEYS),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_knows_the_views_keys_and_which_it_stands_in_for() {
+        let s = script();
+        assert!(s.contains(
+            "['indikator', 'med', 'sett', 'sorter', 'utsnitt', 'klasser', 'embed'].includes(key)"
+        ));
+        assert!(s.contains("['indikator', 'utsnitt', 'klasser', 'sorter'].includes(key)"));
+        assert!(s.contains("copy.querySelectorAll('[data-names]')"));
+        // A block: its names never meet the boot's own.
+        assert!(s.starts_with('{') && s.ends_with('}'));
+        assert_eq!(s.matches('{').count(), s.matches('}').count());
+    }
+}
