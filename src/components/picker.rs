@@ -76,6 +76,11 @@ pub fn Picker(
     /// In a [`picker_group`]: the select's key in the address (`indikator`, `utsnitt` …).
     #[prop(optional)]
     grouped: Option<&'static str>,
+    /// Alone: the select's key in the address all the same, so that a static copy of the view
+    /// knows what it shows (`data-shown`) and can stand in for another choice
+    /// (`oppvekst-data`'s `stand_in`).
+    #[prop(optional)]
+    key: Option<&'static str>,
 ) -> impl IntoView {
     let select = NodeRef::<leptos::html::Select>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -113,7 +118,7 @@ pub fn Picker(
     view! {
         <form class="picker" on:submit=submit>
             <label for=id>{label}</label>
-            <select id=id node_ref=select disabled=disabled>{groups}</select>
+            <select id=id name=key data-shown=key.map(|_| selected.clone()) node_ref=select disabled=disabled>{groups}</select>
             <button type="submit" disabled=disabled>
                 {button.unwrap_or_else(|| t(lang, Msg::Show).to_string())}
             </button>

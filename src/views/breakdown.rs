@@ -245,6 +245,7 @@ pub fn BreakdownBody(data: BreakdownData) -> impl IntoView {
                                 selected=ind.id.clone()
                                 lang
                                 on_pick=pick
+                                key="indikator"
                             />
                         </div>
                     })}

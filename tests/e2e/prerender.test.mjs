@@ -369,6 +369,32 @@ test('an address with another indicator shows the copy\'s top renamed for it at 
   await p.close();
 });
 
+test('the breakdown, the map and the comparison stand in too: the lead in the asked indicator\'s name where the app then draws it, the figures unseen', async () => {
+  for (const [path, lead] of [
+    ['/kommune/0301/fordeling?indikator=mobbing_7', 'Mobbing på skolen, 7. trinn i Oslo, fordelt på kategorier og sammenlignet med samme kategori i landet.'],
+    ['/kommune/4602/kart?indikator=mobbing_10&utsnitt=land', /^Mobbing på skolen, 10\. trinn i hvert område/],
+    ['/kommune/0301/sammenlign?sorter=navn', /^Barn i befolkningen i 18 områder\./],
+  ]) {
+    const p = await open(env, { width: 390, height: 844 });
+    const release = await holdApp(p.page);
+    await p.page.goto(`${env.url}${path}`, { handover: false });
+    await p.page.waitForFunction(() => document.documentElement.hasAttribute('data-standin'));
+    const copy = p.page.locator('#prerendered main');
+    assert.ok(await copy.locator('h1').isVisible(), path);
+    const seen = await copy.locator('.lead').innerText();
+    if (typeof lead === 'string') assert.equal(seen, lead, path); else assert.match(seen, lead, path);
+    for (const hidden of ['figure', '.summary', 'form']) assert.equal(await copy.locator(hidden).first().isVisible(), false, `${path}: ${hidden}`);
+    const box = await copy.locator('.lead').boundingBox();
+    release();
+    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    assert.equal(await p.page.locator('main .lead').innerText(), seen, `${path}: the app's lead`);
+    assert.deepEqual(await p.page.locator('main .lead').boundingBox(), box, `${path}: at the same place`);
+    p.check();
+    await p.close();
+  }
+});
+
 test('an address naming what the copy shows (the tabs\' `?indikator=` of the view as it opens) is the copy\'s page', async () => {
   for (const path of ['/kommune/0301/sammenlign?indikator=barn_0_17', '/kommune/0301/kart?indikator=barn_0_17&utsnitt=bydeler']) {
     const p = await open(env);
