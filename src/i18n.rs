@@ -378,9 +378,9 @@ catalogue! {
     ],
     ComparePageTitle => ["Sammenlign områder", "Samanlikn område", "Compare areas"],
     CompareLead => [
-        "{0} i {1} områder. Fargen viser om verdien er signifikant bedre eller dårligere enn landet; den skraverte boksen er 95 % konfidensintervall, den svarte streken landet.",
-        "{0} i {1} område. Fargen viser om verdien er signifikant betre eller dårlegare enn landet; den skraverte boksen er 95 % konfidensintervall, den svarte streken landet.",
-        "{0} in {1} areas. The colour shows whether the value is significantly better or worse than Norway; the shaded box is the 95 % confidence interval, the black line Norway.",
+        "{0} i hvert område. Fargen viser om verdien er signifikant bedre eller dårligere enn landet; den skraverte boksen er 95 % konfidensintervall, den svarte streken landet.",
+        "{0} i kvart område. Fargen viser om verdien er signifikant betre eller dårlegare enn landet; den skraverte boksen er 95 % konfidensintervall, den svarte streken landet.",
+        "{0} in each area. The colour shows whether the value is significantly better or worse than Norway; the shaded box is the 95 % confidence interval, the black line Norway.",
     ],
     CompareSummary => [
         "Signifikant bedre enn landet: {0}. Dårligere: {1}. Høyere eller lavere, uten at det er bedre eller dårligere: {2}. Ikke signifikant forskjellige: {3}. Uten sammenligning: {4}.",

@@ -259,7 +259,7 @@ pub fn CompareBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                                 view=View::Compare
                                 area_label=m.area_label.clone()
                                 title=t(lang, Msg::ComparePageTitle).to_string()
-                                lead=tf(lang, Msg::CompareLead, &[&m.label, &m.bars.to_string()])
+                                lead=tf(lang, Msg::CompareLead, &[&m.label])
                                 indicator=Some(m.id.clone())
                                 modelled=m.modelled
                                 lang

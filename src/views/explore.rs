@@ -48,9 +48,10 @@ pub fn ExplorePage() -> impl IntoView {
 /// The top of a view: the way back to the profile, the heading, the tabs, the lead and, where
 /// the view shows modelled figures, the demodata notice.
 ///
-/// The lead is marked `data-names`: its text holds for the view with any indicator once the
-/// indicator's name in it is changed, so that a static copy of the view as it opens can show
-/// it for an address that asks for another (`oppvekst-data`'s `stand_in`). For the same end,
+/// The lead is marked `data-names` (with no key it does not hold for): its text holds for the
+/// view with any choice once the indicator's name in it is changed, so that a static copy of
+/// the view as it opens can show it for an address that asks for another
+/// (`oppvekst-data`'s `stand_in`). For the same end,
 /// a copy whose indicator is not modelled carries the notice hidden, with the indicators whose
 /// figures are real, for which it stays hidden.
 #[component]

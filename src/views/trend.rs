@@ -276,9 +276,10 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         .flatten()}
                     // The figure first: on a phone it must reach the first screen.
                     <figure class="chart-figure">
-                        // Its text holds for any indicator, once renamed: a static copy shows it for another
-                        // (`ExploreHeader` says how), the largest text on a phone's first screen.
-                        <figcaption data-names="">{title.clone()}</figcaption>
+                        // Its text holds for any indicator, once renamed, but not for other areas
+                        // (`med`): a static copy shows it for another indicator (`ExploreHeader`
+                        // says how), the largest text on a phone's first screen.
+                        <figcaption data-names="med">{title.clone()}</figcaption>
                         <EChart chart=Signal::stored(over_time(&vm).into()) label=Signal::stored(format!("{title}. {summary}.")) save />
                         {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
                         {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}

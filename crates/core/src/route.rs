@@ -349,13 +349,6 @@ pub const VIEW_KEYS: [&str; 7] = [
     "embed",
 ];
 
-/// The keys of [`VIEW_KEYS`] that a view's static copy can stand in for before the app has
-/// drawn the page (`oppvekst-data`'s boot script, `stand_in`): they change none of the copy's
-/// header, nor its lead or the trend's caption once the indicator's name in them is the one
-/// asked for. The figures, and what else they change, stay hidden until the app draws them.
-/// Not `sett` or `med`: they change how many areas the lead and the caption name; not `embed`.
-pub const STAND_IN_KEYS: [&str; 4] = ["indikator", "utsnitt", "klasser", "sorter"];
-
 /// The key of a form's «add an area» select among a view's choices ([`Query::with_choices`]):
 /// its value is added to `med=` instead of replacing it. Never written in an address.
 pub const ADD_AREA: &str = "+med";
