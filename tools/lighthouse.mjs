@@ -30,7 +30,8 @@ function run(url, preset, out) {
  */
 export const PAGES = [
   '/', '/om', '/kommune/0301', '/kommune/1151', '/nn/kommune/0301',
-  '/kommune/0301/utvikling', '/kommune/0301/utvikling?indikator=mobbing_7', '/kommune/0301/sammenlign', '/kommune/0301/kart',
+  '/kommune/0301/utvikling', '/kommune/0301/utvikling?indikator=mobbing_7', '/kommune/0301/sammenlign',
+  '/kommune/4601/sammenlign?indikator=mobbing_7&sett=fylke', '/kommune/0301/kart',
   '/kommune/4602/kart?indikator=mobbing_10&utsnitt=land', '/kommune/0301/oversikt',
   '/kommune/0301/fordeling', '/kommune/0301/befolkning',
   // The compact embeds, as a kommune's page frames them.
