@@ -4,7 +4,7 @@
 
 use crate::i18n::{href, t, Msg};
 use leptos::prelude::*;
-use oppvekst_core::route::{area_path, view_url, Query, View};
+use oppvekst_core::route::{area_path, view_url, Query, View, SHOW_CURRENT_TAB};
 use oppvekst_core::{AreaCode, Lang};
 
 /// The name of a view in the tabs.
@@ -90,19 +90,15 @@ fn scroll_when_laid_out(ul: web_sys::HtmlElement) {
 }
 
 /// Scrolls `ul` only as far as brings its current tab into sight, and a little of the next
-/// tab, which says that the line scrolls. Where it does not scroll (a wide screen) this does
-/// nothing.
+/// tab, which says that the line scrolls: by the boot script's function
+/// ([`SHOW_CURRENT_TAB`]), which scrolled the static copy's tabs by the same rule, so that the
+/// line stands where it stood when the app takes the page over.
 fn scroll_current_into_sight(ul: &web_sys::HtmlElement) {
-    let Some(Ok(tab)) = ul
-        .query_selector("[aria-current=page]")
+    use wasm_bindgen::JsCast;
+    let show = js_sys::Reflect::get(&js_sys::global(), &SHOW_CURRENT_TAB.into())
         .ok()
-        .flatten()
-        .map(wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>)
-    else {
-        return;
-    };
-    let right = tab.offset_left() - ul.offset_left() + tab.offset_width();
-    if right + 48 > ul.client_width() {
-        ul.set_scroll_left(right - ul.client_width() + 48);
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(show) = show {
+        let _ = show.call1(&wasm_bindgen::JsValue::NULL, ul);
     }
 }

@@ -398,6 +398,27 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
   }
 });
 
+test('on a phone the copy\'s tabs stand scrolled to the current one as the app\'s do, so that the line does not jump when the app takes over', async () => {
+  for (const path of ['/kommune/0301/kart', '/kommune/0301/fordeling?indikator=mobbing_7']) {
+    const p = await open(env, { width: 390, height: 844 });
+    const release = await holdApp(p.page);
+    await p.page.goto(`${env.url}${path}`, { handover: false });
+    const tabs = () => p.page.evaluate(() => {
+      const ul = document.querySelector('.explore-nav ul');
+      return { scroll: ul.scrollLeft, current: ul.querySelector('[aria-current=page]').getBoundingClientRect().toJSON() };
+    });
+    const copy = await tabs();
+    assert.ok(copy.scroll > 0, `${path}: the copy's line is scrolled`);
+    assert.ok(copy.current.right <= 390 - 16, `${path}: its current tab is in sight: ${JSON.stringify(copy.current)}`);
+    release();
+    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    assert.deepEqual(await tabs(), copy, `${path}: the app's line stands where the copy's stood`);
+    p.check();
+    await p.close();
+  }
+});
+
 test('an address naming what the copy shows (the tabs\' `?indikator=` of the view as it opens) is the copy\'s page', async () => {
   for (const path of ['/kommune/0301/sammenlign?indikator=barn_0_17', '/kommune/0301/kart?indikator=barn_0_17&utsnitt=bydeler']) {
     const p = await open(env);

@@ -349,6 +349,12 @@ pub const VIEW_KEYS: [&str; 7] = [
     "embed",
 ];
 
+/// The global function, defined by the boot script (`oppvekst-data`'s `current_tab`), that
+/// scrolls an explore view's line of tabs (`ul`) until its current tab is in sight: applied to
+/// the static copy's tabs as the page loads and to the app's as it draws them, so that the line
+/// stands where it stood when the app takes the page over.
+pub const SHOW_CURRENT_TAB: &str = "oppvekstShowCurrentTab";
+
 /// The key of a form's «add an area» select among a view's choices ([`Query::with_choices`]):
 /// its value is added to `med=` instead of replacing it. Never written in an address.
 pub const ADD_AREA: &str = "+med";

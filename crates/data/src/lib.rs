@@ -4,6 +4,7 @@
 pub mod apportion;
 pub mod build;
 pub mod catalogue;
+pub mod current_tab;
 pub mod fetch;
 pub mod geography;
 pub mod geometry;

@@ -140,8 +140,9 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
     }
     let preload = preload_data();
     let stand_in = crate::stand_in::script();
+    let current_tab = crate::current_tab::script();
     format!(
-        "{}{BOOT_FAILED}\n{stand_in}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{stand_in}\n{current_tab}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -381,7 +382,7 @@ mod tests {
         assert_eq!(
             js,
             format!(
-                "{BOOT_FAILED}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
+                "{BOOT_FAILED}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
                  const wasmResponse = fetch('/app_bg.wasm');\n\
                  wasmResponse.catch(() => {{}});\n\
                  const bindings = await import('/app.js');\n\
@@ -389,6 +390,7 @@ mod tests {
                  const wasm = await init({{ module_or_path: wasmResponse }});\n\
                  }} catch (error) {{ bootFailed(error); }}",
                 crate::stand_in::script(),
+                crate::current_tab::script(),
                 preload_data()
             )
         );
