@@ -13,8 +13,9 @@
 //! A page served for another address (the front page from the offline cache for a page never
 //! seen, a host that answers every path with `index.html`) drops its copy at once: the view the
 //! app draws there may never call [`reveal`]. So does a page whose query asks for something the
-//! copy does not show (another set, an embed), unless the copy stands in for it (another
-//! indicator: the boot script's `stand_in` in `oppvekst-data`).
+//! copy cannot stand in for (an embed, an indicator it does not know); for other choices
+//! (another indicator, set, order …) it shows its top and keeps its figures hidden until the
+//! app has drawn (the boot script's `stand_in` in `oppvekst-data`).
 
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
@@ -67,12 +68,12 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     } else {
         of.trim_end_matches('/') == here.trim_end_matches('/')
     };
-    // A copy is of the page as it opens. Where the address asks for more (another set, an
-    // area added), what the app draws is not what the copy shows: the boot script has left
-    // such a page `data-stale` (where the copy shows what is asked, or stands in for it with
-    // its figures hidden, it has not: `oppvekst-data`'s `stand_in`). Nor in an embed, nor in
-    // another language (the 404 page's bokmål copy on a `/nn/…` address, an older link's
-    // `?lang=nn` where the head script could not move it into the path).
+    // A copy is of the page as it opens. Where the address asks for more, the boot script has
+    // said whether the copy shows it, stands in for it with its figures hidden, or cannot
+    // (`data-stale`: a whole-page embed, an indicator the copy does not know; `oppvekst-data`'s
+    // `stand_in`). Nor is it of a compact embed, which the app draws alone, nor of another
+    // language (the 404 page's bokmål copy on a `/nn/…` address, an older link's `?lang=nn`
+    // where the head script could not move it into the path).
     let stale = doc
         .document_element()
         .is_none_or(|root| root.has_attribute("data-stale"));
