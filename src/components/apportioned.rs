@@ -28,5 +28,8 @@ pub fn apportioned_note(ctx: &ContextBundle, code: &AreaCode, lang: Lang) -> Opt
             &a.by.to_string(),
         ],
     );
-    Some(view! { <p class="note apportioned">{text}</p> })
+    // The indicators it is shown with (`data-for`): a static copy of a trend standing in for
+    // another indicator drops it where the app will not show it (`oppvekst-data`'s `stand_in`).
+    let shown_with = oppvekst_core::population::INDICATORS.join(" ");
+    Some(view! { <p class="note apportioned" data-for=shown_with>{text}</p> })
 }

@@ -398,6 +398,27 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
   }
 });
 
+test('a note only for some indicators (a divided kommune\'s estimated population) is dropped from a copy standing in for another, as the app draws it', async () => {
+  // Ålesund's trend opens with the children in the population, whose figures before 2024 are
+  // apportioned: the copy has the note above the figure; a bullying trend has none.
+  const p = await open(env, { width: 390, height: 844 });
+  const release = await holdApp(p.page);
+  await p.page.goto(`${env.url}/kommune/1508/utvikling?indikator=mobbing_7`, { handover: false });
+  await p.page.waitForFunction(() => document.documentElement.hasAttribute('data-standin'));
+  assert.equal(await p.page.locator('#prerendered .apportioned').count(), 1, 'the copy has the note');
+  assert.equal(await p.page.locator('#prerendered .apportioned').boundingBox(), null, 'and takes no room for it');
+  const caption = p.page.locator('#prerendered figcaption');
+  assert.match(await caption.innerText(), /^Mobbing på skolen, 7\. trinn: Ålesund/);
+  const box = await caption.boundingBox();
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
+  assert.equal(await p.page.locator('.apportioned').count(), 0);
+  assert.deepEqual(await p.page.locator('figcaption').first().boundingBox(), box, 'the caption stands where it stood');
+  p.check();
+  await p.close();
+});
+
 test('on a phone the copy\'s tabs stand scrolled to the current one as the app\'s do, so that the line does not jump when the app takes over', async () => {
   for (const path of ['/kommune/0301/kart', '/kommune/0301/fordeling?indikator=mobbing_7']) {
     const p = await open(env, { width: 390, height: 844 });

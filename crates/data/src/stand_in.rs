@@ -11,8 +11,10 @@
 //! is fetched, let that part show (`data-holds`). They put the asked indicator's name, read from
 //! the copy's own picker, where the copy's is; point the tabs at it; show the demodata notice
 //! unless its figures are real (a copy whose own are carries the notice hidden, with
-//! `data-real`); and mark the page `data-standin`. The figures stay hidden until the app draws
-//! the right ones, and nothing moves when it does.
+//! `data-real`); drop a note that is only for some indicators (`data-for`: the estimate of a
+//! divided kommune's population), where the app will not show it; and mark the page
+//! `data-standin`. The figures stay hidden until the app draws the right ones, and nothing
+//! moves when it does.
 //!
 //! They also clear `data-stale` where the address only names what the copy shows
 //! (`?indikator=barn_0_17`, as the app's own tabs write it): the copy is that page. The app reads
@@ -52,7 +54,8 @@ pub fn script() -> String {
          a.setAttribute('href', url.pathname + url.search); }} \
          select('indikator').value = to.value; \
          const notice = copy.querySelector('.demodata[data-real]'); \
-         if (notice) notice.hidden = notice.dataset.real.split(' ').includes(to.value); }} \
+         if (notice) notice.hidden = notice.dataset.real.split(' ').includes(to.value); \
+         for (const el of copy.querySelectorAll('[data-for]')) el.hidden = !el.dataset.for.split(' ').includes(to.value); }} \
          root.removeAttribute('data-stale'); root.setAttribute('data-standin', ''); }} }} }}",
         keys = list(&VIEW_KEYS),
         // Not an embed: it is drawn without the header (a compact one as the copy's part
