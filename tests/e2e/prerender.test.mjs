@@ -317,6 +317,21 @@ async function holdApp(page) {
   return release;
 }
 
+/** Opens `path` with the app held back (`holdApp`): the page as served, with the boot's work. */
+async function openHeld(path, viewport) {
+  const p = await open(env, viewport);
+  const release = await holdApp(p.page);
+  await p.page.goto(`${env.url}${path}`, { handover: false });
+  return { p, release };
+}
+
+/** Lets the held app load, and waits until it has taken the page over and drawn its chart. */
+async function handOver(page, release) {
+  release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+}
+
 /** Where the parts of a view's top are, and what its lead and caption say. */
 const topOf = (page, within) => page.evaluate((within) => {
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
@@ -356,9 +371,7 @@ test('an address with another indicator shows the copy\'s top renamed for it at 
   }
   const seen = await copy.evaluate((m) => m.innerText);
   assert.doesNotMatch(seen, /Barn i befolkningen|%|\d,\d|Signifikant/, seen);
-  release();
-  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-  await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
+  await handOver(p.page, release);
   // The app says the same at the same places: nothing moved.
   assert.deepEqual(await topOf(p.page, 'body'), top);
   assert.equal(await p.page.locator('#trend-indicator').inputValue(), 'mobbing_7');
@@ -378,9 +391,7 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
     // The lead holds for other areas; the caption, which names them, waits for the app.
     ['/kommune/0301/utvikling?indikator=mobbing_7&med=4601', 'Mobbing på skolen, 7. trinn for Oslo, sammenlignet med andre områder.'],
   ]) {
-    const p = await open(env, { width: 390, height: 844 });
-    const release = await holdApp(p.page);
-    await p.page.goto(`${env.url}${path}`, { handover: false });
+    const { p, release } = await openHeld(path, { width: 390, height: 844 });
     await p.page.waitForFunction(() => document.documentElement.hasAttribute('data-standin'));
     const copy = p.page.locator('#prerendered main');
     assert.ok(await copy.locator('h1').isVisible(), path);
@@ -388,9 +399,7 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
     if (typeof lead === 'string') assert.equal(seen, lead, path); else assert.match(seen, lead, path);
     for (const hidden of ['figure', 'figcaption', '.summary', 'form']) assert.equal(await copy.locator(hidden).first().isVisible(), false, `${path}: ${hidden}`);
     const box = await copy.locator('.lead').boundingBox();
-    release();
-    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    await handOver(p.page, release);
     assert.equal(await p.page.locator('main .lead').innerText(), seen, `${path}: the app's lead`);
     assert.deepEqual(await p.page.locator('main .lead').boundingBox(), box, `${path}: at the same place`);
     p.check();
@@ -401,18 +410,14 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
 test('a note only for some indicators (a divided kommune\'s estimated population) is dropped from a copy standing in for another, as the app draws it', async () => {
   // Ålesund's trend opens with the children in the population, whose figures before 2024 are
   // apportioned: the copy has the note above the figure; a bullying trend has none.
-  const p = await open(env, { width: 390, height: 844 });
-  const release = await holdApp(p.page);
-  await p.page.goto(`${env.url}/kommune/1508/utvikling?indikator=mobbing_7`, { handover: false });
+  const { p, release } = await openHeld('/kommune/1508/utvikling?indikator=mobbing_7', { width: 390, height: 844 });
   await p.page.waitForFunction(() => document.documentElement.hasAttribute('data-standin'));
   assert.equal(await p.page.locator('#prerendered .apportioned').count(), 1, 'the copy has the note');
   assert.equal(await p.page.locator('#prerendered .apportioned').boundingBox(), null, 'and takes no room for it');
   const caption = p.page.locator('#prerendered figcaption');
   assert.match(await caption.innerText(), /^Mobbing på skolen, 7\. trinn: Ålesund/);
   const box = await caption.boundingBox();
-  release();
-  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-  await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
+  await handOver(p.page, release);
   assert.equal(await p.page.locator('.apportioned').count(), 0);
   assert.deepEqual(await p.page.locator('figcaption').first().boundingBox(), box, 'the caption stands where it stood');
   p.check();
@@ -421,9 +426,7 @@ test('a note only for some indicators (a divided kommune\'s estimated population
 
 test('on a phone the copy\'s tabs stand scrolled to the current one as the app\'s do, so that the line does not jump when the app takes over', async () => {
   for (const path of ['/kommune/0301/kart', '/kommune/0301/fordeling?indikator=mobbing_7']) {
-    const p = await open(env, { width: 390, height: 844 });
-    const release = await holdApp(p.page);
-    await p.page.goto(`${env.url}${path}`, { handover: false });
+    const { p, release } = await openHeld(path, { width: 390, height: 844 });
     const tabs = () => p.page.evaluate(() => {
       const ul = document.querySelector('.explore-nav ul');
       return { scroll: ul.scrollLeft, current: ul.querySelector('[aria-current=page]').getBoundingClientRect().toJSON() };
@@ -431,9 +434,7 @@ test('on a phone the copy\'s tabs stand scrolled to the current one as the app\'
     const copy = await tabs();
     assert.ok(copy.scroll > 0, `${path}: the copy's line is scrolled`);
     assert.ok(copy.current.right <= 390 - 16, `${path}: its current tab is in sight: ${JSON.stringify(copy.current)}`);
-    release();
-    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    await handOver(p.page, release);
     assert.deepEqual(await tabs(), copy, `${path}: the app's line stands where the copy's stood`);
     p.check();
     await p.close();
@@ -442,33 +443,25 @@ test('on a phone the copy\'s tabs stand scrolled to the current one as the app\'
 
 test('an address naming what the copy shows (the tabs\' `?indikator=` of the view as it opens) is the copy\'s page', async () => {
   for (const path of ['/kommune/0301/sammenlign?indikator=barn_0_17', '/kommune/0301/kart?indikator=barn_0_17&utsnitt=bydeler']) {
-    const p = await open(env);
-    const release = await holdApp(p.page);
-    await p.page.goto(`${env.url}${path}`, { handover: false });
+    const { p, release } = await openHeld(path);
     assert.equal(await p.page.evaluate(() => document.documentElement.hasAttribute('data-stale') || document.documentElement.hasAttribute('data-standin')), false, path);
     // The whole copy shows, figures and all.
     assert.ok(await p.page.locator('#prerendered main .chart').isVisible(), path);
     assert.ok(await p.page.locator('#prerendered main .summary').isVisible(), path);
-    release();
-    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-    await p.page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+    await handOver(p.page, release);
     p.check();
     await p.close();
   }
 });
 
 test('an address the copy cannot stand in for (an indicator it does not know) never shows the copy\'s content before the app draws its own', async () => {
-  const p = await open(env, { width: 390, height: 844 });
-  const release = await holdApp(p.page);
-  await p.page.goto(`${env.url}/kommune/0301/utvikling?indikator=finnes_ikke`, { handover: false });
+  const { p, release } = await openHeld('/kommune/0301/utvikling?indikator=finnes_ikke', { width: 390, height: 844 });
   // The copy cannot say what the app will draw there: its content is unseen, the header is there.
   assert.equal(await p.page.evaluate(() => document.documentElement.hasAttribute('data-stale')), true);
   assert.equal(await p.page.locator('#prerendered main h1').isVisible(), false, 'the copy\'s content is hidden');
   assert.equal(await p.page.locator('#prerendered .site-header').isVisible(), true, 'the header is not');
   assert.equal(await p.page.locator('#prerendered .stale-loading').isVisible(), true, 'a loading line, not an empty page');
-  release();
-  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-  await p.page.waitForSelector('article.trend-view .chart :is(canvas, svg)', { timeout: 20000 });
+  await handOver(p.page, release);
   assert.ok(await p.page.locator('main h1').isVisible());
   assert.equal(await p.page.locator('.stale-loading').isVisible(), false, 'the live app has no such line');
   p.check();
