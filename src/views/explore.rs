@@ -1,6 +1,6 @@
 //! The route of every explore view (`/kommune/0301/kart`, `/landet/oversikt` …): parses the
 //! path with the core's parser and shows the view, or the page for a bad address. Also the
-//! frame the views share: the way back, the heading and the tabs.
+//! frame the views share: the way back, the heading, the tabs, the lead and the demodata notice.
 
 use crate::api::{self, SetData};
 use crate::components::chart_figure::is_modelled;
@@ -50,10 +50,9 @@ pub fn ExplorePage() -> impl IntoView {
 ///
 /// The lead is marked `data-names` (with no key it does not hold for): its text holds for the
 /// view with any choice once the indicator's name in it is changed, so that a static copy of
-/// the view as it opens can show it for an address that asks for another
-/// (`oppvekst-data`'s `stand_in`). For the same end,
-/// a copy whose indicator is not modelled carries the notice hidden, with the indicators whose
-/// figures are real, for which it stays hidden.
+/// the view as it opens can show it for an address that asks for another (`oppvekst-data`'s
+/// `stand_in`). For the same end, a copy whose indicator is not modelled carries the notice
+/// hidden, with the indicators whose figures are real, for which it stays hidden.
 #[component]
 pub fn ExploreHeader(
     code: AreaCode,
