@@ -6,14 +6,17 @@ use crate::i18n::{href, t, Msg};
 use leptos::prelude::*;
 use oppvekst_core::Lang;
 
-/// `unless`: on a static copy whose figures are real, the notice hidden, with the indicators
-/// whose figures are real (space-separated ids): when the copy stands in for the view with any
-/// other, it shows (`ExploreHeader`).
+/// On a static copy (`ExploreHeader`): `shown_for`, the indicators whose figures are modelled
+/// (space-separated ids), for which a copy standing in for the view with another indicator shows
+/// it, and `hidden` where the copy's own figures are real.
 #[component]
-pub fn DemodataNotice(lang: Lang, #[prop(optional)] unless: Option<String>) -> impl IntoView {
-    let hidden = unless.is_some();
+pub fn DemodataNotice(
+    lang: Lang,
+    #[prop(optional)] hidden: bool,
+    #[prop(optional)] shown_for: Option<String>,
+) -> impl IntoView {
     view! {
-        <aside class="demodata" role="note" aria-labelledby="demodata-title" hidden=hidden data-real=unless>
+        <aside class="demodata" role="note" aria-labelledby="demodata-title" hidden=hidden data-for=shown_for>
             <p>
                 <strong id="demodata-title">{t(lang, Msg::DemodataTitle)}</strong>
                 " "

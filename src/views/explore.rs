@@ -51,8 +51,8 @@ pub fn ExplorePage() -> impl IntoView {
 /// The lead is marked `data-names` (with no key it does not hold for): its text holds for the
 /// view with any choice once the indicator's name in it is changed, so that a static copy of
 /// the view as it opens can show it for an address that asks for another (`oppvekst-data`'s
-/// `stand_in`). For the same end, a copy whose indicator is not modelled carries the notice
-/// hidden, with the indicators whose figures are real, for which it stays hidden.
+/// `stand_in`). For the same end, a copy of such a view always carries the notice, hidden where
+/// its own figures are real, with the indicators it is shown for (`data-for`).
 #[component]
 pub fn ExploreHeader(
     code: AreaCode,
@@ -76,17 +76,17 @@ pub fn ExploreHeader(
         <h1>{title}</h1>
         <ExploreNav code current=Some(view) indicator lang />
         <p class="lead" data-names="">{lead}</p>
-        {match modelled {
-            true => Some(view! { <DemodataNotice lang /> }),
-            false => stand_in_notice(view).map(|real| view! { <DemodataNotice lang unless=real /> }),
+        {match modelled_ids(view) {
+            Some(ids) => Some(view! { <DemodataNotice lang hidden=!modelled shown_for=ids /> }),
+            None => modelled.then(|| view! { <DemodataNotice lang /> }),
         }}
     }
 }
 
 /// For a static copy of a view of one indicator (at build time, where the context bundle is at
-/// hand): the indicators whose figures are real, for which a stand-in keeps the demodata notice
-/// hidden; it shows for any other. None in the live app.
-fn stand_in_notice(view: View) -> Option<String> {
+/// hand): the indicators whose figures are modelled, for which a stand-in shows the demodata
+/// notice (`data-for`). None in the live app.
+fn modelled_ids(view: View) -> Option<String> {
     if !view.has_indicator() {
         return None;
     }
@@ -94,7 +94,7 @@ fn stand_in_notice(view: View) -> Option<String> {
     let ids: Vec<&str> = context
         .catalogue
         .iter()
-        .filter(|i| !is_modelled(i))
+        .filter(|i| is_modelled(i))
         .map(|i| i.id.as_str())
         .collect();
     Some(ids.join(" "))

@@ -390,6 +390,8 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
     ['/kommune/4601/sammenlign?indikator=mobbing_7&sett=fylke', /^Mobbing på skolen, 7\. trinn i hvert område\. Fargen viser/],
     // The lead holds for other areas; the caption, which names them, waits for the app.
     ['/kommune/0301/utvikling?indikator=mobbing_7&med=4601', 'Mobbing på skolen, 7. trinn for Oslo, sammenlignet med andre områder.'],
+    // Real figures for real ones: no demodata notice.
+    ['/kommune/0301/kart?indikator=barn_0_5', /^Småbarn i befolkningen i hvert område/],
   ]) {
     const { p, release } = await openHeld(path, { width: 390, height: 844 });
     await p.page.waitForFunction(() => document.documentElement.hasAttribute('data-standin'));
@@ -397,11 +399,15 @@ test('the breakdown, the map and the comparison stand in too, and for other sets
     assert.ok(await copy.locator('h1').isVisible(), path);
     const seen = await copy.locator('.lead').innerText();
     if (typeof lead === 'string') assert.equal(seen, lead, path); else assert.match(seen, lead, path);
+    // The demodata notice where the asked indicator's figures are modelled, as the app shows it.
+    const demo = await copy.locator('.demodata').isVisible();
+    assert.equal(demo, !seen.startsWith('Barn') && !seen.startsWith('Småbarn'), `${path}: the demodata notice`);
     for (const hidden of ['figure', 'figcaption', '.summary', 'form']) assert.equal(await copy.locator(hidden).first().isVisible(), false, `${path}: ${hidden}`);
     const box = await copy.locator('.lead').boundingBox();
     await handOver(p.page, release);
     assert.equal(await p.page.locator('main .lead').innerText(), seen, `${path}: the app's lead`);
     assert.deepEqual(await p.page.locator('main .lead').boundingBox(), box, `${path}: at the same place`);
+    assert.equal(await p.page.locator('main .demodata').isVisible(), demo, `${path}: the app's notice`);
     p.check();
     await p.close();
   }

@@ -9,12 +9,11 @@
 //!
 //! A few lines at the start of the boot script, run once the page is parsed and before the app
 //! is fetched, let that part show (`data-holds`). They put the asked indicator's name, read from
-//! the copy's own picker, where the copy's is; point the tabs at it; show the demodata notice
-//! unless its figures are real (a copy whose own are carries the notice hidden, with
-//! `data-real`); drop a note that is only for some indicators (`data-for`: the estimate of a
-//! divided kommune's population), where the app will not show it; and mark the page
-//! `data-standin`. The figures stay hidden until the app draws the right ones, and nothing
-//! moves when it does.
+//! the copy's own picker, where the copy's is; point the tabs at it; show or drop what is only
+//! for some indicators (`data-for`: the demodata notice, for the modelled ones, which a copy
+//! carries hidden where its own figures are real; the estimate of a divided kommune's
+//! population, for the population's), as the app will; and mark the page `data-standin`. The
+//! figures stay hidden until the app draws the right ones, and nothing moves when it does.
 //!
 //! They also clear `data-stale` where the address only names what the copy shows
 //! (`?indikator=barn_0_17`, as the app's own tabs write it): the copy is that page. The app reads
@@ -53,8 +52,6 @@ pub fn script() -> String {
          const url = new URL(a.href); url.searchParams.set('indikator', to.value); \
          a.setAttribute('href', url.pathname + url.search); }} \
          select('indikator').value = to.value; \
-         const notice = copy.querySelector('.demodata[data-real]'); \
-         if (notice) notice.hidden = notice.dataset.real.split(' ').includes(to.value); \
          for (const el of copy.querySelectorAll('[data-for]')) el.hidden = !el.dataset.for.split(' ').includes(to.value); }} \
          root.removeAttribute('data-stale'); root.setAttribute('data-standin', ''); }} }} }}",
         keys = list(&VIEW_KEYS),
