@@ -4,26 +4,30 @@ use crate::api;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{href, t, use_lang, Msg};
+use crate::prerender::preloaded;
 use leptos::prelude::*;
+use oppvekst_core::codec::ContextBundle;
 use std::rc::Rc;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
     // The header's search appears once the registry is there; a failed load is the page's
-    // business, so the header then just has no search.
-    let context = LocalResource::new(api::context);
-    let search = move || {
-        context.get().and_then(Result::ok).map(|ctx| {
-            view! {
-                <SearchBox
-                    registry=Rc::new(ctx.registry.clone())
-                    old_codes=Rc::new(ctx.old_codes.clone())
-                    id="header-search"
-                    compact=true
-                />
-            }
-        })
+    // business, so the header then just has no search. The static copy has it from the
+    // prerenderer, so that a reader can start typing before the app takes over (what was
+    // typed goes over with the page: `prerender::reveal`).
+    let search = match preloaded() {
+        Some(ctx) => view! { <HeaderSearch ctx /> }.into_any(),
+        None => {
+            let context = LocalResource::new(api::context);
+            (move || {
+                context
+                    .get()
+                    .and_then(Result::ok)
+                    .map(|ctx| view! { <HeaderSearch ctx /> })
+            })
+            .into_any()
+        }
     };
     view! {
         <header class="site-header">
@@ -33,6 +37,19 @@ pub fn Header() -> impl IntoView {
             <div class="header-search">{search}</div>
             <LangSwitch />
         </header>
+    }
+}
+
+/// The header's search over the context's areas and old numbers.
+#[component]
+fn HeaderSearch(ctx: Rc<ContextBundle>) -> impl IntoView {
+    view! {
+        <SearchBox
+            registry=Rc::new(ctx.registry.clone())
+            old_codes=Rc::new(ctx.old_codes.clone())
+            id="header-search"
+            compact=true
+        />
     }
 }
 

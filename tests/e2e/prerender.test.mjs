@@ -214,24 +214,30 @@ test('the explore views move nothing over 0,02 while the app draws them (390 px)
   }
 });
 
-test('what a reader typed into the front page\'s search before the app took over is kept, with the focus', async () => {
-  const p = await open(env);
-  // The app waits until the reader has typed.
-  let release;
-  const typed = new Promise((r) => { release = r; });
-  await p.page.route(/_bg\.wasm$/, async (route) => { await typed; await route.continue(); });
-  await p.page.goto(`${env.url}/`, { handover: false });
-  await p.page.locator('#prerendered #home-search-input').fill('Bergen');
-  assert.equal(await p.page.locator('#prerendered').count(), 1, 'typed into the copy');
-  release();
-  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
-  const search = p.page.locator('#home-search-input');
-  assert.equal(await search.inputValue(), 'Bergen');
-  assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'home-search-input');
-  await p.page.waitForSelector('#home-search-input ~ .search-hits li, .search-hits li');
-  assert.match(await p.page.locator('.search-hits li').first().innerText(), /Bergen/);
-  p.check();
-  await p.close();
+test('what a reader typed into a copy\'s search before the app took over is kept, with the focus: the front page\'s and the header\'s, which stands where the app\'s will', async () => {
+  for (const [path, id, name] of [
+    ['/', 'home-search', 'Bergen'],
+    ['/kommune/0301', 'header-search', 'Bergen'],
+    ['/nn/kommune/4602/utvikling', 'header-search', 'Tromsø'],
+  ]) {
+    // The app waits until the reader has typed.
+    const { p, release } = await openHeld(path, { width: 390, height: 844 });
+    const copy = p.page.locator(`#prerendered #${id}-input`);
+    assert.ok(await copy.isVisible(), `${path}: the copy has the search`);
+    const before = await copy.boundingBox();
+    await copy.fill(name);
+    assert.equal(await p.page.locator('#prerendered').count(), 1, `${path}: typed into the copy`);
+    release();
+    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    const search = p.page.locator(`#${id}-input`);
+    assert.equal(await search.inputValue(), name, `${path}: the text went over`);
+    assert.equal(await p.page.evaluate(() => document.activeElement?.id), `${id}-input`, `${path}: so did the focus`);
+    assert.deepEqual(await search.boundingBox(), before, `${path}: the app's search stands where the copy's stood`);
+    await p.page.waitForSelector(`#${id}-list li`);
+    assert.match(await p.page.locator(`#${id}-list li`).first().innerText(), new RegExp(name));
+    p.check();
+    await p.close();
+  }
 });
 
 test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
