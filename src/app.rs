@@ -168,6 +168,13 @@ pub fn Shell(children: Children) -> impl IntoView {
             // indicator: `[data-stale]` in the stylesheet): the reader waits for the app with a
             // word, not an empty page.
             <p class="loading stale-loading">{move || t(lang.get(), Msg::Loading)}</p>
+            // Read only with JavaScript off, on the static copy: what the page can do then. The
+            // stylesheet's `scripting: none` rules take away what cannot work (the charts'
+            // empty boxes, the pickers, whose choice the static page would ignore, the
+            // search, the buttons that save, download and share).
+            <noscript>
+                <p class="noscript-note">{move || t(lang.get(), Msg::NoScript)}</p>
+            </noscript>
             <OfflineNotices />
             {children()}
             // A part of a page ends with the way to all of it.

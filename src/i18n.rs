@@ -40,6 +40,11 @@ catalogue! {
     SkipToContent => ["Hopp til innholdet", "Hopp til innhaldet", "Skip to content"],
     Language => ["Språk", "Språk", "Language"],
     Loading => ["Laster inn …", "Lastar inn …", "Loading …"],
+    NoScript => [
+        "JavaScript er slått av. Siden viser tallene slik den åpner, uten diagrammer, valg, søk og nedlasting.",
+        "JavaScript er slått av. Sida viser tala slik ho opnar, utan diagram, val, søk og nedlasting.",
+        "JavaScript is off. The page shows its figures as it opens, without charts, choices, search or downloads.",
+    ],
     Landet => ["Hele landet", "Heile landet", "Norway"],
     LevelFylke => ["Fylke", "Fylke", "County"],
     LevelKommune => ["Kommune", "Kommune", "Municipality"],

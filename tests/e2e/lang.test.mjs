@@ -17,7 +17,7 @@ const SERVED = [
   ['/en/', 'en', 'main h1', 'Growing-up profile'],
   ['/nn/om', 'nn', 'main h1', 'Om tala'],
   ['/en/om', 'en', 'main h1', 'About the figures'],
-  ['/nn/kommune/4602/utvikling', 'nn', 'main', 'Endring'],
+  ['/nn/kommune/4602/utvikling', 'nn', 'main', 'Barn i folketalet'],
   ['/en/fylke/46/befolkning', 'en', 'main', 'Population'],
   ['/nn/kommune/4601/sammenlign', 'nn', 'main h1', 'Samanlikn område'],
   ['/en/fylke/46/kart', 'en', 'main h1', 'Map'],

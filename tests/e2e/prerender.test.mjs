@@ -181,9 +181,19 @@ for (const [route, status, holds] of STATIC) {
     const still = await open(env, { javaScriptEnabled: false, allow: [/404/] });
     const res = await still.page.goto(`${env.url}${route}`, { handover: false });
     assert.equal(res.status(), status);
-    const copy = plain(await holds(still.page));
+    await holds(still.page);
     still.check();
     await still.close();
+    // What the app must say is what the copy says to a reader with JavaScript until the app
+    // takes over (without it, the copy also says so and leaves out the search: the test
+    // of JavaScript off below).
+    const held = await open(env, { allow: [/404/] });
+    const release = await holdApp(held.page);
+    await held.page.goto(`${env.url}${route}`, { handover: false });
+    const copy = plain(await holds(held.page));
+    release();
+    held.check();
+    await held.close();
     for (const width of [390, 1280]) {
       const live = await open(env, { width, height: 844, allow: [/404/] });
       await live.page.goto(`${env.url}${route}`);
@@ -211,6 +221,47 @@ test('the explore views move nothing over 0,02 while the app draws them (390 px)
     assert.ok(cls <= 0.02, `${view}: layout shift ${cls.toFixed(3)}`);
     p.check();
     await p.close();
+  }
+});
+
+test('with JavaScript off, a page says so in its language and shows no control that could not work: no picker whose choice the static page would ignore, no empty chart box', async () => {
+  for (const [route, says] of [
+    ['/kommune/0301', /^JavaScript er slått av\. Siden viser tallene/],
+    ['/nn/kommune/4601/utvikling', /^JavaScript er slått av\. Sida viser tala/],
+    ['/en/kommune/0301/sammenlign', /^JavaScript is off\. The page shows its figures/],
+    ['/kommune/0301/fordeling', /^JavaScript er slått av/],
+    ['/kommune/3403/oversikt', /^JavaScript er slått av/],
+    ['/', /^JavaScript er slått av/],
+  ]) {
+    const still = await open(env, { javaScriptEnabled: false, width: 390, height: 844 });
+    await still.page.goto(`${env.url}${route}`, { handover: false });
+    const seen = await still.page.evaluate(() => {
+      const visible = (e) => e.checkVisibility();
+      return {
+        notes: [...document.querySelectorAll('.noscript-note')].filter(visible).map((e) => e.innerText),
+        // The page template's two-language line, for a page without a copy.
+        template: [...document.querySelectorAll('body > noscript')].some(visible),
+        controls: [...document.querySelectorAll('button, select, input, form')].filter(visible)
+          .map((e) => `${e.localName}.${e.className}`),
+        charts: [...document.querySelectorAll('.chart')].filter(visible).length,
+        // The overview's copy holds only places for the rows and cards the app fills.
+        places: [...document.querySelectorAll('.rug-cards > li, table.rug tbody tr')].filter(visible).length,
+        toggles: [...document.querySelectorAll('.row-toggle')].map((e) => getComputedStyle(e))
+          .filter((s) => s.textDecorationLine !== 'none' || s.pointerEvents !== 'none').length,
+        tables: document.querySelectorAll('main table').length,
+      };
+    });
+    assert.equal(seen.notes.length, 1, `${route}: one note`);
+    assert.match(seen.notes[0], says, route);
+    assert.equal(seen.template, false, `${route}: not the template's line besides`);
+    // The barometer's rows are buttons in the app; here they read as plain text.
+    assert.deepEqual(seen.controls.filter((c) => c !== 'button.row-toggle'), [], `${route}: no control that needs the app`);
+    assert.equal(seen.toggles, 0, `${route}: the rows' names are not links`);
+    assert.equal(seen.charts, 0, `${route}: no chart box that never fills`);
+    assert.equal(seen.places, 0, `${route}: no empty row`);
+    if (route !== '/') assert.ok(seen.tables > 0, `${route}: the figures are there, in tables`);
+    still.check();
+    await still.close();
   }
 });
 
@@ -293,14 +344,15 @@ test('a page\'s data is on its way while the wasm loads: preloaded after the fir
 
 test('the comparison and the map as they open are served drawn: the figures\' table, the chart\'s box at its size', async () => {
   for (const [route, figures] of [['/kommune/4601/sammenlign', 'table'], ['/bydel/030101/kart', 'figure']]) {
-    const still = await open(env, { javaScriptEnabled: false, width: 390, height: 844 });
-    await still.page.goto(`${env.url}${route}`, { handover: false });
+    // As served, with the app held back (without JavaScript the box is not drawn at all).
+    const { p: still, release } = await openHeld(route, { width: 390, height: 844 });
     assert.equal(await still.page.getAttribute('#prerendered', 'data-path'), route);
     const copy = {
       h1: await still.page.locator('main h1').innerText(),
       box: await still.page.locator('article.explore .chart').boundingBox(),
       rows: await still.page.locator(`article.explore ${figures} tbody tr`).allInnerTexts(),
     };
+    release();
     still.check();
     await still.close();
     const live = await open(env, { width: 390, height: 844 });
