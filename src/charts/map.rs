@@ -4,7 +4,7 @@
 //! charming 0.6 cannot write ECharts' map series (its `Map` series has no fields and `Chart`
 //! has no `geo`), so the map travels as a custom series whose `renderItem` names
 //! [`MAP_SERIES`] and whose id names the registered map; the ECharts shim
-//! (`tools/echarts-entry.js`) turns it into a map series. Everything else is plain charming.
+//! (`tools/echarts/app.js`) turns it into a map series. Everything else is plain charming.
 
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{Formatter, ItemStyle, Tooltip, Trigger};

@@ -7,7 +7,7 @@ pub mod map;
 pub mod over_time;
 pub mod population;
 
-/// Formatter names that the ECharts shim (`tools/echarts-entry.js`) turns into functions
+/// Formatter names that the ECharts shim (`tools/echarts/app.js`) turns into functions
 /// writing numbers the Norwegian way; charming itself can only send JSON.
 pub const NUMBER: &str = "@fmt:number";
 pub const PERCENT: &str = "@fmt:percent";

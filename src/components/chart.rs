@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Where the bundled ECharts is, relative to `<base href>`: our own origin, never a CDN.
+/// Where the bundled ECharts' entry is, relative to `<base href>`: our own origin, never a CDN.
 const ECHARTS_SRC: &str = "vendor/echarts.js";
 
 /// The one load of the ECharts script that every chart waits on.
@@ -21,31 +21,45 @@ type ScriptLoad = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
     static LOADING: RefCell<Option<ScriptLoad>> = const { RefCell::new(None) };
+    /// How many loads of ECharts have failed on this page.
+    static FAILED_LOADS: Cell<u32> = const { Cell::new(0) };
 }
 
 fn has_echarts() -> bool {
     js_sys::Reflect::has(&window(), &JsValue::from_str("echarts")).unwrap_or(false)
 }
 
-/// Adds the ECharts script once and waits for it; every chart on the page shares the wait.
+/// Adds ECharts once and waits for it; every chart on the page shares the wait.
 async fn ensure_echarts() -> Result<(), String> {
     if has_echarts() {
         return Ok(());
     }
     let pending = LOADING.with(|l| {
         l.borrow_mut()
-            .get_or_insert_with(|| load_script(ECHARTS_SRC).boxed_local().shared())
+            .get_or_insert_with(|| {
+                // A module runs once per address: after a failure, the entry under another
+                // address (`?n=1`), so that it runs again and asks for its parts again.
+                let src = match FAILED_LOADS.get() {
+                    0 => ECHARTS_SRC.to_string(),
+                    n => format!("{ECHARTS_SRC}?n={n}"),
+                };
+                load_echarts(src).boxed_local().shared()
+            })
             .clone()
     });
     let result = pending.await;
     if result.is_err() {
         // Forget the failure so that a later chart (after going online) tries again.
         LOADING.with(|l| l.borrow_mut().take());
+        FAILED_LOADS.set(FAILED_LOADS.get() + 1);
     }
     result
 }
 
-async fn load_script(src: &'static str) -> Result<(), String> {
+/// Adds ECharts' entry module and waits until its parts have set `window.echarts`: the entry
+/// evaluates them one task each (`tools/echarts/index.js`) and says so through
+/// `window.echartsReady`, which fails if a part could not be loaded.
+async fn load_echarts(src: String) -> Result<(), String> {
     let doc = document();
     let script: web_sys::HtmlScriptElement = doc
         .create_element("script")
@@ -55,15 +69,24 @@ async fn load_script(src: &'static str) -> Result<(), String> {
         script.set_onload(Some(&resolve));
         script.set_onerror(Some(&reject));
     });
-    script.set_src(src);
+    script.set_type("module");
+    script.set_src(&src);
     doc.head()
         .ok_or("no <head>")?
         .append_child(&script)
         .map_err(|_| "append script")?;
+    let failed = |_| format!("could not load {src}");
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
+        .map_err(failed)?;
+    let ready = js_sys::Reflect::get(&window(), &JsValue::from_str("echartsReady"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(|| format!("{src} did not start its parts"))?;
+    wasm_bindgen_futures::JsFuture::from(ready)
+        .await
         .map(|_| ())
-        .map_err(|_| format!("could not load {src}"))
+        .map_err(failed)
 }
 
 /// Resolves in a later task, so that the browser can answer the reader in between.
@@ -343,9 +366,10 @@ pub fn EChart(
                 failed.try_set(true);
                 return;
             }
-            // A chart's first drawing in a task of its own: ECharts' script is evaluated in
-            // the task that fires its `load`, and the charts of a page would otherwise all be
-            // drawn there too, one long task (about 570 ms on Lighthouse's phone).
+            // A chart's first drawing in a task of its own: ECharts' last part is evaluated in
+            // the task that settles the wait, and the charts of a page would otherwise all be
+            // drawn there too, one long task (about 570 ms on Lighthouse's phone, when ECharts
+            // was one script).
             if instance.try_with_value(Option::is_none) == Some(true) {
                 next_task().await;
             }

@@ -802,3 +802,29 @@ test('at 390 × 844 the figure of every explore view starts within the first 400
     await p.close();
   }
 });
+
+test('ECharts comes as its entry and parts (tools/echarts/), each asked for once; a part that cannot be loaded leaves the table\'s message where the chart would be, and the next chart tries again', async () => {
+  const files = fs.readdirSync(path.join(DIST, 'vendor')).filter((f) => f.endsWith('.js')).map((f) => `/vendor/${f}`).sort();
+  assert.ok(files.length > 2, `the entry and its parts: ${files}`);
+  const p = await open(env, { width: 390, height: 844, allow: [/Failed to load resource/, /Failed to fetch dynamically imported module/] });
+  const asked = [];
+  p.page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/vendor/')) asked.push(u.pathname); });
+  // The part that sets `window.echarts` is the entry's last import: without it, nothing draws.
+  const entry = fs.readFileSync(path.join(DIST, 'vendor/echarts.js'), 'utf8');
+  const last = [...entry.matchAll(/import\("\.\/(echarts-[0-9a-f]+\.js)"\)/g)].at(-1)[1];
+  await p.page.route(`**/vendor/${last}`, (route) => route.abort());
+  await p.page.goto(`${env.url}/kommune/0301/utvikling`);
+  const failed = p.page.locator('article.explore .chart-failed');
+  await failed.waitFor({ timeout: 20000 });
+  assert.match(await failed.innerText(), /Diagrammet kunne ikke tegnes\. Tallene står i tabellen\./);
+  assert.equal(await p.page.locator('article.explore .chart :is(svg, canvas)').count(), 0);
+  assert.deepEqual([...new Set(asked)].sort(), files, 'every file asked for');
+  assert.equal(asked.length, files.length, `each once: ${asked}`);
+  // Back online: the next view's chart loads ECharts again and draws.
+  await p.page.unroute(`**/vendor/${last}`);
+  await p.page.locator('.explore-nav a[href$="/sammenlign?indikator=barn_0_17"], .explore-nav a[href*="/sammenlign"]').first().click();
+  await p.page.waitForSelector('article.explore .chart :is(svg, canvas)', { timeout: 20000 });
+  assert.equal(await p.page.locator('article.explore .chart-failed').count(), 0);
+  p.check();
+  await p.close();
+});

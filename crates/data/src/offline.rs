@@ -20,7 +20,7 @@ fn is_shell_file(name: &str) -> bool {
 }
 
 /// The shell's URLs: the front page (which boots the app for any route), the files above,
-/// ECharts, the icon, the manifest under its versioned name (the one the pages name, written
+/// ECharts (its entry and every part, `vendor/`), the icon, the manifest under its versioned name (the one the pages name, written
 /// by `routes`) and the context bundle that every page needs.
 pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     let read_dir = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
@@ -43,13 +43,33 @@ pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     }
     let mut urls = vec!["/".to_string()];
     urls.extend(files);
+    urls.extend(echarts_urls(dist)?);
     urls.extend([
-        "/vendor/echarts.js".to_string(),
         "/favicon.svg".to_string(),
         format!("/data/{named}"),
         format!("/data/{}", manifest.context),
     ]);
     Ok(urls)
+}
+
+/// ECharts' entry and, in name order, the parts it loads (`tools/echarts/build.mjs`): a chart
+/// offline needs them all.
+fn echarts_urls(dist: &Path) -> Result<Vec<String>, String> {
+    let vendor = dist.join("vendor");
+    let read_dir = std::fs::read_dir(&vendor).map_err(|e| format!("{}: {e}", vendor.display()))?;
+    let mut parts: Vec<String> = read_dir
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with("echarts-") && n.ends_with(".js"))
+        .map(|n| format!("/vendor/{n}"))
+        .collect();
+    parts.sort();
+    if !vendor.join("echarts.js").is_file() {
+        return Err(format!("{}/echarts.js is missing", vendor.display()));
+    }
+    Ok(std::iter::once("/vendor/echarts.js".to_string())
+        .chain(parts)
+        .collect())
 }
 
 /// The worker's source for these shell URLs, whose files are read from `dist` for the version.
@@ -103,6 +123,8 @@ mod tests {
             ("embed.js", "not the shell"),
             ("favicon.svg", "<svg/>"),
             ("vendor/echarts.js", "echarts"),
+            ("vendor/echarts-0a1b2c3d4e.js", "a part"),
+            ("vendor/echarts-00aa11bb22.js", "another"),
             ("data/context-00aa11bb.bin", "ctx"),
         ] {
             std::fs::write(dir.join(name), body).unwrap();
@@ -134,6 +156,8 @@ mod tests {
                 "/oppvekst-1a2b3c4d_bg.wasm",
                 "/style-0123abcd.css",
                 "/vendor/echarts.js",
+                "/vendor/echarts-00aa11bb22.js",
+                "/vendor/echarts-0a1b2c3d4e.js",
                 "/favicon.svg",
                 format!(
                     "/data/{}",
@@ -144,7 +168,7 @@ mod tests {
             ]
         );
         let (n, v1) = write_service_worker(&tmp).unwrap();
-        assert_eq!(n, 9);
+        assert_eq!(n, 11);
         let sw = std::fs::read_to_string(tmp.join("sw.js")).unwrap();
         assert!(sw.contains(&format!("const VERSION = '{v1}';")));
         assert!(sw.contains(r#"const PRECACHE = ["/","/boot-deadbeef.js""#));
@@ -152,7 +176,11 @@ mod tests {
         // The same files give the same worker; one changed byte gives another.
         assert_eq!(write_service_worker(&tmp).unwrap().1, v1);
         std::fs::write(tmp.join("oppvekst-1a2b3c4d.js"), "app v2").unwrap();
-        assert_ne!(write_service_worker(&tmp).unwrap().1, v1);
+        let v2 = write_service_worker(&tmp).unwrap().1;
+        assert_ne!(v2, v1);
+        // So does a part of ECharts.
+        std::fs::write(tmp.join("vendor/echarts-0a1b2c3d4e.js"), "a part, v2").unwrap();
+        assert_ne!(write_service_worker(&tmp).unwrap().1, v2);
         let _ = std::fs::remove_dir_all(&tmp);
     }
 }

@@ -9,7 +9,7 @@ import {
   GeoComponent, AriaComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
-import { chartImagePng, chartImageSvg } from './echarts-image.js';
+import { chartImagePng, chartImageSvg } from './image.js';
 
 echarts.use([
   LineChart, BarChart, MapChart, CustomChart,

@@ -1,0 +1,2 @@
+// A part of ECharts (index.js): the rest of its core.
+export * from 'echarts/core';
