@@ -100,8 +100,9 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
 }
 
 /// Hands the page from the static copy to the live app: called by every view that has drawn
-/// its final content (a profile, or an error). Does nothing on a page without a static copy,
-/// or the second time.
+/// its final content (a profile, or an error). What the reader did on the copy goes over: the
+/// text typed into its fields, the rows opened, the focus. Does nothing on a page without a
+/// static copy, or the second time.
 pub fn reveal() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -110,6 +111,7 @@ pub fn reveal() {
         return;
     };
     let typed = typed_into(&copy, &doc);
+    let opened = Opened::on(&copy, &doc);
     copy.remove();
     if let Some(app) = doc
         .get_element_by_id(APP)
@@ -118,6 +120,7 @@ pub fn reveal() {
         app.set_hidden(false);
     }
     typed.restore(&doc);
+    opened.restore(&doc);
 }
 
 /// What the reader typed into the static copy's fields (the front page's search, say) before the
@@ -165,6 +168,77 @@ impl Typed {
             }
             if focused {
                 let _ = input.focus();
+            }
+        }
+    }
+}
+
+/// The barometer rows the reader opened on the static copy before the app took over (the boot
+/// script's `opened_rows` in `oppvekst-data` lets the copy's buttons answer), by indicator, and
+/// the one whose button had the focus.
+struct Opened {
+    rows: Vec<String>,
+    focused: Option<String>,
+}
+
+/// The indicator of the barometer row that `toggle` (a row's button) opens.
+fn row_of(toggle: &web_sys::Element) -> Option<String> {
+    toggle
+        .closest("tbody.indicator")
+        .ok()
+        .flatten()
+        .and_then(|row| row.get_attribute("data-indicator"))
+}
+
+impl Opened {
+    fn on(copy: &web_sys::Element, doc: &web_sys::Document) -> Self {
+        let mut rows = Vec::new();
+        if let Ok(open) = copy.query_selector_all("tbody.indicator .row-toggle[aria-expanded=true]")
+        {
+            for i in 0..open.length() {
+                if let Some(id) = open
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| row_of(&e))
+                {
+                    rows.push(id);
+                }
+            }
+        }
+        let focused = doc
+            .active_element()
+            .filter(|a| copy.contains(Some(a)) && a.class_list().contains("row-toggle"))
+            .and_then(|a| row_of(&a));
+        Opened { rows, focused }
+    }
+
+    /// Opens the same rows in the live app, as a tap on each button would, and puts the focus
+    /// where it was.
+    fn restore(self, doc: &web_sys::Document) {
+        if self.rows.is_empty() && self.focused.is_none() {
+            return;
+        }
+        let Some(Ok(toggles)) = doc
+            .get_element_by_id(APP)
+            .map(|app| app.query_selector_all("tbody.indicator .row-toggle"))
+        else {
+            return;
+        };
+        for i in 0..toggles.length() {
+            let Some(toggle) = toggles
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let Some(id) = row_of(&toggle) else { continue };
+            if self.rows.contains(&id)
+                && toggle.get_attribute("aria-expanded").as_deref() != Some("true")
+            {
+                toggle.click();
+            }
+            if self.focused.as_ref() == Some(&id) {
+                let _ = toggle.focus();
             }
         }
     }

@@ -291,6 +291,44 @@ test('what a reader typed into a copy\'s search before the app took over is kept
   }
 });
 
+test('rows a reader opened on a profile\'s copy before the app took over answer at once, and are open in the app, with the focus on the same button', async () => {
+  const { p, release } = await openHeld('/nn/kommune/4602', { width: 390, height: 844 });
+  const toggles = p.page.locator('#prerendered tbody.indicator .row-toggle');
+  const ids = await p.page.locator('#prerendered tbody.indicator').evaluateAll((rows) => rows.map((r) => r.dataset.indicator));
+  assert.ok(ids.length > 20, `the copy's rows: ${ids}`);
+  // Opened, opened and closed again, opened: the last one with the focus (a tap, then a key).
+  await toggles.nth(0).click();
+  await toggles.nth(2).click();
+  await toggles.nth(2).click();
+  await toggles.nth(4).focus();
+  await p.page.keyboard.press('Enter');
+  const shown = (within) => p.page.locator(`${within} tbody.indicator`).evaluateAll((rows) => rows
+    .map((r) => [r.dataset.indicator, r.querySelector('.row-toggle').getAttribute('aria-expanded'), !r.querySelector('tr.detail').hidden, r.querySelector('tr.detail').innerText.trim()]));
+  const copy = await shown('#prerendered');
+  assert.deepEqual(copy.filter(([, expanded]) => expanded === 'true').map(([id]) => id), [ids[0], ids[4]], 'the copy answered each tap');
+  for (const [id, expanded, visible, text] of copy) {
+    if (expanded === 'true') assert.deepEqual([visible, text], [true, 'Lastar inn …'], `${id}: open, waiting for its details, in nynorsk`);
+    else assert.deepEqual([visible, text], [false, ''], `${id}: closed`);
+  }
+  assert.equal(await p.page.locator('#prerendered').count(), 1, 'still the copy');
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  await p.page.locator('tbody.indicator.open .row-detail dl').first().waitFor({ timeout: 20000 });
+  const app = await shown('#app');
+  assert.deepEqual(app.filter(([, expanded]) => expanded === 'true').map(([id]) => id), [ids[0], ids[4]], 'the same rows are open in the app');
+  for (const [id, expanded, visible, text] of app.filter(([, e]) => e === 'true')) {
+    assert.ok(visible, `${id}: its details show`);
+    assert.match(text, /Definisjon/, `${id}: the details, not the loading line`);
+  }
+  assert.equal(await p.page.evaluate(() => document.activeElement?.closest('tbody.indicator')?.dataset.indicator), ids[4], 'the focus is on the same button');
+  assert.equal(await p.page.evaluate(() => document.activeElement?.classList.contains('row-toggle')), true);
+  // The app's buttons work on from there: the focused one closes its row.
+  await p.page.keyboard.press('Enter');
+  assert.equal(await p.page.locator(`tbody.indicator[data-indicator="${ids[4]}"] .row-toggle`).getAttribute('aria-expanded'), 'false');
+  p.check();
+  await p.close();
+});
+
 test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
   const p = await open(env);
   const front = await (await fetch(`${env.url}/`)).text();

@@ -12,6 +12,7 @@ pub mod import;
 pub mod import_cmd;
 pub mod model;
 pub mod offline;
+pub mod opened_rows;
 pub mod page_lang;
 pub mod pipeline;
 pub mod real;

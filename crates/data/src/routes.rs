@@ -141,8 +141,9 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
     let preload = preload_data();
     let stand_in = crate::stand_in::script();
     let current_tab = crate::current_tab::script();
+    let opened_rows = crate::opened_rows::script();
     format!(
-        "{}{BOOT_FAILED}\n{stand_in}\n{current_tab}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{stand_in}\n{current_tab}\n{opened_rows}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -382,7 +383,7 @@ mod tests {
         assert_eq!(
             js,
             format!(
-                "{BOOT_FAILED}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
+                "{BOOT_FAILED}\n{}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
                  const wasmResponse = fetch('/app_bg.wasm');\n\
                  wasmResponse.catch(() => {{}});\n\
                  const bindings = await import('/app.js');\n\
@@ -391,6 +392,7 @@ mod tests {
                  }} catch (error) {{ bootFailed(error); }}",
                 crate::stand_in::script(),
                 crate::current_tab::script(),
+                crate::opened_rows::script(),
                 preload_data()
             )
         );
