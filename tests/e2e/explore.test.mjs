@@ -819,7 +819,12 @@ test('ECharts comes as its entry and parts (tools/echarts/), each asked for once
   assert.match(await failed.innerText(), /Diagrammet kunne ikke tegnes\. Tallene står i tabellen\./);
   assert.equal(await p.page.locator('article.explore .chart :is(svg, canvas)').count(), 0);
   assert.deepEqual([...new Set(asked)].sort(), files, 'every file asked for');
-  assert.equal(asked.length, files.length, `each once: ${asked}`);
+  // Each once; the aborted part may be asked for again, by the import after its preload failed.
+  for (const file of files) {
+    const n = asked.filter((a) => a === file).length;
+    if (file.endsWith(last)) assert.ok(n === 1 || n === 2, `${file}: ${n}`);
+    else assert.equal(n, 1, `${file}, once: ${asked}`);
+  }
   // Back online: the next view's chart loads ECharts again and draws.
   await p.page.unroute(`**/vendor/${last}`);
   await p.page.locator('.explore-nav a[href$="/sammenlign?indikator=barn_0_17"], .explore-nav a[href*="/sammenlign"]').first().click();
