@@ -207,12 +207,19 @@ pub fn MapBody(data: SetData, query: Memo<Query>) -> impl IntoView {
                 .as_ref()
                 .and_then(|g| g.layer(layer))
                 .map(|l| {
-                    let at = |c: &AreaCode| d.set.codes.iter().position(|x| x == c);
+                    // By code, not by a search of the set for each of a layer's 357 shapes.
+                    let index: std::collections::HashMap<&AreaCode, usize> = d
+                        .set
+                        .codes
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (c, i))
+                        .collect();
+                    let at = |c: &AreaCode| index.get(c).copied();
                     // No more detail than the drawn map shows: ECharts redraws every point
                     // on each switch of indicator.
                     let detail = l.detail_for(|c| at(c).is_some(), f64::from(MAP_HEIGHT));
                     l.to_geojson_at(detail, |c| at(c).map(|i| names[i].clone()))
-                        .to_string()
                 })
                 .unwrap_or_default();
             MapShape {

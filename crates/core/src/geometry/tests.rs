@@ -206,14 +206,18 @@ fn truncated_and_foreign_bytes_are_typed_errors() {
 #[test]
 fn geojson_has_the_shape_echarts_reads() {
     let l = layer(Layer::KOMMUNER, &["0301", "4601", "4602"]);
-    let gj = l.to_geojson(|c| (c.as_str() != "4601").then(|| format!("Area {c}")));
+    let gj = parsed(&l.to_geojson(|c| (c.as_str() != "4601").then(|| format!("Area \"{c}\""))));
     assert_eq!(gj["type"], "FeatureCollection");
     let fs = gj["features"].as_array().unwrap();
     let names: Vec<&str> = fs
         .iter()
         .map(|f| f["properties"]["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Area 0301", "Area 4602"]);
+    assert_eq!(
+        names,
+        ["Area \"0301\"", "Area \"4602\""],
+        "with JSON's escapes"
+    );
     let f = &fs[1];
     assert_eq!(f["properties"]["code"], "4602");
     assert_eq!(f["type"], "Feature");
@@ -228,10 +232,15 @@ fn geojson_has_the_shape_echarts_reads() {
     // The third feature's square starts at grid x = 200: 4 + 200 * 0.002 degrees.
     assert_eq!(outer[0], json!([4.4, 57.0]));
     assert_eq!(outer[2], json!([4.5, 57.05]));
-    assert!(l.to_geojson(|_| None)["features"]
+    assert!(parsed(&l.to_geojson(|_| None))["features"]
         .as_array()
         .unwrap()
         .is_empty());
+}
+
+/// GeoJSON's text as serde_json reads it: valid JSON, or the test fails.
+fn parsed(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
 /// The points of every ring of a GeoJSON feature, per polygon.
@@ -272,8 +281,8 @@ fn a_drawn_map_gets_only_the_detail_it_can_show() {
         rings: vec![square([800, 0], 3)],
     }];
     let name = |c: &AreaCode| Some(c.to_string());
-    let full = l.to_geojson(name);
-    assert_eq!(full, l.to_geojson_at(Detail::FULL, name));
+    let full = parsed(&l.to_geojson(name));
+    assert_eq!(full, parsed(&l.to_geojson_at(Detail::FULL, name)));
     assert_eq!(ring_lengths(&full["features"][0]), [vec![20, 5], vec![5]]);
 
     // A map 100 px tall of these 0,5° of latitude: a pixel is 0,005°, so the 0,001° bumps,
@@ -282,7 +291,7 @@ fn a_drawn_map_gets_only_the_detail_it_can_show() {
     let detail = l.detail_for(|_| true, 100.0);
     // (The bumps reach 0,001° below the square, so the span is 0,501°.)
     assert!((detail.tolerance - 0.002505).abs() < 1e-9, "{detail:?}");
-    let cut = l.to_geojson_at(detail, name);
+    let cut = parsed(&l.to_geojson_at(detail, name));
     assert_eq!(ring_lengths(&cut["features"][0]), [vec![5]]);
     assert_eq!(ring_lengths(&cut["features"][1]), [vec![5]]);
     assert_eq!(
@@ -298,7 +307,9 @@ fn a_drawn_map_gets_only_the_detail_it_can_show() {
 
     // A map 10 000 px tall shows the bumps (0,001° is 20 px) and keeps everything.
     assert_eq!(
-        ring_lengths(&l.to_geojson_at(l.detail_for(|_| true, 10_000.0), name)["features"][0]),
+        ring_lengths(
+            &parsed(&l.to_geojson_at(l.detail_for(|_| true, 10_000.0), name))["features"][0]
+        ),
         [vec![20, 5], vec![5]]
     );
 }
