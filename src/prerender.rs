@@ -127,17 +127,16 @@ pub fn reveal() {
 /// app took over: each field's id, its text and whether it had the focus.
 struct Typed(Vec<(String, String, bool)>);
 
+/// The nodes of `list` that are `T`s.
+fn each<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
+    (0..list.length()).filter_map(move |i| list.get(i).and_then(|n| n.dyn_into::<T>().ok()))
+}
+
 fn typed_into(copy: &web_sys::Element, doc: &web_sys::Document) -> Typed {
     let active = doc.active_element();
     let mut typed = Vec::new();
     if let Ok(fields) = copy.query_selector_all("input[id]") {
-        for i in 0..fields.length() {
-            let Some(input) = fields
-                .get(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                continue;
-            };
+        for input in each::<web_sys::HtmlInputElement>(&fields) {
             let focused = active
                 .as_ref()
                 .is_some_and(|a| a == input.unchecked_ref::<web_sys::Element>());
@@ -192,19 +191,14 @@ fn row_of(toggle: &web_sys::Element) -> Option<String> {
 
 impl Opened {
     fn on(copy: &web_sys::Element, doc: &web_sys::Document) -> Self {
-        let mut rows = Vec::new();
-        if let Ok(open) = copy.query_selector_all("tbody.indicator .row-toggle[aria-expanded=true]")
-        {
-            for i in 0..open.length() {
-                if let Some(id) = open
-                    .get(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|e| row_of(&e))
-                {
-                    rows.push(id);
-                }
-            }
-        }
+        let rows = copy
+            .query_selector_all("tbody.indicator .row-toggle[aria-expanded=true]")
+            .map(|open| {
+                each::<web_sys::Element>(&open)
+                    .filter_map(|e| row_of(&e))
+                    .collect()
+            })
+            .unwrap_or_default();
         let focused = doc
             .active_element()
             .filter(|a| copy.contains(Some(a)) && a.class_list().contains("row-toggle"))
@@ -224,13 +218,7 @@ impl Opened {
         else {
             return;
         };
-        for i in 0..toggles.length() {
-            let Some(toggle) = toggles
-                .get(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            else {
-                continue;
-            };
+        for toggle in each::<web_sys::HtmlElement>(&toggles) {
             let Some(id) = row_of(&toggle) else { continue };
             if self.rows.contains(&id)
                 && toggle.get_attribute("aria-expanded").as_deref() != Some("true")
