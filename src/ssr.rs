@@ -300,8 +300,8 @@ struct AreaPages {
 }
 
 /// Prerenders an area's profile and its views as they open, in `lang`. Returns how many pages
-/// it wrote. The overview's page has its frame and its rug's places, not the cells
-/// (`components::rug::rug_skeleton_html` says why).
+/// it wrote. The overview's page has its frame, its rug's places, not the cells
+/// (`components::rug::rug_skeleton_html` says why), and its cards' faces.
 fn write_area(
     dist: &Path,
     context: &Rc<ContextBundle>,

@@ -156,8 +156,9 @@ const STATIC = [
     assert.equal(await page.locator('[data-error=not-found] h1').innerText(), 'Fant ikke siden');
     return page.locator('main').innerText();
   }],
-  // The overview: its frame, the rug's column heads and a place for each row and card (the
-  // cells are the app's, src/components/rug.rs says why). Innlandet's 46 kommuner and landet.
+  // The overview: its frame, the rug's column heads, a place for each row (the cells are the
+  // app's, src/components/rug.rs says why) and each card's face. Innlandet's 46 kommuner and
+  // landet.
   ['/kommune/3403/oversikt', 200, async (page) => {
     const live = await page.locator('#prerendered').count() === 0;
     if (live) await page.waitForSelector('.rug-cards > li details', { state: 'attached' });
@@ -167,11 +168,18 @@ const STATIC = [
     assert.equal(await page.locator('table.rug tbody tr').count(), 47, 'a row for landet and each kommune');
     assert.equal(await page.locator('.rug-cards > li').count(), 46, 'a card for each kommune');
     assert.equal(await page.locator('table.rug tbody td').count(), live ? 47 * 31 : 47, live ? 'the cells' : 'no cells in the copy');
-    // The text of all but the rows and the cards, which the copy only holds places for.
+    // The text of all but the rows, which the copy only holds places for, and the cards'
+    // faces: each area's name and counts (the copy's without the words for a screen reader,
+    // being aria-hidden; the app's are read).
     return page.locator('article.overview-view').evaluate((a) => {
       const copy = a.cloneNode(true);
+      const faces = [...copy.querySelectorAll('.rug-cards > li')].map((li) => {
+        const face = li.querySelector('summary, .rug-card-copy').cloneNode(true);
+        face.querySelectorAll('.vh').forEach((v) => v.remove());
+        return face.textContent;
+      });
       copy.querySelectorAll('tbody, .rug-cards').forEach((e) => e.remove());
-      return copy.textContent;
+      return `${copy.textContent}${faces.join('|')}`;
     });
   }],
 ];
@@ -244,8 +252,10 @@ test('with JavaScript off, a page says so in its language and shows no control t
         controls: [...document.querySelectorAll('button, select, input, form')].filter(visible)
           .map((e) => `${e.localName}.${e.className}`),
         charts: [...document.querySelectorAll('.chart')].filter(visible).length,
-        // The overview's copy holds only places for the rows and cards the app fills.
-        places: [...document.querySelectorAll('.rug-cards > li, table.rug tbody tr')].filter(visible).length,
+        // The overview's copy holds only places for the table's rows, which the app fills.
+        places: [...document.querySelectorAll('table.rug tbody tr')].filter(visible).length,
+        // Its cards, for a phone, show each area's name and counts.
+        cards: [...document.querySelectorAll('.rug-cards > li')].filter(visible).map((e) => e.innerText.replace(/\s+/g, ' ').trim()),
         toggles: [...document.querySelectorAll('.row-toggle')].map((e) => getComputedStyle(e))
           .filter((s) => s.textDecorationLine !== 'none' || s.pointerEvents !== 'none').length,
         tables: document.querySelectorAll('main table').length,
@@ -259,6 +269,10 @@ test('with JavaScript off, a page says so in its language and shows no control t
     assert.equal(seen.toggles, 0, `${route}: the rows' names are not links`);
     assert.equal(seen.charts, 0, `${route}: no chart box that never fills`);
     assert.equal(seen.places, 0, `${route}: no empty row`);
+    if (route.endsWith('/oversikt')) {
+      assert.ok(seen.cards.length > 5, `${route}: the cards: ${seen.cards}`);
+      for (const card of seen.cards) assert.match(card, /^\S.*( \d+){4}$/, `${route}: a name and four counts`);
+    } else assert.deepEqual(seen.cards, [], route);
     if (route !== '/') assert.ok(seen.tables > 0, `${route}: the figures are there, in tables`);
     still.check();
     await still.close();
