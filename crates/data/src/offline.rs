@@ -20,8 +20,9 @@ fn is_shell_file(name: &str) -> bool {
 }
 
 /// The shell's URLs: the front page (which boots the app for any route), the files above,
-/// ECharts (its entry and every part, `vendor/`), the icon, the manifest under its versioned name (the one the pages name, written
-/// by `routes`) and the context bundle that every page needs.
+/// ECharts (its entry and every part, `vendor/`), the icon, the manifest under its versioned
+/// name (the one the pages name, written by `routes`) and the context bundle that every page
+/// needs.
 pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     let read_dir = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut files: Vec<String> = read_dir

@@ -349,9 +349,11 @@ proptest! {
         payload in proptest::collection::vec(any::<u8>(), 0..400)
     ) {
         if let Ok(b) = decode::<GeometryBundle>(&envelope(&payload)) {
-            // Whatever passes validation must also convert without trouble.
+            // Whatever passes validation must also convert without trouble, into valid JSON
+            // (a float such as NaN would not be).
             for l in &b.layers {
-                let _ = l.to_geojson(|c| Some(c.to_string()));
+                let text = l.to_geojson(|c| Some(c.to_string()));
+                prop_assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{text}");
             }
         }
     }
@@ -362,7 +364,12 @@ proptest! {
         let mut payload = bytes[HEADER_LEN..].to_vec();
         let i = at % payload.len();
         payload[i] = byte;
-        let _ = decode::<GeometryBundle>(&envelope(&payload));
+        if let Ok(b) = decode::<GeometryBundle>(&envelope(&payload)) {
+            for l in &b.layers {
+                let text = l.to_geojson(|c| Some(c.to_string()));
+                prop_assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{text}");
+            }
+        }
     }
 
     #[test]
