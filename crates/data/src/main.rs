@@ -46,6 +46,11 @@ enum Command {
         dist: PathBuf,
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
+        /// Where the site is served (`https://oppvekst.example.no`): the pages' links to their
+        /// other languages then name it, as search engines require; without it they are paths,
+        /// which search engines ignore.
+        #[arg(long, env = "OPPVEKST_ORIGIN", value_name = "URL")]
+        origin: Option<String>,
     },
     /// Write DIST/sw.js, the service worker of this build.
     Offline { dist: PathBuf },
@@ -172,11 +177,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 ))
             }
         }
-        Command::Routes { dist, data } => {
+        Command::Routes { dist, data, origin } => {
+            let origin = origin
+                .map(|o| routes::origin(&o).map_err(|e| format!("--origin (OPPVEKST_ORIGIN): {e}")))
+                .transpose()?;
             // The registry comes from the shipped context bundle, so that routes can be written
             // on a machine without the source files.
             let reg = routes::registry_of(&data.join("bundles"))?;
-            let n = routes::write_routes(&dist, &reg).map_err(|e| e.to_string())?;
+            let n =
+                routes::write_routes(&dist, &reg, origin.as_deref()).map_err(|e| e.to_string())?;
             println!("wrote {n} route pages into {}", dist.display());
             Ok(())
         }

@@ -240,8 +240,9 @@ pub fn name_manifest(dist: &Path, page: &str) -> std::io::Result<String> {
 }
 
 /// Writes the route pages under `dist`, from the built `dist/index.html`, in each language
-/// under its path (`dist/nn/kommune/0301/index.html`). Returns how many areas.
-pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
+/// under its path (`dist/nn/kommune/0301/index.html`), their language links under `origin`
+/// where it is given ([`origin`]). Returns how many areas.
+pub fn write_routes(dist: &Path, reg: &Registry, origin: Option<&str>) -> std::io::Result<usize> {
     let index = without_comments(&std::fs::read_to_string(dist.join("index.html"))?);
     let index = externalise_boot(dist, &index)?;
     let index = name_manifest(dist, &index)?;
@@ -253,7 +254,7 @@ pub fn write_routes(dist: &Path, reg: &Registry) -> std::io::Result<usize> {
     let write = |path: &str, lang: Lang, page: &str| -> std::io::Result<()> {
         let dir = dist.join(lang_path(path, lang).trim_start_matches('/'));
         std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join("index.html"), in_lang(page, path, lang))
+        std::fs::write(dir.join("index.html"), in_lang(page, path, lang, origin))
     };
     for lang in Lang::ALL {
         write("/", lang, &index)?;
@@ -291,9 +292,26 @@ fn description(lang: Lang) -> &'static str {
     }
 }
 
+/// The site's origin as the pages name it (`https://oppvekst.example.no`), from what a deployer
+/// gives: http or https, a host, and no path, query or fragment (a slash at the end is dropped).
+pub fn origin(given: &str) -> Result<String, String> {
+    let trimmed = given.trim().trim_end_matches('/');
+    let host = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| format!("{given:?} does not start with https:// or http://"))?;
+    if host.is_empty() || host.contains(['/', '?', '#', ' ', '"', '<', '>']) {
+        return Err(format!(
+            "{given:?} is not an origin: a scheme and a host (and port), nothing after"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
 /// `page` as the page of `path` in `lang`: its `<html lang>` and description, and links to the
-/// same page in the other languages for search engines.
-fn in_lang(page: &str, path: &str, lang: Lang) -> String {
+/// same page in the other languages for search engines, which read them only as whole
+/// addresses: under `origin` where the build was given one, as paths otherwise.
+fn in_lang(page: &str, path: &str, lang: Lang, origin: Option<&str>) -> String {
     let page = page
         .replacen(
             "<html lang=\"nb\">",
@@ -305,8 +323,9 @@ fn in_lang(page: &str, path: &str, lang: Lang) -> String {
         .iter()
         .map(|&l| {
             format!(
-                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />",
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}{}\" />",
                 l.code(),
+                origin.unwrap_or(""),
                 lang_path(path, l)
             )
         })
@@ -337,6 +356,48 @@ mod tests {
     fn boot_name(page: &str) -> &str {
         let after = page.split("src=\"/").nth(1).expect("a script with a src");
         after.split('"').next().unwrap()
+    }
+
+    #[test]
+    fn a_page_links_its_other_languages_by_whole_address_under_the_origin_given() {
+        let page = "<html lang=\"nb\"><head><title>t</title></head><body></body></html>";
+        let links = |origin| {
+            let out = in_lang(page, "/kommune/4602/kart", Lang::Nn, origin);
+            assert!(out.starts_with("<html lang=\"nn\">"), "{out}");
+            let head = &out[out.find("<link").unwrap()..out.find("</head>").unwrap()];
+            head.to_string()
+        };
+        assert_eq!(
+            links(Some("https://oppvekst.example.no")),
+            "<link rel=\"alternate\" hreflang=\"nb\" href=\"https://oppvekst.example.no/kommune/4602/kart\" />\
+             <link rel=\"alternate\" hreflang=\"nn\" href=\"https://oppvekst.example.no/nn/kommune/4602/kart\" />\
+             <link rel=\"alternate\" hreflang=\"en\" href=\"https://oppvekst.example.no/en/kommune/4602/kart\" />"
+        );
+        // Without one, paths: the page works on any host.
+        assert!(links(None).contains("hreflang=\"nn\" href=\"/nn/kommune/4602/kart\""));
+    }
+
+    #[test]
+    fn an_origin_is_a_scheme_and_a_host_and_nothing_after() {
+        assert_eq!(
+            origin("https://oppvekst.example.no/").unwrap(),
+            "https://oppvekst.example.no"
+        );
+        assert_eq!(
+            origin(" http://127.0.0.1:8080 ").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        for bad in [
+            "oppvekst.example.no",
+            "ftp://x.no",
+            "https://",
+            "https://x.no/sti",
+            "https://x.no?a=1",
+            "https://x.no\"><script>",
+        ] {
+            let e = origin(bad).unwrap_err();
+            assert!(e.contains(&format!("{bad:?}")), "{bad}: {e}");
+        }
     }
 
     #[test]
