@@ -150,7 +150,7 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
 
 /// Drops the `<link rel="…">` tags of the given kinds: Trunk's `preload` and `modulepreload`
 /// for the wasm and its glue (they would start those downloads before the first paint), and a
-/// page's `alternate` links, which each page gets anew ([`in_lang`]).
+/// page's `alternate` and `canonical` links, which each page gets anew ([`in_lang`]).
 fn drop_links(page: &str, rels: &[&str]) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
@@ -240,13 +240,15 @@ pub fn name_manifest(dist: &Path, page: &str) -> std::io::Result<String> {
 }
 
 /// Writes the route pages under `dist`, from the built `dist/index.html`, in each language
-/// under its path (`dist/nn/kommune/0301/index.html`), their language links under `origin`
-/// where it is given ([`origin`]). Returns how many areas.
+/// under its path (`dist/nn/kommune/0301/index.html`). Where the build knows its `origin`
+/// ([`origin`]), the pages' language links and their canonical address are whole addresses
+/// under it, and `sitemap.xml` and `robots.txt` lead search engines to the profiles. Returns
+/// how many areas.
 pub fn write_routes(dist: &Path, reg: &Registry, origin: Option<&str>) -> std::io::Result<usize> {
     let index = without_comments(&std::fs::read_to_string(dist.join("index.html"))?);
     let index = externalise_boot(dist, &index)?;
     let index = name_manifest(dist, &index)?;
-    let index = page_lang::insert(&drop_links(&index, &["alternate"]))
+    let index = page_lang::insert(&drop_links(&index, &["alternate", "canonical"]))
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     // The 404 page answers every address a host does not know, in bokmål (the language script
     // hides its copy elsewhere); the front page is `index.html` in each language's directory.
@@ -271,7 +273,36 @@ pub fn write_routes(dist: &Path, reg: &Registry, origin: Option<&str>) -> std::i
             }
         }
     }
+    if let Some(origin) = origin {
+        let mut profiles = vec!["/".to_string(), "/om".to_string()];
+        profiles.extend(reg.areas().iter().map(|a| area_path(&a.code)));
+        std::fs::write(dist.join("sitemap.xml"), sitemap(origin, &profiles))?;
+        std::fs::write(
+            dist.join("robots.txt"),
+            format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"),
+        )?;
+    }
     Ok(reg.areas().len())
+}
+
+/// The sitemap of `paths` (each in every language) under `origin`: the pages a reader should
+/// find from a search engine. The explore views are left out: they open on one indicator of
+/// many, and a profile links to them.
+fn sitemap(origin: &str, paths: &[String]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for lang in Lang::ALL {
+        for path in paths {
+            xml.push_str(&format!(
+                "<url><loc>{}{}</loc></url>\n",
+                escape(origin),
+                escape(&lang_path(path, lang))
+            ));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }
 
 /// The app's name in a page's title before the app sets its own.
@@ -319,7 +350,7 @@ fn in_lang(page: &str, path: &str, lang: Lang, origin: Option<&str>) -> String {
             1,
         )
         .replacen(description(Lang::Nb), description(lang), 1);
-    let links: String = Lang::ALL
+    let mut links: String = Lang::ALL
         .iter()
         .map(|&l| {
             format!(
@@ -330,6 +361,13 @@ fn in_lang(page: &str, path: &str, lang: Lang, origin: Option<&str>) -> String {
             )
         })
         .collect();
+    // The page's own address, for search engines: one for all the queries that open it.
+    if let Some(origin) = origin {
+        links.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{origin}{}\" />",
+            lang_path(path, lang)
+        ));
+    }
     match page.find("</head>") {
         Some(at) => format!("{}{links}{}", &page[..at], &page[at..]),
         None => page,
@@ -371,10 +409,37 @@ mod tests {
             links(Some("https://oppvekst.example.no")),
             "<link rel=\"alternate\" hreflang=\"nb\" href=\"https://oppvekst.example.no/kommune/4602/kart\" />\
              <link rel=\"alternate\" hreflang=\"nn\" href=\"https://oppvekst.example.no/nn/kommune/4602/kart\" />\
-             <link rel=\"alternate\" hreflang=\"en\" href=\"https://oppvekst.example.no/en/kommune/4602/kart\" />"
+             <link rel=\"alternate\" hreflang=\"en\" href=\"https://oppvekst.example.no/en/kommune/4602/kart\" />\
+             <link rel=\"canonical\" href=\"https://oppvekst.example.no/nn/kommune/4602/kart\" />"
         );
-        // Without one, paths: the page works on any host.
+        // Without one, paths: the page works on any host; no canonical address.
         assert!(links(None).contains("hreflang=\"nn\" href=\"/nn/kommune/4602/kart\""));
+        assert!(!links(None).contains("canonical"));
+    }
+
+    #[test]
+    fn the_sitemap_lists_each_profile_in_each_language_under_the_origin() {
+        let xml = sitemap(
+            "https://oppvekst.example.no",
+            &["/".to_string(), "/kommune/4602".to_string()],
+        );
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"));
+        let locs: Vec<&str> = xml
+            .lines()
+            .filter_map(|l| l.strip_prefix("<url><loc>")?.strip_suffix("</loc></url>"))
+            .collect();
+        assert_eq!(
+            locs,
+            [
+                "https://oppvekst.example.no/",
+                "https://oppvekst.example.no/kommune/4602",
+                "https://oppvekst.example.no/nn/",
+                "https://oppvekst.example.no/nn/kommune/4602",
+                "https://oppvekst.example.no/en/",
+                "https://oppvekst.example.no/en/kommune/4602",
+            ]
+        );
+        assert!(xml.ends_with("</urlset>\n"));
     }
 
     #[test]
