@@ -36,7 +36,7 @@ for (const [name, rel] of Object.entries(parts)) {
   const each = [].concat(rel).map((r) => fs.readFileSync(path.join(dist, r)));
   const sum = (f) => each.reduce((s, b) => s + f(b), 0);
   sizes[name] = { raw: sum((b) => b.length), gzip: sum(gz), brotli: sum(br) };
-  const shown = Array.isArray(rel) ? `vendor/echarts*.js (${rel.length} files)` : rel;
+  const shown = Array.isArray(rel) ? `${path.dirname(rel[0])}/, ${rel.length} files` : rel;
   rows.push([name, shown, sizes[name].raw, sizes[name].gzip, sizes[name].brotli]);
 }
 const firstLoad = Object.values(sizes).reduce((s, v) => s + v.brotli, 0);

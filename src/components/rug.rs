@@ -186,7 +186,7 @@ pub fn rug_cards_copy_html(rug: &Rug) -> String {
     let mut h = String::with_capacity(256 * rug.rows.len());
     for (r, _) in carded(rug) {
         h.push_str("<li><div class=\"rug-card-copy\">");
-        write_card_face(&mut h, r, None);
+        write_card_face(&mut h, r, &standing_out(r), None);
         h.push_str("</div></li>");
     }
     h
@@ -199,12 +199,11 @@ fn standing_out(r: &RugRow) -> Vec<usize> {
         .collect()
 }
 
-/// A card's closed face: the area's name and how many of its indicators are worse, better,
-/// higher and lower than landet, each with what it counts in words for a screen reader where
-/// `lang` is given.
-fn write_card_face(h: &mut String, r: &RugRow, lang: Option<Lang>) {
+/// A card's closed face: the area's name and how many of its indicators (`out`, those that
+/// stand out) are worse, better, higher and lower than landet, each with what it counts in
+/// words for a screen reader where `lang` is given.
+fn write_card_face(h: &mut String, r: &RugRow, out: &[usize], lang: Option<Lang>) {
     use std::fmt::Write;
-    let out = standing_out(r);
     let _ = write!(
         h,
         "<span class=\"rug-card-name\">{}</span><span class=\"rug-counts\">",
@@ -259,7 +258,7 @@ pub fn rug_cards_html(rug: &Rug, lang: Lang) -> String {
     for (r, href) in carded(rug) {
         let out = standing_out(r);
         h.push_str("<li><details><summary>");
-        write_card_face(&mut h, r, Some(lang));
+        write_card_face(&mut h, r, &out, Some(lang));
         h.push_str("</summary>");
         if !out.is_empty() {
             h.push_str("<ul>");
