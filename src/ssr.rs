@@ -1,11 +1,12 @@
 //! Build-time prerendering (feature `ssr`, run by `src/bin/prerender.rs`): each area's profile
 //! and its trend, population, breakdown, comparison, map and overview views as they open, in
-//! each language, the front page, «Om tallene» and
+//! each language, each retired number's profile (its notice), the front page, «Om tallene» and
 //! the 404 page rendered to HTML natively, by the app's own components, and written into their
 //! pages, so that a reader sees them before the wasm has loaded (and nothing moves when it has).
 
 use crate::api::{BreakdownData, ProfileData, SetData, TrendData};
 use crate::app::Shell;
+use crate::components::retired::RetiredCopy;
 use crate::prerender::Preloaded;
 use crate::views::about::About;
 use crate::views::breakdown::BreakdownBody;
@@ -24,6 +25,7 @@ use oppvekst_core::codec::{decode, AreaBundle, ContextBundle, Manifest};
 use oppvekst_core::explore::sets::{bundles_needed, view_set};
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::route::{area_path, lang_path, view_url, Query, View};
+use oppvekst_core::search::retired_numbers;
 use oppvekst_core::{AreaCode, Lang, Level};
 use std::path::Path;
 use std::rc::Rc;
@@ -421,6 +423,8 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
     let geometry: Rc<GeometryBundle> =
         Rc::new(decode(&read(shapes)?).map_err(|e| format!("{shapes}: {e}"))?);
     let mut n = 0;
+    // Each profile's first data files, for the pages of the numbers that became it.
+    let mut profile_files = std::collections::HashMap::new();
     for a in context.registry.areas() {
         let code = &a.code;
         let kommune = match (code.level(), code.kommune()) {
@@ -464,7 +468,8 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
                     .then(|| file(&AreaCode::landet()))
                     .flatten(),
             )
-            .collect();
+            .collect::<Vec<_>>();
+        profile_files.insert(code.clone(), files.clone());
         let pages = AreaPages {
             files,
             shapes: shapes.clone(),
@@ -480,7 +485,35 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             n += write_area(dist, &context, &pages, lang)?;
         }
     }
+    n += write_retired(dist, &context, &profile_files, &shared)?;
     Ok(n + write_pages(dist, &context, &shared)?)
+}
+
+/// Prerenders the page of each retired number's profile (`/kommune/1201`) in each language: the
+/// notice and a link to the area it became, whose data files it preloads (`profile_files`), or
+/// the areas a split number became. Returns how many pages.
+fn write_retired(
+    dist: &Path,
+    context: &Rc<ContextBundle>,
+    profile_files: &std::collections::HashMap<AreaCode, Vec<String>>,
+    shared: &[String],
+) -> Result<usize, String> {
+    let mut n = 0;
+    for (code, to) in retired_numbers(&context.old_codes) {
+        let files = match to.as_slice() {
+            [one] => profile_files.get(&one.to).map_or(shared, Vec::as_slice),
+            _ => shared,
+        };
+        for lang in Lang::ALL {
+            let path = lang_path(&area_path(&code), lang);
+            let html = render(&path, context, code.clone(), |code| {
+                view! { <RetiredCopy code /> }.into_any()
+            });
+            write_copy(dist, &path, lang, &html, files)?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 #[cfg(test)]

@@ -56,9 +56,9 @@ if (fs.existsSync(fullEcharts)) {
 }
 console.log(`first load of /kommune/0301, brotli: ${kb(firstLoad)} KB`);
 
-// What a host must hold: the bytes of every file of dist/ (#15 bounds it to 250 MB; 8 600
-// prerendered pages fill most of it). `du --apparent-size` says some 35 MB more: it also counts
-// the 8 700 directories the pages are in, which a host or a CDN does not store as bytes.
+// What a host must hold: the bytes of every file of dist/ (#15 bounds it to 250 MB; 10 200
+// prerendered pages fill most of it). `du --apparent-size` says some 40 MB more: it also counts
+// the 10 200 directories the pages are in, which a host or a CDN does not store as bytes.
 const distBytes = treeBytes(dist);
 console.log(`dist/ in all: ${(distBytes / 1e6).toFixed(1)} MB`);
 

@@ -1,6 +1,7 @@
-//! `prerender DIST`: writes every area's profile, the front page, «Om tallene» and the 404 page,
-//! rendered by the app's own components, into their pages under DIST (after `trunk build` and `oppvekst-data routes DIST`), and into
-//! every page the message its boot script shows if the app's files fail to load.
+//! `prerender DIST`: writes every area's profile and views, each retired number's profile, the
+//! front page, «Om tallene» and the 404 page, rendered by the app's own components, into their
+//! pages under DIST (after `trunk build` and `oppvekst-data routes DIST`), and into every page
+//! the message its boot script shows if the app's files fail to load.
 
 use std::path::Path;
 use std::process::ExitCode;

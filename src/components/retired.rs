@@ -56,27 +56,50 @@ where
     let lang = use_lang();
     let context = LocalResource::new(api::context);
     move || {
-        let lang = lang.get();
         let ctx = context.get()?.ok()?;
-        let old: Vec<OldCode> = successors(&ctx.old_codes, code.as_str())
-            .into_iter()
-            .cloned()
-            .collect();
-        Some(match old.as_slice() {
-            [] => error_section(
-                api::LoadError::UnknownArea(code.clone()),
-                Callback::new(|_| {}),
-            )
-            .into_any(),
-            [one] => view! {
-                <p class="retired-notice" role="note">
-                    {old_code_notice(one, &numbered(&ctx, &one.to, lang), lang)}
-                </p>
-                {page(one.to.clone())}
-            }
-            .into_any(),
-            many => split(&ctx, many, lang).into_any(),
-        })
+        Some(retired(&ctx, &code, lang.get(), |to| page(to).into_any()))
+    }
+}
+
+/// The static copy of a retired number's profile, written at build time (`crate::ssr`) with the
+/// context at hand: what the app draws there, with a link to the one area the number became in
+/// place of that area's profile, which the app draws under the notice once it has loaded.
+#[component]
+pub fn RetiredCopy(code: AreaCode) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let ctx = crate::prerender::preloaded()?;
+    let path = use_location().pathname.get_untracked();
+    Some(retired(&ctx, &code, lang, |to| {
+        let link = for_area(&path, "", &to, lang);
+        view! { <p><a href=link>{numbered(&ctx, &to, lang)}</a></p> }.into_any()
+    }))
+}
+
+/// [`Retired`] for a loaded context.
+fn retired(
+    ctx: &ContextBundle,
+    code: &AreaCode,
+    lang: Lang,
+    page: impl FnOnce(AreaCode) -> AnyView,
+) -> AnyView {
+    let old: Vec<OldCode> = successors(&ctx.old_codes, code.as_str())
+        .into_iter()
+        .cloned()
+        .collect();
+    match old.as_slice() {
+        [] => error_section(
+            api::LoadError::UnknownArea(code.clone()),
+            Callback::new(|_| {}),
+        )
+        .into_any(),
+        [one] => view! {
+            <p class="retired-notice" role="note">
+                {old_code_notice(one, &numbered(ctx, &one.to, lang), lang)}
+            </p>
+            {page(one.to.clone())}
+        }
+        .into_any(),
+        many => split(ctx, many, lang).into_any(),
     }
 }
 

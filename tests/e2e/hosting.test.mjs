@@ -40,11 +40,22 @@ test('content-hashed files are cached for good; pages, sw.js and the manifest ar
 
 test('an unknown path and a removed bundle answer 404 with the app, never 200', async () => {
   const page = fs.readFileSync(path.join(DIST, '404.html'), 'utf8');
-  for (const url of ['/kommune/1201', '/finnes/ikke', '/data/area/0301-0000000000000000.bin']) {
+  // An old number's view has no page of its own: the app, from the 404 page, opens it.
+  for (const url of ['/kommune/9998', '/kommune/1201/kart', '/finnes/ikke', '/data/area/0301-0000000000000000.bin']) {
     const r = await get(url);
     assert.equal(r.status, 404, url);
     assert.equal(await r.text(), page, url);
     assert.equal(r.headers.get('cache-control'), 'no-cache', url);
+  }
+});
+
+test("an old number's profile answers 200 with a page of its own, as a link checker or a search engine needs", async () => {
+  for (const [url, says] of [['/kommune/1201', '4601 Bergen'], ['/en/bydel/120101', '460101 Arna'], ['/nn/fylke/30', '33 Buskerud']]) {
+    const r = await get(url);
+    assert.equal(r.status, 200, url);
+    assert.equal(r.headers.get('cache-control'), 'no-cache', url);
+    const html = await r.text();
+    assert.ok(html.includes(`data-path="${url}"`) && html.includes(says), url);
   }
 });
 

@@ -156,6 +156,29 @@ const STATIC = [
     assert.equal(await page.locator('[data-error=not-found] h1').innerText(), 'Fant ikke siden');
     return page.locator('main').innerText();
   }],
+  // A retired number (#15: old links and documents): its own page, with what became of it
+  // from the first paint. The copy links on to today's area; the app draws that area's
+  // profile under the same line.
+  ['/kommune/1201', 200, async (page) => {
+    const notice = plain(await page.locator('main .retired-notice').innerText());
+    assert.equal(notice, 'Kommunenummer 1201 ble til 4601 Bergen i 2020.');
+    if (await page.locator('#prerendered').count() === 1) {
+      assert.deepEqual(await page.locator('main a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent])), [['/kommune/4601', '4601 Bergen']]);
+    } else {
+      await page.waitForSelector('article.profile tbody.indicator', { timeout: 20000 });
+      assert.equal(await page.locator('main h1').first().innerText(), 'Bergen');
+    }
+    return notice;
+  }],
+  // A split one lists today's areas, in the address's language, copy and app alike.
+  ['/nn/kommune/5012', 200, async (page) => {
+    const split = page.locator('main section.retired');
+    assert.equal(await split.locator('h1').innerText(), 'Nummer 5012 er ikkje i bruk lenger');
+    assert.deepEqual(await split.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent])), [
+      ['/nn/kommune/5055', '5055 Heim'], ['/nn/kommune/5056', '5056 Hitra'], ['/nn/kommune/5059', '5059 Orkland'],
+    ]);
+    return split.innerText();
+  }],
   // The overview: its frame, the rug's column heads, a place for each row (the cells are the
   // app's, src/components/rug.rs says why) and each card's face. Innlandet's 46 kommuner and
   // landet.

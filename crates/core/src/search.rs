@@ -215,6 +215,18 @@ pub fn successors<'a>(old: &'a [OldCode], code: &str) -> Vec<&'a OldCode> {
     old.iter().filter(|o| o.code == code).collect()
 }
 
+/// Each retired number, with what it became (one entry per area it went to): the numbers that
+/// have a page of their own (`/kommune/1201`). One that is not a number is left out.
+pub fn retired_numbers(old: &[OldCode]) -> std::collections::BTreeMap<AreaCode, Vec<&OldCode>> {
+    let mut by_number: std::collections::BTreeMap<AreaCode, Vec<&OldCode>> = Default::default();
+    for o in old {
+        if let Ok(code) = AreaCode::parse(&o.code) {
+            by_number.entry(code).or_default().push(o);
+        }
+    }
+    by_number
+}
+
 /// Up to `limit` areas matching `query`, best first; ties go kommune, fylke, bydel, then name.
 pub fn search<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<&'a Area> {
     ranked(reg, &fold(query))
@@ -400,6 +412,14 @@ mod tests {
         assert!(codes("4601").is_empty());
         assert!(codes("").is_empty());
         assert!(codes("12 01").is_empty());
+        // One page each: a split number once, with both areas; a code that is no number, none.
+        let bad = [old.clone(), vec![to("4601", "12x1")]].concat();
+        let pages: Vec<(String, usize)> = retired_numbers(&bad)
+            .into_iter()
+            .map(|(code, to)| (code.to_string(), to.len()))
+            .collect();
+        let want = [("1201", 1), ("120101", 1), ("1850", 2)];
+        assert_eq!(pages, want.map(|(c, n)| (c.to_string(), n)));
     }
 
     #[test]

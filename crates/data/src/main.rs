@@ -181,11 +181,11 @@ fn run(cli: Cli) -> Result<(), String> {
             let origin = origin
                 .map(|o| routes::origin(&o).map_err(|e| format!("--origin (OPPVEKST_ORIGIN): {e}")))
                 .transpose()?;
-            // The registry comes from the shipped context bundle, so that routes can be written
-            // on a machine without the source files.
-            let reg = routes::registry_of(&data.join("bundles"))?;
-            let n =
-                routes::write_routes(&dist, &reg, origin.as_deref()).map_err(|e| e.to_string())?;
+            // The areas and the retired numbers come from the shipped context bundle, so that
+            // routes can be written on a machine without the source files.
+            let context = routes::context_of(&data.join("bundles"))?;
+            let n = routes::write_routes(&dist, &context, origin.as_deref())
+                .map_err(|e| e.to_string())?;
             println!("wrote {n} route pages into {}", dist.display());
             Ok(())
         }

@@ -1,15 +1,17 @@
 //! Static routes: one `index.html` per area route (`dist/kommune/0301/index.html`, and its
 //! views' `dist/kommune/0301/utvikling/index.html`), in each language under its path
 //! (`dist/nn/kommune/0301/index.html`), so that a deep link works on any static host, with the
-//! area's name in the page title for search engines and browser tabs. Unknown paths fall to
-//! `404.html`, which boots the same app.
+//! area's name in the page title for search engines and browser tabs. A retired number's
+//! profile (`/kommune/1201`, Bergen before 2020) has its page too, so that an old link answers
+//! 200 and paints what became of the number. Unknown paths fall to `404.html`, which boots the
+//! same app.
 
-use oppvekst_core::area::Registry;
 use oppvekst_core::codec::{self, ContextBundle, Manifest};
 // Names are data: they never become markup.
 use crate::page_lang;
 use oppvekst_core::html::escape;
 use oppvekst_core::route::{self, area_path, lang_path, view_path, View};
+use oppvekst_core::search::retired_numbers;
 use oppvekst_core::Lang;
 use std::path::Path;
 
@@ -240,11 +242,17 @@ pub fn name_manifest(dist: &Path, page: &str) -> std::io::Result<String> {
 }
 
 /// Writes the route pages under `dist`, from the built `dist/index.html`, in each language
-/// under its path (`dist/nn/kommune/0301/index.html`). Where the build knows its `origin`
+/// under its path (`dist/nn/kommune/0301/index.html`): each area's profile and views, and each
+/// retired number's profile ([`retired_pages`]). Where the build knows its `origin`
 /// ([`origin`]), the pages' language links and their canonical address are whole addresses
 /// under it, and `sitemap.xml` and `robots.txt` lead search engines to the profiles. Returns
 /// how many areas.
-pub fn write_routes(dist: &Path, reg: &Registry, origin: Option<&str>) -> std::io::Result<usize> {
+pub fn write_routes(
+    dist: &Path,
+    context: &ContextBundle,
+    origin: Option<&str>,
+) -> std::io::Result<usize> {
+    let reg = &context.registry;
     let index = without_comments(&std::fs::read_to_string(dist.join("index.html"))?);
     let index = externalise_boot(dist, &index)?;
     let index = name_manifest(dist, &index)?;
@@ -253,24 +261,41 @@ pub fn write_routes(dist: &Path, reg: &Registry, origin: Option<&str>) -> std::i
     // The 404 page answers every address a host does not know, in bokmål (the language script
     // hides its copy elsewhere); the front page is `index.html` in each language's directory.
     std::fs::write(dist.join("404.html"), &index)?;
-    let write = |path: &str, lang: Lang, page: &str| -> std::io::Result<()> {
+    let write = |path: &str, lang: Lang, page: &str, canonical: Option<&str>| {
         let dir = dist.join(lang_path(path, lang).trim_start_matches('/'));
         std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join("index.html"), in_lang(page, path, lang, origin))
+        let links = Links {
+            path,
+            canonical,
+            origin,
+        };
+        std::fs::write(dir.join("index.html"), in_lang(page, &links, lang))
+    };
+    let titled = |name: &str, lang: Lang| {
+        let title = format!("<title>{} – {}</title>", escape(name), app_name(lang));
+        index.replacen("<title>oppvekst</title>", &title, 1)
     };
     for lang in Lang::ALL {
-        write("/", lang, &index)?;
-        write("/om", lang, &index)?;
+        write("/", lang, &index, Some("/"))?;
+        write("/om", lang, &index, Some("/om"))?;
         for area in reg.areas() {
-            let title = format!("<title>{} – {}</title>", escape(&area.name), app_name(lang));
-            let page = index.replacen("<title>oppvekst</title>", &title, 1);
+            let page = titled(&area.name, lang);
             let path = area_path(&area.code);
-            write(&path, lang, &page)?;
+            write(&path, lang, &page, Some(&path))?;
             // The explore views of the area: the same app, so that a shared link opens with
             // status 200 on any static host.
             for view in View::ALL {
-                write(&view_path(&area.code, view), lang, &page)?;
+                let path = view_path(&area.code, view);
+                write(&path, lang, &page, Some(&path))?;
             }
+        }
+        for old in retired_pages(context) {
+            write(
+                &old.path,
+                lang,
+                &titled(&old.title, lang),
+                old.canonical.as_deref(),
+            )?;
         }
     }
     if let Some(origin) = origin {
@@ -283,6 +308,45 @@ pub fn write_routes(dist: &Path, reg: &Registry, origin: Option<&str>) -> std::i
         )?;
     }
     Ok(reg.areas().len())
+}
+
+/// The page of a retired number's profile, as `write_routes` writes it.
+#[derive(Debug, PartialEq)]
+pub struct RetiredPage {
+    /// `/kommune/1201`: in bokmål; each language has its own under its path.
+    pub path: String,
+    /// The page's title before the app sets its own: the one area the number became, or
+    /// the number's old name or the number itself where it was split.
+    pub title: String,
+    /// The page search engines should read instead: the one area's profile. A split number's
+    /// page is its own.
+    pub canonical: Option<String>,
+}
+
+/// The pages of the retired numbers' profiles, one per number. Only profiles: an old link is to a profile, and an explore view's
+/// old address still opens, from the 404 page.
+pub fn retired_pages(context: &ContextBundle) -> Vec<RetiredPage> {
+    retired_numbers(&context.old_codes)
+        .into_iter()
+        .filter_map(|(code, to)| {
+            let path = area_path(&code);
+            Some(match to.as_slice() {
+                [one] => RetiredPage {
+                    path,
+                    title: context.registry.get(&one.to)?.name.clone(),
+                    canonical: Some(area_path(&one.to)),
+                },
+                many => RetiredPage {
+                    path,
+                    title: Some(many[0].name.as_str())
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or(code.as_str())
+                        .to_string(),
+                    canonical: None,
+                },
+            })
+        })
+        .collect()
 }
 
 /// The sitemap of `paths` (each in every language) under `origin`: the pages a reader should
@@ -339,10 +403,21 @@ pub fn origin(given: &str) -> Result<String, String> {
     Ok(trimmed.to_string())
 }
 
-/// `page` as the page of `path` in `lang`: its `<html lang>` and description, and links to the
-/// same page in the other languages for search engines, which read them only as whole
-/// addresses: under `origin` where the build was given one, as paths otherwise.
-fn in_lang(page: &str, path: &str, lang: Lang, origin: Option<&str>) -> String {
+/// Where a page is and what it links to, for [`in_lang`].
+struct Links<'a> {
+    /// The page's address, in bokmål.
+    path: &'a str,
+    /// The address (in bokmål) search engines should read for it: its own, or, for a retired
+    /// number's, the area it became; `None` for none.
+    canonical: Option<&'a str>,
+    /// The site's origin, where the build was given one.
+    origin: Option<&'a str>,
+}
+
+/// `page` as the page of `links.path` in `lang`: its `<html lang>` and description, and links
+/// to the same page in the other languages for search engines, which read them only as whole
+/// addresses: under the origin where the build was given one, as paths otherwise.
+fn in_lang(page: &str, links: &Links, lang: Lang) -> String {
     let page = page
         .replacen(
             "<html lang=\"nb\">",
@@ -350,42 +425,39 @@ fn in_lang(page: &str, path: &str, lang: Lang, origin: Option<&str>) -> String {
             1,
         )
         .replacen(description(Lang::Nb), description(lang), 1);
-    let mut links: String = Lang::ALL
+    let mut tags: String = Lang::ALL
         .iter()
         .map(|&l| {
             format!(
                 "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}{}\" />",
                 l.code(),
-                origin.unwrap_or(""),
-                lang_path(path, l)
+                links.origin.unwrap_or(""),
+                lang_path(links.path, l)
             )
         })
         .collect();
-    // The page's own address, for search engines: one for all the queries that open it.
-    if let Some(origin) = origin {
-        links.push_str(&format!(
+    // The page's address for search engines: one for all the queries that open it.
+    if let (Some(origin), Some(canonical)) = (links.origin, links.canonical) {
+        tags.push_str(&format!(
             "<link rel=\"canonical\" href=\"{origin}{}\" />",
-            lang_path(path, lang)
+            lang_path(canonical, lang)
         ));
     }
     match page.find("</head>") {
-        Some(at) => format!("{}{links}{}", &page[..at], &page[at..]),
+        Some(at) => format!("{}{tags}{}", &page[..at], &page[at..]),
         None => page,
     }
 }
 
-/// Reads the registry from the bundles in `bundles` (the manifest names the context file).
-pub fn registry_of(bundles: &Path) -> Result<Registry, String> {
+/// Reads the context bundle from the bundles in `bundles` (the manifest names its file).
+pub fn context_of(bundles: &Path) -> Result<ContextBundle, String> {
     let read = |name: &str| {
         std::fs::read(bundles.join(name)).map_err(|e| format!("{}/{name}: {e}", bundles.display()))
     };
     let manifest = Manifest::parse(&String::from_utf8_lossy(&read("manifest.json")?))
         .map_err(|e| e.to_string())?;
-    let context: ContextBundle =
-        codec::decode(&read(&manifest.context)?).map_err(|e| e.to_string())?;
-    Ok(context.registry)
+    codec::decode(&read(&manifest.context)?).map_err(|e| e.to_string())
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,10 +469,70 @@ mod tests {
     }
 
     #[test]
+    fn each_retired_number_has_one_profile_page_naming_what_it_became() {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bundles");
+        let context = context_of(&shipped).unwrap();
+        let pages = retired_pages(&context);
+        let page = |path: &str| pages.iter().find(|p| p.path == path);
+        // Bergen's number before 2020: one area, which search engines should read instead.
+        assert_eq!(
+            page("/kommune/1201"),
+            Some(&RetiredPage {
+                path: "/kommune/1201".into(),
+                title: "Bergen".into(),
+                canonical: Some("/kommune/4601".into()),
+            })
+        );
+        // Snillfjord went to three kommuner in 2020: a page of its own, under its name before
+        // 2018 where SSB's list of old names has it, and its number otherwise.
+        let split = |path| page(path).map(|p| (p.title.as_str(), p.canonical.as_deref()));
+        assert_eq!(split("/kommune/1613"), Some(("Snillfjord", None)));
+        assert_eq!(split("/kommune/5012"), Some(("5012", None)));
+        assert!(page("/bydel/120101").is_some() && page("/fylke/12").is_some());
+        // One page per number, never one of today's areas.
+        let mut codes: Vec<&str> = context.old_codes.iter().map(|o| o.code.as_str()).collect();
+        codes.dedup();
+        assert_eq!(pages.len(), codes.len());
+        assert!(context
+            .registry
+            .areas()
+            .iter()
+            .all(|a| page(&area_path(&a.code)).is_none()));
+    }
+
+    #[test]
+    fn a_retired_number_names_the_area_it_became_as_its_address() {
+        let page = "<html lang=\"nb\"><head></head><body></body></html>";
+        let links = Links {
+            path: "/kommune/1201",
+            canonical: Some("/kommune/4601"),
+            origin: Some("https://oppvekst.example.no"),
+        };
+        let out = in_lang(page, &links, Lang::En);
+        assert!(
+            out.contains("hreflang=\"nn\" href=\"https://oppvekst.example.no/nn/kommune/1201\"")
+        );
+        assert!(out.contains(
+            "<link rel=\"canonical\" href=\"https://oppvekst.example.no/en/kommune/4601\" />"
+        ));
+        let own = Links {
+            canonical: None,
+            ..links
+        };
+        assert!(!in_lang(page, &own, Lang::En).contains("canonical"));
+    }
+
+    #[test]
     fn a_page_links_its_other_languages_by_whole_address_under_the_origin_given() {
         let page = "<html lang=\"nb\"><head><title>t</title></head><body></body></html>";
         let links = |origin| {
-            let out = in_lang(page, "/kommune/4602/kart", Lang::Nn, origin);
+            let path = "/kommune/4602/kart";
+            let links = Links {
+                path,
+                canonical: Some(path),
+                origin,
+            };
+            let out = in_lang(page, &links, Lang::Nn);
             assert!(out.starts_with("<html lang=\"nn\">"), "{out}");
             let head = &out[out.find("<link").unwrap()..out.find("</head>").unwrap()];
             head.to_string()
