@@ -101,7 +101,7 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
 
 /// Hands the page from the static copy to the live app: called by every view that has drawn
 /// its final content (a profile, or an error). What the reader did on the copy goes over: the
-/// text typed into its fields, the rows opened, the focus. Does nothing on a page without a
+/// text typed into its fields, the rows opened, the barometer's filter, the focus. Does nothing on a page without a
 /// static copy, or the second time.
 pub fn reveal() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -112,6 +112,7 @@ pub fn reveal() {
     };
     let typed = typed_into(&copy, &doc);
     let opened = Opened::on(&copy, &doc);
+    let filtered = Filtered::on(&copy, &doc);
     copy.remove();
     if let Some(app) = doc
         .get_element_by_id(APP)
@@ -121,6 +122,7 @@ pub fn reveal() {
     }
     typed.restore(&doc);
     opened.restore(&doc);
+    filtered.restore(&doc);
 }
 
 /// What the reader typed into the static copy's fields (the front page's search, say) before the
@@ -228,6 +230,51 @@ impl Opened {
             if self.focused.as_ref() == Some(&id) {
                 let _ = toggle.focus();
             }
+        }
+    }
+}
+
+/// The barometer's «only what stands out» box as the reader left it on the static copy (the
+/// boot script's `outstanding_filter` in `oppvekst-data` lets it answer), and whether it had the
+/// focus. `None` on a page without the box.
+struct Filtered(Option<(bool, bool)>);
+
+const FILTER_BOX: &str = ".barometer-section .outstanding-filter input";
+
+impl Filtered {
+    fn on(copy: &web_sys::Element, doc: &web_sys::Document) -> Self {
+        let Some(input) = copy
+            .query_selector(FILTER_BOX)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return Filtered(None);
+        };
+        let focused = doc
+            .active_element()
+            .is_some_and(|a| &a == input.unchecked_ref::<web_sys::Element>());
+        Filtered(Some((input.checked(), focused)))
+    }
+
+    /// Sets the live app's box the same way, as a tap would (the app then writes the address),
+    /// and puts the focus on it where it was.
+    fn restore(self, doc: &web_sys::Document) {
+        let Some((checked, focused)) = self.0 else {
+            return;
+        };
+        let Some(input) = doc
+            .get_element_by_id(APP)
+            .and_then(|app| app.query_selector(FILTER_BOX).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if input.checked() != checked {
+            input.click();
+        }
+        if focused {
+            let _ = input.focus();
         }
     }
 }

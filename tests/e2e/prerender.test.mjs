@@ -366,6 +366,44 @@ test('rows a reader opened on a profile\'s copy before the app took over answer 
   await p.close();
 });
 
+test('the barometer\'s «only what stands out» answers on the copy: as the address asks from the first paint, and a tick before the app came is the app\'s, in the address, with the focus', async () => {
+  const visible = (within) => p.page.locator(`${within} tbody.indicator`).evaluateAll((rows) => rows.filter((r) => r.offsetParent).map((r) => r.dataset.mark));
+  const stands = (mark) => ['better', 'worse', 'higher', 'lower'].includes(mark);
+  // A shared link asking for the filter: the copy shows only the rows that stand out, as the
+  // app then does, and its box is ticked.
+  let { p, release } = await openHeld('/kommune/0301?utvalg=skiller', { width: 390, height: 844 });
+  const box = (within) => p.page.locator(`${within} .outstanding-filter input`);
+  const copyRows = await visible('#prerendered');
+  assert.ok(copyRows.length > 0 && copyRows.length < 31 && copyRows.every(stands), `the copy's rows: ${copyRows}`);
+  assert.equal(await box('#prerendered').isChecked(), true);
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  assert.deepEqual(await visible('#app'), copyRows, 'the app shows the same rows');
+  assert.equal(await box('#app').isChecked(), true);
+  p.check();
+  await p.close();
+  // A reader ticks the box on the copy, by keyboard: the rows go at once, and the address says so.
+  ({ p, release } = await openHeld('/nn/kommune/4602', { width: 390, height: 844 }));
+  assert.equal((await visible('#prerendered')).length, 31);
+  await box('#prerendered').focus();
+  await p.page.keyboard.press('Space');
+  const ticked = await visible('#prerendered');
+  assert.ok(ticked.length < 31 && ticked.every(stands), `the copy's rows once ticked: ${ticked}`);
+  assert.equal(new URL(p.page.url()).search, '?utvalg=skiller');
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  assert.deepEqual(await visible('#app'), ticked, 'the app keeps the choice');
+  assert.equal(await box('#app').isChecked(), true);
+  assert.equal(await p.page.evaluate(() => document.activeElement?.closest('.outstanding-filter') !== null), true, 'the focus is on the app\'s box');
+  assert.equal(new URL(p.page.url()).search, '?utvalg=skiller');
+  // And the app's box works on from there: unticked, every row, and an address without it.
+  await p.page.keyboard.press('Space');
+  await p.page.waitForFunction(() => [...document.querySelectorAll('tbody.indicator')].filter((r) => r.offsetParent).length === 31);
+  assert.equal(new URL(p.page.url()).search, '');
+  p.check();
+  await p.close();
+});
+
 test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
   const p = await open(env);
   const front = await (await fetch(`${env.url}/`)).text();

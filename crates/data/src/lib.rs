@@ -13,6 +13,7 @@ pub mod import_cmd;
 pub mod model;
 pub mod offline;
 pub mod opened_rows;
+pub mod outstanding_filter;
 pub mod page_lang;
 pub mod pipeline;
 pub mod real;
