@@ -125,8 +125,9 @@ pub fn reveal() {
     filtered.restore(&doc);
 }
 
-/// What the reader typed into the static copy's fields (the front page's search, say) before the
-/// app took over: each field's id, its text and whether it had the focus.
+/// What the reader typed into the static copy's fields (the front page's search, say) or chose
+/// in its selects (an explore view's pickers, not yet applied) before the app took over: each
+/// field's id, its text or value and whether it had the focus.
 struct Typed(Vec<(String, String, bool)>);
 
 /// The nodes of `list` that are `T`s.
@@ -137,13 +138,26 @@ fn each<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
 fn typed_into(copy: &web_sys::Element, doc: &web_sys::Document) -> Typed {
     let active = doc.active_element();
     let mut typed = Vec::new();
+    let has_focus = |e: &web_sys::Element| active.as_ref().is_some_and(|a| a == e);
     if let Ok(fields) = copy.query_selector_all("input[id]") {
         for input in each::<web_sys::HtmlInputElement>(&fields) {
-            let focused = active
-                .as_ref()
-                .is_some_and(|a| a == input.unchecked_ref::<web_sys::Element>());
+            let focused = has_focus(input.unchecked_ref());
             if focused || !input.value().is_empty() {
                 typed.push((input.id(), input.value(), focused));
+            }
+        }
+    }
+    // A select the reader changed: its value is not the one the page was drawn with.
+    if let Ok(selects) = copy.query_selector_all("select[id]") {
+        for select in each::<web_sys::HtmlSelectElement>(&selects) {
+            let drawn = select
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .and_then(|o| o.get_attribute("value"));
+            let focused = has_focus(select.unchecked_ref());
+            if focused || drawn.is_some_and(|d| d != select.value()) {
+                typed.push((select.id(), select.value(), focused));
             }
         }
     }
@@ -152,23 +166,25 @@ fn typed_into(copy: &web_sys::Element, doc: &web_sys::Document) -> Typed {
 
 impl Typed {
     /// Puts it into the live app's fields of the same ids, as typing would (an `input` event,
-    /// so that the search answers): once the copy has gone and the app is in sight.
+    /// so that the search answers), and a select's value, which its button still applies, as
+    /// in the app: once the copy has gone and the app is in sight.
     fn restore(self, doc: &web_sys::Document) {
         for (id, value, focused) in self.0 {
-            let Some(input) = doc
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(field) = doc.get_element_by_id(&id) else {
                 continue;
             };
-            if !value.is_empty() {
-                input.set_value(&value);
-                if let Ok(event) = web_sys::Event::new("input") {
-                    let _ = input.dispatch_event(&event);
+            if let Some(select) = field.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(&value);
+            } else if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+                if !value.is_empty() {
+                    input.set_value(&value);
+                    if let Ok(event) = web_sys::Event::new("input") {
+                        let _ = input.dispatch_event(&event);
+                    }
                 }
             }
-            if focused {
-                let _ = input.focus();
+            if let (true, Some(field)) = (focused, field.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = field.focus();
             }
         }
     }

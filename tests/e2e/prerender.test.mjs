@@ -328,6 +328,28 @@ test('what a reader typed into a copy\'s search before the app took over is kept
   }
 });
 
+test('what a reader chose in a view\'s pickers on the copy, not yet applied, is in the app\'s, with the focus, and its button applies it', async () => {
+  const { p, release } = await openHeld('/kommune/0301/utvikling', { width: 390, height: 844 });
+  const select = (within, id) => p.page.locator(`${within} #${id}`);
+  // The first area the copy offers to add, and an indicator that is not the one shown.
+  const added = await select('#prerendered', 'trend-add').evaluate((s) => [...s.options].find((o) => o.value)?.value);
+  assert.ok(added, 'the copy offers areas to add');
+  await select('#prerendered', 'trend-indicator').selectOption('mobbing_7');
+  await select('#prerendered', 'trend-add').selectOption(added);
+  await select('#prerendered', 'trend-add').focus();
+  release();
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+  assert.equal(await select('#app', 'trend-indicator').inputValue(), 'mobbing_7', 'the indicator went over');
+  assert.equal(await select('#app', 'trend-add').inputValue(), added, 'so did the area');
+  assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'trend-add', 'and the focus');
+  // Not applied until the reader says so: the view still shows what its address says.
+  assert.equal(new URL(p.page.url()).search, '');
+  await p.page.locator('#app form.picker-group button[type=submit]').click();
+  await p.page.waitForURL((u) => u.searchParams.get('indikator') === 'mobbing_7' && u.search.includes(added));
+  p.check();
+  await p.close();
+});
+
 test('rows a reader opened on a profile\'s copy before the app took over answer at once, and are open in the app, with the focus on the same button', async () => {
   const { p, release } = await openHeld('/nn/kommune/4602', { width: 390, height: 844 });
   const toggles = p.page.locator('#prerendered tbody.indicator .row-toggle');
