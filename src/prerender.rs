@@ -101,7 +101,8 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
 
 /// Hands the page from the static copy to the live app: called by every view that has drawn
 /// its final content (a profile, or an error). What the reader did on the copy goes over: the
-/// text typed into its fields, the rows opened, the barometer's filter, the focus. Does nothing on a page without a
+/// text typed into its fields, the rows opened, the barometer's filter, the button pressed, the
+/// focus. Does nothing on a page without a
 /// static copy, or the second time.
 pub fn reveal() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -113,6 +114,7 @@ pub fn reveal() {
     let typed = typed_into(&copy, &doc);
     let opened = Opened::on(&copy, &doc);
     let filtered = Filtered::on(&copy, &doc);
+    let pressed = Pressed::on(&copy);
     copy.remove();
     if let Some(app) = doc
         .get_element_by_id(APP)
@@ -123,6 +125,7 @@ pub fn reveal() {
     typed.restore(&doc);
     opened.restore(&doc);
     filtered.restore(&doc);
+    pressed.restore(&doc);
 }
 
 /// What the reader typed into the static copy's fields (the front page's search, say) or chose
@@ -291,6 +294,58 @@ impl Filtered {
         }
         if focused {
             let _ = input.focus();
+        }
+    }
+}
+
+/// The button of the static copy the reader pressed last before the app came (the boot
+/// script's `pressed_button` in `oppvekst-data` marks it), by its text and which of the copy's
+/// buttons with that text it is: the app's page is the copy's, drawn again.
+struct Pressed(Option<(String, usize)>);
+
+/// The buttons a reader may press that only the app answers.
+const APP_BUTTONS: &str = "button[type=button]:not(.row-toggle)";
+
+fn text_of(e: &web_sys::Element) -> String {
+    e.text_content().unwrap_or_default().trim().to_string()
+}
+
+impl Pressed {
+    fn on(copy: &web_sys::Element) -> Self {
+        let Ok(buttons) = copy.query_selector_all(APP_BUTTONS) else {
+            return Pressed(None);
+        };
+        let buttons: Vec<web_sys::Element> = each(&buttons).collect();
+        let Some(pressed) = buttons
+            .iter()
+            .find(|b| b.has_attribute(oppvekst_core::route::PRESSED_BUTTON))
+        else {
+            return Pressed(None);
+        };
+        let text = text_of(pressed);
+        let nth = buttons
+            .iter()
+            .take_while(|b| *b != pressed)
+            .filter(|b| text_of(b) == text)
+            .count();
+        Pressed(Some((text, nth)))
+    }
+
+    /// Presses the live app's same button, with the focus on it, as the reader would have.
+    fn restore(self, doc: &web_sys::Document) {
+        let Some((text, nth)) = self.0 else { return };
+        let Some(Ok(buttons)) = doc
+            .get_element_by_id(APP)
+            .map(|app| app.query_selector_all(APP_BUTTONS))
+        else {
+            return;
+        };
+        let button = each::<web_sys::HtmlElement>(&buttons)
+            .filter(|b| text_of(b) == text)
+            .nth(nth);
+        if let Some(button) = button {
+            let _ = button.focus();
+            button.click();
         }
     }
 }

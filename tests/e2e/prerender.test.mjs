@@ -426,6 +426,37 @@ test('the barometer\'s «only what stands out» answers on the copy: as the addr
   await p.close();
 });
 
+test('a button only the app answers, pressed on the copy before the app came, says it waits and is pressed by the app: the last one pressed, with the focus', async () => {
+  // A download: the file comes once the app is there.
+  let { p, release } = await openHeld('/kommune/0301', { width: 390, height: 844 });
+  const csv = p.page.locator('#prerendered button[data-csv="excel"]');
+  await csv.click();
+  assert.equal(await csv.getAttribute('aria-busy'), 'true', 'the button says it waits');
+  assert.match(await csv.evaluate((b) => getComputedStyle(b, '::after').content), /…/);
+  const download = p.page.waitForEvent('download', { timeout: 20000 });
+  release();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^oppvekstprofil_0301_oslo_\d{4}\.csv$/);
+  assert.equal(await p.page.evaluate(() => document.activeElement?.dataset.csv), 'excel', 'the focus is on the app\'s button');
+  p.check();
+  await p.close();
+  // Two buttons: only the last is pressed (the embed dialog opens, no file comes), in nynorsk.
+  ({ p, release } = await openHeld('/nn/kommune/4602', { width: 390, height: 844 }));
+  let downloads = 0;
+  p.page.on('download', () => downloads++);
+  await p.page.locator('#prerendered button[data-csv="plain"]').click();
+  await p.page.locator('#prerendered button[aria-haspopup="dialog"]').click();
+  assert.deepEqual(await p.page.locator('#prerendered [aria-busy="true"]').evaluateAll((bs) => bs.map((b) => b.textContent.trim())), ['Bygg inn']);
+  release();
+  const dialog = p.page.getByRole('dialog', { name: 'Bygg inn på eigne nettsider' });
+  await dialog.waitFor({ timeout: 20000 });
+  assert.ok(await dialog.isVisible());
+  assert.equal(await p.page.locator('[aria-busy="true"]').count(), 0, 'no button waits in the app');
+  assert.equal(downloads, 0, 'the first press was let go');
+  p.check();
+  await p.close();
+});
+
 test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
   const p = await open(env);
   const front = await (await fetch(`${env.url}/`)).text();

@@ -355,6 +355,10 @@ pub const VIEW_KEYS: [&str; 7] = [
 /// stands where it stood when the app takes the page over.
 pub const SHOW_CURRENT_TAB: &str = "oppvekstShowCurrentTab";
 
+/// The attribute by which the boot script (`oppvekst-data`'s `pressed_button`) marks the button
+/// of the static copy that the reader pressed before the app came, which the app then presses.
+pub const PRESSED_BUTTON: &str = "data-pressed";
+
 /// The key of a form's «add an area» select among a view's choices ([`Query::with_choices`]):
 /// its value is added to `med=` instead of replacing it. Never written in an address.
 pub const ADD_AREA: &str = "+med";

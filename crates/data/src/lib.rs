@@ -16,6 +16,7 @@ pub mod opened_rows;
 pub mod outstanding_filter;
 pub mod page_lang;
 pub mod pipeline;
+pub mod pressed_button;
 pub mod real;
 pub mod routes;
 pub mod sources;

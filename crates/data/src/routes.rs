@@ -145,8 +145,9 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
     let current_tab = crate::current_tab::script();
     let opened_rows = crate::opened_rows::script();
     let outstanding = crate::outstanding_filter::script();
+    let pressed = crate::pressed_button::script();
     format!(
-        "{}{BOOT_FAILED}\n{stand_in}\n{current_tab}\n{opened_rows}\n{outstanding}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{stand_in}\n{current_tab}\n{opened_rows}\n{outstanding}\n{pressed}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -642,7 +643,7 @@ mod tests {
         assert_eq!(
             js,
             format!(
-                "{BOOT_FAILED}\n{}\n{}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
+                "{BOOT_FAILED}\n{}\n{}\n{}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
                  const wasmResponse = fetch('/app_bg.wasm');\n\
                  wasmResponse.catch(() => {{}});\n\
                  const bindings = await import('/app.js');\n\
@@ -653,6 +654,7 @@ mod tests {
                 crate::current_tab::script(),
                 crate::opened_rows::script(),
                 crate::outstanding_filter::script(),
+                crate::pressed_button::script(),
                 preload_data()
             )
         );
