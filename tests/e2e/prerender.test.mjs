@@ -457,6 +457,32 @@ test('a button only the app answers, pressed on the copy before the app came, sa
   await p.close();
 });
 
+test('on an area\'s address the 404 page answers (an old number\'s view, a number no area has), its copy never says «Fant ikke siden» before the app says what the address is', async () => {
+  for (const [path, then] of [
+    ['/kommune/1201/kart?indikator=mobbing_10', '.retired-notice'],
+    ['/kommune/9997', '[role=alert][data-error="unknown-area"]'],
+    ['/finnes-ikke', null],
+  ]) {
+    const { p, release } = await openHeld(path, { width: 390, height: 844, allow: [/404/] });
+    const notFound = p.page.locator('#prerendered [data-error=not-found] h1');
+    const loading = p.page.locator('#prerendered .stale-loading');
+    if (then) {
+      assert.equal(await notFound.isVisible(), false, `${path}: no «Fant ikke siden»`);
+      assert.equal(await loading.isVisible(), true, `${path}: «Laster inn …» instead`);
+      release();
+      await p.page.locator(then).waitFor({ timeout: 20000 });
+      assert.equal(await p.page.getByText('Fant ikke siden').count(), 0, `${path}: nor after`);
+    } else {
+      // An address that is no area's: the copy says so from the first paint.
+      assert.equal(await notFound.innerText(), 'Fant ikke siden');
+      assert.equal(await loading.isVisible(), false);
+      release();
+    }
+    p.check();
+    await p.close();
+  }
+});
+
 test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
   const p = await open(env);
   const front = await (await fetch(`${env.url}/`)).text();

@@ -135,6 +135,15 @@ pub fn view_path(code: &AreaCode, view: View) -> String {
 pub const EXPLORE_PATHS: &str = "^/*(?:(?:nb|nn|en)/+)?(?:landet|[^/]+/+[^/]+)/+\
     (?:utvikling|sammenlign|kart|oversikt|fordeling|befolkning)/*$";
 
+/// The addresses of an area's profile or view (a pattern for JavaScript's `RegExp`, as
+/// [`EXPLORE_PATHS`]), whether the area exists or not. The 404 page answers those of numbers
+/// no area has today, and there the app, not the page's copy, says what the address is: an old
+/// number's page (`/kommune/1201/kart`) or «no such area» (`/kommune/9997`). The language
+/// script hides the copy's «no such page» on them (`oppvekst-data`'s `page_lang`). A test holds
+/// it to [`parse_path`].
+pub const AREA_PATHS: &str = "^/*(?:(?:nb|nn|en)/+)?(?:kommune|bydel|fylke)/+[^/]+\
+    (?:/+(?:utvikling|sammenlign|kart|oversikt|fordeling|befolkning))?/*$";
+
 /// The language a path names in its first segment (`/nn/kommune/4602`, `/en/`), and the rest
 /// of the path. A static host cannot choose a file by the query, so the language lives in the
 /// path, and each language's pages are prerendered in it. Bokmål has no segment (`/nb/…` is
@@ -622,6 +631,54 @@ mod tests {
             }
         }
         assert_eq!(checked, 5 * 9 * 3 * View::ALL.len());
+    }
+
+    #[test]
+    fn an_area_address_is_one_the_app_reads_as_an_area_whether_it_exists_or_not() {
+        let area = regex::Regex::new(AREA_PATHS).unwrap();
+        let mut matched = 0;
+        for lang in ["", "/nb", "/nn", "/en", "//nn"] {
+            for path in [
+                "/kommune/0301",
+                "/kommune/1201",
+                "/kommune/9997",
+                "/kommune/12ab",
+                "/bydel/120101",
+                "/fylke/30",
+                "/fylke/9",
+                "/kommune/1201/kart",
+                "/fylke/30/utvikling/",
+                "/kommune/12ab/befolkning",
+                "//kommune//1201//oversikt//",
+            ] {
+                let path = format!("{lang}{path}");
+                let page = parse_path(&path);
+                assert!(
+                    matches!(
+                        page,
+                        Page::Profile(_) | Page::Explore(..) | Page::BadArea { .. }
+                    ),
+                    "{path}"
+                );
+                assert!(area.is_match(&path), "{path}");
+                matched += 1;
+            }
+            for path in [
+                "/",
+                "/om",
+                "/landet",
+                "/landet/kart",
+                "/kommune",
+                "/kommune/0301/tabell",
+                "/by/0301",
+                "/kommune/0301/kart/mer",
+                "/finnes/ikke",
+            ] {
+                let path = format!("{lang}{path}");
+                assert!(!area.is_match(&path), "{path}");
+            }
+        }
+        assert_eq!(matched, 5 * 11);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! until the app draws the page. Inline, since a script file would cost the phone a round trip
 //! before anything paints; allowed by its hash in the Content-Security-Policy.
 
-use oppvekst_core::route::{Embed, VIEW_KEYS};
+use oppvekst_core::route::{Embed, AREA_PATHS, VIEW_KEYS};
 use sha2::{Digest, Sha256};
 
 /// The script: it moves an older link's `?lang=` to the path; marks a page served in another
@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 /// embed (`data-embed="figur"`: the stylesheet draws the copy as that embed, so a figure, a
 /// barometer or a card in a kommune's page paints from the copy, not after the app); and marks
 /// a page whose address asks for more than the copy shows (another indicator, set or area, a
-/// whole-page embed: `data-stale`, and the stylesheet hides the copy's content, keeping its
+/// whole-page embed, an area's address on the 404 page ([`CATCH_ALL`]): `data-stale`, and the stylesheet hides the copy's content, keeping its
 /// place, so that no wrong figure shows before the app draws the right one; once the page is
 /// parsed, the boot script's `stand_in` shows what of it holds). Its text is hashed
 /// into the CSP exactly as built here: the README's header names the same hash (a test checks
@@ -34,11 +34,18 @@ var r=s.slice(1).split('&').filter(function(x){{return x.split('=')[0]!=='lang'}
 location.replace('/'+q[1]+p+(r?'?'+r:'')+location.hash);return}}\
 var l=m?m[1]:q?q[1]:'nb';if(l!==d.lang){{d.lang=l;d.setAttribute('data-relang','')}}\
 var e=/[?&]embed=({})(&|$)/.exec(s);if(e)d.setAttribute('data-embed',e[1]);\
-if(/[?&]({})=/.test(s)||/[?&]embed=(1|true)(&|$)/.test(s))d.setAttribute('data-stale','')}})();",
+if(/[?&]({})=/.test(s)||/[?&]embed=(1|true)(&|$)/.test(s)||\
+d.hasAttribute('{CATCH_ALL}')&&new RegExp('{AREA_PATHS}').test(p))d.setAttribute('data-stale','')}})();",
         compact.join("|"),
         keys.join("|")
     )
 }
+
+/// The attribute of the 404 page's `<html>`: the page that answers every address a host does
+/// not know. On an area's address (`route::AREA_PATHS`: an old number's view, a number no area
+/// has) the app says what the address is, and the script marks the page `data-stale`, so that
+/// its copy's «Fant ikke siden» does not say otherwise first.
+pub const CATCH_ALL: &str = "data-catch-all";
 
 /// The script's CSP source: `'sha256-…'`.
 pub fn csp_hash() -> String {
@@ -106,6 +113,11 @@ mod tests {
         // A compact embed's copy is drawn as that embed; a whole-page embed's waits.
         assert!(script().contains("[?&]embed=(figur|barometer|kort)(&|$)"));
         assert!(script().contains("[?&]embed=(1|true)(&|$)"));
+        // On the 404 page only, an area's address: the pattern sits in a string as it is.
+        assert!(!AREA_PATHS.contains(['\'', '\\']));
+        assert!(script().contains(&format!(
+            "d.hasAttribute('data-catch-all')&&new RegExp('{AREA_PATHS}').test(p)"
+        )));
     }
 
     #[test]

@@ -262,7 +262,12 @@ pub fn write_routes(
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     // The 404 page answers every address a host does not know, in bokmål (the language script
     // hides its copy elsewhere); the front page is `index.html` in each language's directory.
-    std::fs::write(dist.join("404.html"), &index)?;
+    let catch_all = index.replacen(
+        "<html lang=\"nb\">",
+        &format!("<html lang=\"nb\" {}>", page_lang::CATCH_ALL),
+        1,
+    );
+    std::fs::write(dist.join("404.html"), catch_all)?;
     let write = |path: &str, lang: Lang, page: &str, canonical: Option<&str>| {
         let dir = dist.join(lang_path(path, lang).trim_start_matches('/'));
         std::fs::create_dir_all(&dir)?;

@@ -17,7 +17,8 @@
 //!
 //! They also clear `data-stale` where the address only names what the copy shows
 //! (`?indikator=barn_0_17`, as the app's own tabs write it): the copy is that page. The app reads
-//! the verdict (`prerender::mount`): a page still `data-stale` drops its copy.
+//! the verdict (`prerender::mount`): a page still `data-stale` drops its copy. The 404 page's
+//! copy stands in for nothing: they leave it as the language script marked it.
 
 use oppvekst_core::route::VIEW_KEYS;
 
@@ -31,7 +32,7 @@ pub fn script() -> String {
     };
     format!(
         "{{ const root = document.documentElement, copy = document.getElementById('prerendered'); \
-         if (copy && root.hasAttribute('data-stale')) {{ \
+         if (copy && root.hasAttribute('data-stale') && !root.hasAttribute('{catch_all}')) {{ \
          const select = (key) => copy.querySelector(`select[name=\"${{key}}\"]`); \
          const asked = [...new URLSearchParams(location.search)] \
          .filter(([key, value]) => [{keys}].includes(key) && value !== select(key)?.dataset.shown); \
@@ -55,6 +56,9 @@ pub fn script() -> String {
          for (const el of copy.querySelectorAll('[data-for]')) el.hidden = !el.dataset.for.split(' ').includes(to.value); }} \
          root.removeAttribute('data-stale'); root.setAttribute('data-standin', ''); }} }} }}",
         keys = list(&VIEW_KEYS),
+        // The 404 page's copy stands in for nothing: on an area's address the app says what
+        // the address is (`page_lang::CATCH_ALL`).
+        catch_all = crate::page_lang::CATCH_ALL,
         // Not an embed: it is drawn without the header (a compact one as the copy's part
         // alone: `data-embed`, which the language script sets).
         stand_in = list(&VIEW_KEYS.into_iter().filter(|k| *k != "embed").collect::<Vec<_>>()),
@@ -75,6 +79,7 @@ mod tests {
             "['indikator', 'med', 'sett', 'sorter', 'utsnitt', 'klasser'].includes(key)"
         ));
         assert!(s.contains("copy.querySelectorAll('[data-names]')"));
+        assert!(s.contains("&& !root.hasAttribute('data-catch-all')) {"));
         // A block: its names never meet the boot's own.
         assert!(s.starts_with('{') && s.ends_with('}'));
         assert_eq!(s.matches('{').count(), s.matches('}').count());
