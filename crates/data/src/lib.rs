@@ -21,3 +21,17 @@ pub mod real;
 pub mod routes;
 pub mod sources;
 pub mod stand_in;
+
+/// For the tests of the boot script's parts: `script` is one block of its own (its names stay
+/// in it), with its brackets in pairs.
+#[cfg(test)]
+pub(crate) fn assert_block(script: &str) {
+    assert!(script.starts_with('{') && script.ends_with('}'), "{script}");
+    for (open, close) in [('{', '}'), ('(', ')'), ('[', ']')] {
+        assert_eq!(
+            script.matches(open).count(),
+            script.matches(close).count(),
+            "{open}{close} in {script}"
+        );
+    }
+}

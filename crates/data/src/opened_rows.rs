@@ -35,7 +35,6 @@ mod tests {
         assert!(s.starts_with("{ const copy = document.getElementById('prerendered');"));
         assert!(s.ends_with("}); }"));
         assert!(s.contains("closest?.('tbody.indicator .row-toggle')"));
-        assert_eq!(s.matches('{').count(), s.matches('}').count());
-        assert_eq!(s.matches('(').count(), s.matches(')').count());
+        crate::assert_block(&s);
     }
 }
