@@ -126,8 +126,8 @@ const PAGES: [(&str, &str, Body); 3] = [
 ];
 
 /// Prerenders the front page and «Om tallene» in every language, and the 404 page (one file
-/// for every address: in bokmål, which the page's head script hides on a `/nn/…` address),
-/// under `dist`. Returns how many.
+/// for every address: its copy in bokmål, and in the other languages as templates,
+/// [`with_other_langs`]), under `dist`. Returns how many.
 pub fn write_pages(
     dist: &Path,
     context: &Rc<ContextBundle>,
@@ -135,27 +135,59 @@ pub fn write_pages(
 ) -> Result<usize, String> {
     let mut n = 0;
     for (path, file, body) in PAGES {
+        if path.is_empty() {
+            // The 404 page is drawn at an address no route has. Its app fetches nothing until
+            // the reader searches.
+            let copy = |lang| render(&lang_path("/404", lang), context, context.clone(), body);
+            let at = dist.join(file);
+            write_copy_at(&at, "", Lang::Nb, &copy(Lang::Nb), &[])?;
+            let others: Vec<(Lang, String)> = [Lang::Nn, Lang::En]
+                .into_iter()
+                .map(|lang| (lang, copy(lang)))
+                .collect();
+            let page = std::fs::read_to_string(&at).map_err(|e| e.to_string())?;
+            let page =
+                with_other_langs(&page, &others).map_err(|e| format!("{}: {e}", at.display()))?;
+            std::fs::write(&at, page).map_err(|e| format!("{}: {e}", at.display()))?;
+            n += 1;
+            continue;
+        }
         for lang in Lang::ALL {
-            if path.is_empty() && lang != Lang::Nb {
-                continue;
-            }
-            // The 404 page is drawn at an address no route has.
-            let (at, file, path) = if path.is_empty() {
-                ("/404".to_string(), file.to_string(), String::new())
-            } else {
-                let at = lang_path(path, lang);
-                let file = format!("{}{file}", lang_dir(lang));
-                (at.clone(), file, at)
-            };
+            let at = lang_path(path, lang);
+            let file = format!("{}{file}", lang_dir(lang));
             let html = render(&at, context, context.clone(), body);
-            // The 404 page's app fetches nothing until the reader searches.
-            let files = if path.is_empty() { &[][..] } else { preload };
-            write_copy_at(&dist.join(file), &path, lang, &html, files)?;
+            write_copy_at(&dist.join(file), &at, lang, &html, preload)?;
             n += 1;
         }
     }
     Ok(n)
 }
+
+/// `page` (the 404 page, which answers every address) with its copy in the other languages
+/// `others` as templates after its own (`<template id="prerendered-nn">`): on a `/nn/…` address
+/// the boot script puts the nynorsk copy in the bokmål one's place (`oppvekst-data`'s
+/// `copy_in_lang`), so that the page says nynorsk from its first paint after it, not nothing
+/// until the app has drawn.
+pub fn with_other_langs(page: &str, others: &[(Lang, String)]) -> Result<String, String> {
+    let at = page
+        .find(NOSCRIPT)
+        .ok_or("the page has no <noscript> to put the other languages' copies before")?;
+    let templates: String = others
+        .iter()
+        .map(|(lang, html)| {
+            let copy = insert(NOSCRIPT, html, "", *lang)?;
+            Ok(format!(
+                "<template id=\"{PRERENDERED}-{}\">{}</template>",
+                lang.code(),
+                &copy[..copy.len() - NOSCRIPT.len()]
+            ))
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(format!("{}{templates}{}", &page[..at], &page[at..]))
+}
+
+/// The id of a page's static copy (`prerender::mount` looks for it).
+const PRERENDERED: &str = "prerendered";
 
 /// The directory under `dist` of a language's pages: `nn/`, or none for bokmål.
 fn lang_dir(lang: Lang) -> String {
@@ -528,6 +560,23 @@ mod tests {
             "<html><body><div id=\"prerendered\" data-path=\"/nn/kommune/0301\" lang=\"nn\"><p>hi</p></div><noscript>x</noscript></body></html>"
         );
         assert!(insert("<body></body>", "x", "/", Lang::Nb).is_err());
+    }
+
+    #[test]
+    fn the_404_page_carries_its_copy_in_the_other_languages_as_templates() {
+        let page = "<body><div id=\"prerendered\" data-path=\"\" lang=\"nb\">x</div><noscript>n</noscript></body>";
+        let others = [
+            (Lang::Nn, "<p>nn</p>".to_string()),
+            (Lang::En, "<p>en</p>".to_string()),
+        ];
+        assert_eq!(
+            with_other_langs(page, &others).unwrap(),
+            "<body><div id=\"prerendered\" data-path=\"\" lang=\"nb\">x</div>\
+             <template id=\"prerendered-nn\"><div id=\"prerendered\" data-path=\"\" lang=\"nn\"><p>nn</p></div></template>\
+             <template id=\"prerendered-en\"><div id=\"prerendered\" data-path=\"\" lang=\"en\"><p>en</p></div></template>\
+             <noscript>n</noscript></body>"
+        );
+        assert!(with_other_langs("<body></body>", &others).is_err());
     }
 
     #[test]

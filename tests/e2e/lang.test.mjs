@@ -133,14 +133,16 @@ test('the app\'s links, the language switch and the share codes use the path for
 });
 
 test('an unknown /nn/ address: the one 404 page\'s bokmål copy never shows, and what the page says is nynorsk', async () => {
-  // Without the app (its wasm fails), the page must still not say bokmål: the boot failure
-  // message shows in nynorsk.
+  // Without the app (its wasm fails), the page must still not say bokmål: its nynorsk copy
+  // shows, and the boot failure message, in nynorsk.
   const p = await open(env, { allow: [/404/, /Failed to load|failed|wasm/i] });
   await p.page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: '' }));
   const res = await p.page.goto(`${env.url}/nn/finst-ikkje`, { handover: false });
   assert.equal(res.status(), 404);
   assert.equal(await p.page.getAttribute('html', 'lang'), 'nn');
-  assert.equal(await p.page.locator('#prerendered').isVisible(), false, 'the bokmål copy is hidden');
+  assert.equal(await p.page.locator('#prerendered').getAttribute('lang'), 'nn', 'the nynorsk copy in its place');
+  assert.equal(await p.page.locator('#prerendered [data-error=not-found] h1').innerText(), 'Fann ikkje sida');
+  assert.equal(await p.page.getByText('Fant ikke siden').count(), 0, 'no bokmål');
   await p.page.waitForSelector('#boot-failed:not([hidden])', { timeout: 20000 });
   assert.match(await p.page.locator('#boot-failed').innerText(), /Sida kunne ikkje lastast ferdig/);
   await p.close();

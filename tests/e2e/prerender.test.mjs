@@ -483,6 +483,33 @@ test('on an area\'s address the 404 page answers (an old number\'s view, a numbe
   }
 });
 
+test('the 404 page on a /nn/ or /en/ address paints its copy in that language before the app, never bokmål nor a blank page, and the app takes it over without a shift', async () => {
+  for (const [path, says, loading] of [
+    ['/en/no-such-page', 'Page not found', null],
+    ['/nn/finst/ikkje', 'Fann ikkje sida', null],
+    // An area's address: the app says what it is; meanwhile the copy waits, in English.
+    ['/en/kommune/1201/kart', null, 'Loading …'],
+  ]) {
+    const { p, release } = await openHeld(path, { width: 390, height: 844, allow: [/404/] });
+    const copy = p.page.locator('#prerendered');
+    assert.equal(await copy.getAttribute('lang'), path.slice(1, 3), `${path}: the copy in the address's language`);
+    assert.ok(await copy.locator('.site-header').isVisible(), `${path}: its header shows`);
+    if (says) assert.equal(await copy.locator('[data-error=not-found] h1').innerText(), says);
+    else assert.equal(await copy.locator('.stale-loading').innerText(), loading);
+    assert.equal(await p.page.getByText(/Fant ikke siden|Laster inn/).count(), 0, `${path}: no bokmål`);
+    release();
+    await p.page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    await p.page.locator(says ? '[data-error=not-found] h1' : '.retired-notice').waitFor({ timeout: 20000 });
+    if (says) {
+      assert.equal(await p.page.locator('[data-error=not-found] h1').innerText(), says);
+      const cls = await layoutShift(p.page);
+      assert.ok(cls <= 0.02, `${path}: layout shift ${cls.toFixed(3)}`);
+    }
+    p.check();
+    await p.close();
+  }
+});
+
 test('a page served for another address drops its copy (the front page for a view, as an offline cache or a catch-all host does)', async () => {
   const p = await open(env);
   const front = await (await fetch(`${env.url}/`)).text();

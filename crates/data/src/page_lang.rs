@@ -3,7 +3,7 @@
 //! host cannot choose a file by. A few lines in every page's `<head>`, run before `<body>` is
 //! parsed, move such a link to its path (hiding the bokmål page meanwhile, so that no bokmål
 //! shows), and hide a static copy in the wrong language (the one 404 page on a `/nn/…` address)
-//! until the app draws the page. Inline, since a script file would cost the phone a round trip
+//! until the boot script puts the page's copy in its language in its place (`copy_in_lang`). Inline, since a script file would cost the phone a round trip
 //! before anything paints; allowed by its hash in the Content-Security-Policy.
 
 use oppvekst_core::route::{Embed, AREA_PATHS, VIEW_KEYS};

@@ -141,13 +141,15 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
         }
     }
     let preload = preload_data();
+    // First: the others read the copy this one may put in place.
+    let copy_in_lang = crate::copy_in_lang::script();
     let stand_in = crate::stand_in::script();
     let current_tab = crate::current_tab::script();
     let opened_rows = crate::opened_rows::script();
     let outstanding = crate::outstanding_filter::script();
     let pressed = crate::pressed_button::script();
     format!(
-        "{}{BOOT_FAILED}\n{stand_in}\n{current_tab}\n{opened_rows}\n{outstanding}\n{pressed}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{copy_in_lang}\n{stand_in}\n{current_tab}\n{opened_rows}\n{outstanding}\n{pressed}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -648,13 +650,14 @@ mod tests {
         assert_eq!(
             js,
             format!(
-                "{BOOT_FAILED}\n{}\n{}\n{}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
+                "{BOOT_FAILED}\n{}\n{}\n{}\n{}\n{}\n{}\n{AFTER_FIRST_PAINT}\n{}\ntry {{\n\
                  const wasmResponse = fetch('/app_bg.wasm');\n\
                  wasmResponse.catch(() => {{}});\n\
                  const bindings = await import('/app.js');\n\
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: wasmResponse }});\n\
                  }} catch (error) {{ bootFailed(error); }}",
+                crate::copy_in_lang::script(),
                 crate::stand_in::script(),
                 crate::current_tab::script(),
                 crate::opened_rows::script(),
