@@ -141,38 +141,42 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <p class="share-status" role="status">{status(link_status)}</p>
             <p class="share-status keep-status" role="status">{status(keep_status)}</p>
-            // Closed by its button or Escape: the preview's frame goes with it.
-            <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(Default::default())>
-                <h2 id="embed-title">{move || t(lang.get(), Msg::EmbedTitle)}</h2>
-                <p>{move || t(lang.get(), Msg::EmbedHelp)}</p>
-                <fieldset class="embed-kinds">
-                    <legend>{move || t(lang.get(), Msg::EmbedKindLegend)}</legend>
-                    <For each=offered key=|e| e.slug() let:e>
-                        <label>
-                            <input type="radio" name="embed-kind" value=e.slug()
-                                prop:checked=move || kind.get() == e
-                                on:change=move |_| kind.set(e) />
-                            {move || t(lang.get(), kind_msg(e))}
-                        </label>
-                    </For>
-                </fieldset>
-                <label for="embed-code">{move || t(lang.get(), Msg::EmbedCode)}</label>
-                <textarea id="embed-code" node_ref=textarea readonly rows="6" spellcheck="false" prop:value=move || code.get()></textarea>
-                <p class="share-status" role="status">{status(code_status)}</p>
-                <p class="embed-host">{move || t(lang.get(), Msg::EmbedHost)}</p>
-                <h3 id="embed-preview-title">{move || t(lang.get(), Msg::EmbedPreview)}</h3>
-                // The frame as a kommune's page will show it, loaded only while the dialog is
-                // open (our own origin: the CSP's `frame-ancestors 'self'`).
-                <Show when=move || !address().is_empty()>
-                    // Inert: a picture of the frame, not a second page to tab through or to
-                    // be read out twice (the code above is what the reader takes).
-                    <iframe class="embed-preview" src=address title=move || t(lang.get(), Msg::EmbedPreview) inert tabindex="-1"></iframe>
-                </Show>
-                <div class="dialog-actions">
-                    <button type="button" on:click=copy_code>{move || t(lang.get(), Msg::EmbedCopy)}</button>
-                    <button type="button" class="secondary" on:click=close>{move || t(lang.get(), Msg::Close)}</button>
-                </div>
-            </dialog>
+            // Closed by its button or Escape: the preview's frame goes with it. Only in the
+            // browser: on the prerendered copy (about 10 200 pages) a closed dialog, which no
+            // reader could open before the app takes over, was 9 MB of the host's 250.
+            {cfg!(target_arch = "wasm32").then(|| view! {
+                <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| shown.set(Default::default())>
+                    <h2 id="embed-title">{move || t(lang.get(), Msg::EmbedTitle)}</h2>
+                    <p>{move || t(lang.get(), Msg::EmbedHelp)}</p>
+                    <fieldset class="embed-kinds">
+                        <legend>{move || t(lang.get(), Msg::EmbedKindLegend)}</legend>
+                        <For each=offered key=|e| e.slug() let:e>
+                            <label>
+                                <input type="radio" name="embed-kind" value=e.slug()
+                                    prop:checked=move || kind.get() == e
+                                    on:change=move |_| kind.set(e) />
+                                {move || t(lang.get(), kind_msg(e))}
+                            </label>
+                        </For>
+                    </fieldset>
+                    <label for="embed-code">{move || t(lang.get(), Msg::EmbedCode)}</label>
+                    <textarea id="embed-code" node_ref=textarea readonly rows="6" spellcheck="false" prop:value=move || code.get()></textarea>
+                    <p class="share-status" role="status">{status(code_status)}</p>
+                    <p class="embed-host">{move || t(lang.get(), Msg::EmbedHost)}</p>
+                    <h3 id="embed-preview-title">{move || t(lang.get(), Msg::EmbedPreview)}</h3>
+                    // The frame as a kommune's page will show it, loaded only while the dialog is
+                    // open (our own origin: the CSP's `frame-ancestors 'self'`).
+                    <Show when=move || !address().is_empty()>
+                        // Inert: a picture of the frame, not a second page to tab through or to
+                        // be read out twice (the code above is what the reader takes).
+                        <iframe class="embed-preview" src=address title=move || t(lang.get(), Msg::EmbedPreview) inert tabindex="-1"></iframe>
+                    </Show>
+                    <div class="dialog-actions">
+                        <button type="button" on:click=copy_code>{move || t(lang.get(), Msg::EmbedCopy)}</button>
+                        <button type="button" class="secondary" on:click=close>{move || t(lang.get(), Msg::Close)}</button>
+                    </div>
+                </dialog>
+            })}
         </section>
     }
 }
