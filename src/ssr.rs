@@ -455,8 +455,8 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
     let geometry: Rc<GeometryBundle> =
         Rc::new(decode(&read(shapes)?).map_err(|e| format!("{shapes}: {e}"))?);
     let mut n = 0;
-    // Each profile's first data files, for the pages of the numbers that became it.
-    let mut profile_files = std::collections::HashMap::new();
+    // Each profile, and its first data files, for the pages of the numbers that became it.
+    let mut profiles = std::collections::HashMap::new();
     for a in context.registry.areas() {
         let code = &a.code;
         let kommune = match (code.level(), code.kommune()) {
@@ -501,7 +501,7 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
                     .flatten(),
             )
             .collect::<Vec<_>>();
-        profile_files.insert(code.clone(), files.clone());
+        profiles.insert(code.clone(), (profile.clone(), files.clone()));
         let pages = AreaPages {
             files,
             shapes: shapes.clone(),
@@ -517,29 +517,32 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             n += write_area(dist, &context, &pages, lang)?;
         }
     }
-    n += write_retired(dist, &context, &profile_files, &shared)?;
+    n += write_retired(dist, &context, &profiles, &shared)?;
     Ok(n + write_pages(dist, &context, &shared)?)
 }
 
 /// Prerenders the page of each retired number's profile (`/kommune/1201`) in each language: the
-/// notice and a link to the area it became, whose data files it preloads (`profile_files`), or
-/// the areas a split number became. Returns how many pages.
+/// notice and the top of the profile of the area it became, whose data files it preloads
+/// (`profiles`), or the areas a split number became. Returns how many pages.
 fn write_retired(
     dist: &Path,
     context: &Rc<ContextBundle>,
-    profile_files: &std::collections::HashMap<AreaCode, Vec<String>>,
+    profiles: &std::collections::HashMap<AreaCode, (ProfileData, Vec<String>)>,
     shared: &[String],
 ) -> Result<usize, String> {
     let mut n = 0;
     for (code, to) in retired_numbers(&context.old_codes) {
-        let files = match to.as_slice() {
-            [one] => profile_files.get(&one.to).map_or(shared, Vec::as_slice),
-            _ => shared,
+        let became = match to.as_slice() {
+            [one] => profiles.get(&one.to),
+            _ => None,
         };
+        let files = became.map_or(shared, |(_, files)| files.as_slice());
+        let profile = became.map(|(profile, _)| profile.clone());
         for lang in Lang::ALL {
             let path = lang_path(&area_path(&code), lang);
-            let html = render(&path, context, code.clone(), |code| {
-                view! { <RetiredCopy code /> }.into_any()
+            let data = (code.clone(), profile.clone());
+            let html = render(&path, context, data, |(code, profile)| {
+                view! { <RetiredCopy code profile /> }.into_any()
             });
             write_copy(dist, &path, lang, &html, files)?;
             n += 1;

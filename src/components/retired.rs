@@ -3,10 +3,11 @@
 //! that went to one area opens that area with a line saying what became of it, and a split
 //! number lists today's areas, each link keeping the page's view and choices.
 
-use crate::api;
+use crate::api::{self, ProfileData};
 use crate::components::error_view::error_section;
 use crate::i18n::{tf, use_lang, Msg};
 use crate::state::area_name;
+use crate::views::profile::profile_top;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use oppvekst_core::codec::ContextBundle;
@@ -62,16 +63,19 @@ where
 }
 
 /// The static copy of a retired number's profile, written at build time (`crate::ssr`) with the
-/// context at hand: what the app draws there, with a link to the one area the number became in
-/// place of that area's profile, which the app draws under the notice once it has loaded.
+/// context at hand: what the app draws there, with the top of the profile of the one area the
+/// number became (`profile`: its first screen; the app draws the rest once it has loaded) and
+/// a link to that profile.
 #[component]
-pub fn RetiredCopy(code: AreaCode) -> impl IntoView {
+pub fn RetiredCopy(code: AreaCode, profile: Option<ProfileData>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let ctx = crate::prerender::preloaded()?;
     let path = use_location().pathname.get_untracked();
     Some(retired(&ctx, &code, lang, |to| {
         let link = for_area(&path, "", &to, lang);
-        view! { <p><a href=link>{numbered(&ctx, &to, lang)}</a></p> }.into_any()
+        let top =
+            profile.map(|d| view! { <article class="profile">{profile_top(&d, lang)}</article> });
+        view! { {top} <p><a href=link>{numbered(&ctx, &to, lang)}</a></p> }.into_any()
     }))
 }
 

@@ -95,16 +95,12 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                 area: d.area.clone(),
                 kommune: d.kommune.clone(),
             };
-            let modelled = shows_modelled(&d.context, &d.area);
             let area_label = name_of(d, lang);
             set_document_title(&format!("{area_label} – {}", t(lang, Msg::AppName)));
             set_profile_title(&area_label, lang);
             view! {
                 <article class="profile">
-                    {heading(d, lang)}
-                    <ExploreNav code=d.area.code.clone() current=None indicator=None lang />
-                    {modelled.then(|| view! { <DemodataNotice lang /> })}
-                    <KeySentences sentences=sentences(d) lang />
+                    {profile_top(d, lang)}
                     <BarometerView sources lang />
                     // Below the barometer: drawn in tasks of their own while the app is out
                     // of sight (`in_turn`).
@@ -126,6 +122,20 @@ pub fn ProfileBody(data: ProfileData) -> impl IntoView {
                 </article>
             }
         })
+    }
+}
+
+/// The top of a profile, its first screen on a phone: the area's name and place, the views'
+/// tabs, the demodata notice where its figures are modelled, and the key sentences. Also the
+/// static copy of a retired number's page (`components::retired::RetiredCopy`), under its
+/// notice, where the app then draws the rest.
+pub fn profile_top(d: &ProfileData, lang: Lang) -> impl IntoView {
+    let modelled = shows_modelled(&d.context, &d.area);
+    view! {
+        {heading(d, lang)}
+        <ExploreNav code=d.area.code.clone() current=None indicator=None lang />
+        {modelled.then(|| view! { <DemodataNotice lang /> })}
+        <KeySentences sentences=sentences(d) lang />
     }
 }
 
