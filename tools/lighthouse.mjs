@@ -36,6 +36,8 @@ export const PAGES = [
   '/kommune/0301/fordeling', '/kommune/0301/befolkning',
   // The compact embeds, as a kommune's page frames them.
   '/kommune/0301?embed=kort', '/kommune/0301/utvikling?embed=figur',
+  // A retired number's page (an old link to Bergen), and a split one's.
+  '/kommune/1201', '/nn/kommune/5012',
 ];
 
 /** One Lighthouse run's figures. */
