@@ -102,8 +102,7 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
 /// Hands the page from the static copy to the live app: called by every view that has drawn
 /// its final content (a profile, or an error). What the reader did on the copy goes over: the
 /// text typed into its fields, the rows opened, the barometer's filter, the button pressed, the
-/// focus. Does nothing on a page without a
-/// static copy, or the second time.
+/// focus. Does nothing on a page without a static copy, or the second time.
 pub fn reveal() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -1,7 +1,7 @@
 //! Build-time prerendering (feature `ssr`, run by `src/bin/prerender.rs`): each area's profile
 //! and its trend, population, breakdown, comparison, map and overview views as they open, in
-//! each language, each retired number's profile (its notice), the front page, «Om tallene» and
-//! the 404 page rendered to HTML natively, by the app's own components, and written into their
+//! each language, each retired number's profile (its notice, over the top of the profile it
+//! became), the front page, «Om tallene» and the 404 page rendered to HTML natively, by the app's own components, and written into their
 //! pages, so that a reader sees them before the wasm has loaded (and nothing moves when it has).
 
 use crate::api::{BreakdownData, ProfileData, SetData, TrendData};

@@ -3,8 +3,9 @@
 //! host cannot choose a file by. A few lines in every page's `<head>`, run before `<body>` is
 //! parsed, move such a link to its path (hiding the bokmål page meanwhile, so that no bokmål
 //! shows), and hide a static copy in the wrong language (the one 404 page on a `/nn/…` address)
-//! until the boot script puts the page's copy in its language in its place (`copy_in_lang`). Inline, since a script file would cost the phone a round trip
-//! before anything paints; allowed by its hash in the Content-Security-Policy.
+//! until the boot script puts the page's copy in its language in its place (`copy_in_lang`).
+//! Inline, since a script file would cost the phone a round trip before anything paints;
+//! allowed by its hash in the Content-Security-Policy.
 
 use oppvekst_core::route::{Embed, AREA_PATHS, VIEW_KEYS};
 use sha2::{Digest, Sha256};
@@ -14,11 +15,11 @@ use sha2::{Digest, Sha256};
 /// embed (`data-embed="figur"`: the stylesheet draws the copy as that embed, so a figure, a
 /// barometer or a card in a kommune's page paints from the copy, not after the app); and marks
 /// a page whose address asks for more than the copy shows (another indicator, set or area, a
-/// whole-page embed, an area's address on the 404 page ([`CATCH_ALL`]): `data-stale`, and the stylesheet hides the copy's content, keeping its
-/// place, so that no wrong figure shows before the app draws the right one; once the page is
-/// parsed, the boot script's `stand_in` shows what of it holds). Its text is hashed
-/// into the CSP exactly as built here: the README's header names the same hash (a test checks
-/// it).
+/// whole-page embed, an area's address on the 404 page ([`CATCH_ALL`]): `data-stale`, and the
+/// stylesheet hides the copy's content, keeping its place, so that no wrong figure shows before
+/// the app draws the right one; once the page is parsed, the boot script's `stand_in` shows
+/// what of it holds). Its text is hashed into the CSP exactly as built here: the README's
+/// header names the same hash (a test checks it).
 pub fn script() -> String {
     let keys: Vec<&str> = VIEW_KEYS.into_iter().filter(|k| *k != "embed").collect();
     let compact: Vec<&str> = Embed::ALL

@@ -262,8 +262,10 @@ pub fn write_routes(
     let index = name_manifest(dist, &index)?;
     let index = page_lang::insert(&drop_links(&index, &["alternate", "canonical"]))
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    // The 404 page answers every address a host does not know, in bokmål (the language script
-    // hides its copy elsewhere); the front page is `index.html` in each language's directory.
+    // The 404 page answers every address a host does not know (its copy is in bokmål, with the
+    // other languages' for the boot script to put in its place: `copy_in_lang`), and says so
+    // to the language script ([`page_lang::CATCH_ALL`]); the front page is `index.html` in each
+    // language's directory.
     let catch_all = index.replacen(
         "<html lang=\"nb\">",
         &format!("<html lang=\"nb\" {}>", page_lang::CATCH_ALL),
@@ -284,6 +286,7 @@ pub fn write_routes(
         let title = format!("<title>{} – {}</title>", escape(name), app_name(lang));
         index.replacen("<title>oppvekst</title>", &title, 1)
     };
+    let retired = retired_pages(context);
     for lang in Lang::ALL {
         write("/", lang, &index, Some("/"))?;
         write("/om", lang, &index, Some("/om"))?;
@@ -298,7 +301,7 @@ pub fn write_routes(
                 write(&path, lang, &page, Some(&path))?;
             }
         }
-        for old in retired_pages(context) {
+        for old in &retired {
             write(
                 &old.path,
                 lang,
@@ -332,8 +335,8 @@ pub struct RetiredPage {
     pub canonical: Option<String>,
 }
 
-/// The pages of the retired numbers' profiles, one per number. Only profiles: an old link is to a profile, and an explore view's
-/// old address still opens, from the 404 page.
+/// The pages of the retired numbers' profiles, one per number. Only profiles: an old link is
+/// to a profile, and an explore view's old address still opens, from the 404 page.
 pub fn retired_pages(context: &ContextBundle) -> Vec<RetiredPage> {
     retired_numbers(&context.old_codes)
         .into_iter()
