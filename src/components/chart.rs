@@ -255,27 +255,32 @@ pub fn EChart(
     });
     let instance: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
     let failed = RwSignal::new(false);
-    let buttons = save.map(|save| {
-        let click = move |kind: &'static str| {
-            move |_| {
-                // charming's handle is not Clone; the same JS object under a second handle.
-                let Some(e) = instance.with_value(|slot| {
-                    slot.as_ref().map(|e| {
-                        AsRef::<JsValue>::as_ref(e)
-                            .clone()
-                            .unchecked_into::<Echarts>()
-                    })
-                }) else {
-                    return;
-                };
-                let save = save.get_untracked();
-                spawn_local(async move {
-                    if save_image(e, kind, save).await.is_err() {
-                        failed.try_set(true);
-                    }
-                });
-            }
-        };
+    // A picture asked for before the chart was drawn (ECharts still loading, or the button
+    // pressed on the static copy, which the app presses when it takes over): saved once drawn.
+    let pending: StoredValue<Option<&'static str>, LocalStorage> = StoredValue::new_local(None);
+    let save_now = save.map(|save| {
+        move |kind: &'static str| {
+            // charming's handle is not Clone; the same JS object under a second handle.
+            let Some(e) = instance.with_value(|slot| {
+                slot.as_ref().map(|e| {
+                    AsRef::<JsValue>::as_ref(e)
+                        .clone()
+                        .unchecked_into::<Echarts>()
+                })
+            }) else {
+                pending.set_value(Some(kind));
+                return;
+            };
+            let save = save.get_untracked();
+            spawn_local(async move {
+                if save_image(e, kind, save).await.is_err() {
+                    failed.try_set(true);
+                }
+            });
+        }
+    });
+    let buttons = save.zip(save_now).map(|(save, save_now)| {
+        let click = move |kind: &'static str| move |_| save_now(kind);
         view! {
             // The source under the chart, as in the saved picture: a figure embedded alone
             // (`embed=figur`) still says where its figures come from.
@@ -385,6 +390,11 @@ pub fn EChart(
                     }
                 },
             });
+            if let (Some(kind), Some(save_now)) =
+                (pending.try_update_value(Option::take).flatten(), save_now)
+            {
+                save_now(kind);
+            }
         });
     });
     if let Some(focus) = focus {

@@ -47,6 +47,31 @@ test('a trend chart saves as a PNG of twice its size with title, chart, source a
   await p.close();
 });
 
+test('a picture asked for before ECharts has come is saved once the chart is drawn, not dropped', async () => {
+  const p = await open(env);
+  const page = p.page;
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/vendor\/echarts\.js/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.url}/kommune/0301/utvikling?indikator=mobbing_7`);
+  await page.locator('article.explore .chart').scrollIntoViewIfNeeded();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const download = page.waitForEvent('download', { timeout: 20000 });
+  await page.locator('article.explore button[data-save="png"]').click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('article.explore .chart svg').count(), 0, 'no chart yet');
+  assert.equal(downloads, 0, 'nothing to save yet');
+  release();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'utvikling_0301_mobbing_7.png');
+  assert.ok(fs.statSync(await file.path()).size > 10000, 'a picture of the chart');
+  await page.waitForTimeout(300);
+  assert.equal(downloads, 1, 'once');
+  p.check();
+  await p.close();
+});
+
 test('the map saves as SVG with the map, its title, source and demodata mark as text', async () => {
   const p = await open(env);
   const page = p.page;
