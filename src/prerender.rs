@@ -19,7 +19,7 @@
 
 use leptos::prelude::*;
 use oppvekst_core::codec::ContextBundle;
-use oppvekst_core::route::parse_query;
+use oppvekst_core::route::{parse_query, APP_BUTTONS};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -257,16 +257,19 @@ impl Opened {
 /// focus. `None` on a page without the box.
 struct Filtered(Option<(bool, bool)>);
 
-const FILTER_BOX: &str = ".barometer-section .outstanding-filter input";
+/// The copy's or the app's filter box.
+fn filter_box(within: &web_sys::Element) -> Option<web_sys::HtmlInputElement> {
+    use oppvekst_core::route::{BAROMETER_SECTION, OUTSTANDING_BOX};
+    within
+        .query_selector(&format!("{BAROMETER_SECTION} {OUTSTANDING_BOX}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+}
 
 impl Filtered {
     fn on(copy: &web_sys::Element, doc: &web_sys::Document) -> Self {
-        let Some(input) = copy
-            .query_selector(FILTER_BOX)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = filter_box(copy) else {
             return Filtered(None);
         };
         let focused = doc
@@ -281,11 +284,7 @@ impl Filtered {
         let Some((checked, focused)) = self.0 else {
             return;
         };
-        let Some(input) = doc
-            .get_element_by_id(APP)
-            .and_then(|app| app.query_selector(FILTER_BOX).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = doc.get_element_by_id(APP).and_then(|app| filter_box(&app)) else {
             return;
         };
         if input.checked() != checked {
@@ -301,9 +300,6 @@ impl Filtered {
 /// script's `pressed_button` in `oppvekst-data` marks it), by its text and which of the copy's
 /// buttons with that text it is: the app's page is the copy's, drawn again.
 struct Pressed(Option<(String, usize)>);
-
-/// The buttons a reader may press that only the app answers.
-const APP_BUTTONS: &str = "button[type=button]:not(.row-toggle)";
 
 fn text_of(e: &web_sys::Element) -> String {
     e.text_content().unwrap_or_default().trim().to_string()

@@ -368,6 +368,17 @@ pub const SHOW_CURRENT_TAB: &str = "oppvekstShowCurrentTab";
 /// of the static copy that the reader pressed before the app came, which the app then presses.
 pub const PRESSED_BUTTON: &str = "data-pressed";
 
+/// The buttons of a static copy that only the app answers (a row's button the copy answers
+/// itself; a form's submit button, the browser): what the boot script keeps a press of and
+/// `prerender::reveal` presses again.
+pub const APP_BUTTONS: &str = "button[type=button]:not(.row-toggle)";
+
+/// The barometer's section, and its «only what stands out» box within it: set on the static
+/// copy by the boot script (`oppvekst-data`'s `outstanding_filter`) and carried over to the app
+/// by `prerender::reveal`.
+pub const BAROMETER_SECTION: &str = ".barometer-section";
+pub const OUTSTANDING_BOX: &str = ".outstanding-filter input";
+
 /// The key of a form's «add an area» select among a view's choices ([`Query::with_choices`]):
 /// its value is added to `med=` instead of replacing it. Never written in an address.
 pub const ADD_AREA: &str = "+med";

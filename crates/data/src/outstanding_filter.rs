@@ -8,17 +8,17 @@
 //! tick changes the address as the app's does, without a new history entry. The app's box
 //! follows the copy's when it takes the page over (`prerender::reveal`).
 //!
-//! The names it uses are the barometer's (`src/components/barometer.rs`): the section is
-//! `.barometer-section`, the box `.outstanding-filter input`.
+//! The names it uses are the barometer's (`src/components/barometer.rs`), from
+//! `route::BAROMETER_SECTION` and `route::OUTSTANDING_BOX`, which `prerender::reveal` reads too.
 
-use oppvekst_core::route::OUTSTANDING;
+use oppvekst_core::route::{BAROMETER_SECTION, OUTSTANDING, OUTSTANDING_BOX};
 
 /// The script, for the top of the boot module. Every name it uses is inside a block.
 pub fn script() -> String {
     let (key, value) = OUTSTANDING;
     format!(
-        "{{ const section = document.querySelector('#prerendered .barometer-section'), \
-         box = section?.querySelector('.outstanding-filter input'); \
+        "{{ const section = document.querySelector('#prerendered {BAROMETER_SECTION}'), \
+         box = section?.querySelector('{OUTSTANDING_BOX}'); \
          if (box) {{ const show = (on) => {{ box.checked = on; section.classList.toggle('outstanding', on); }}; \
          show(new URLSearchParams(location.search).getAll('{key}').includes('{value}')); \
          box.addEventListener('change', () => {{ show(box.checked); \
@@ -46,6 +46,7 @@ mod tests {
         assert!(!format!("{key}{value}").contains(['\'', '\\', '`', '$']));
         assert!(s.contains(&format!("getAll('{key}').includes('{value}')")));
         assert!(s.contains(&format!("query.append('{key}', '{value}')")));
+        assert!(s.contains("section?.querySelector('.outstanding-filter input')"));
         crate::assert_block(&s);
     }
 }

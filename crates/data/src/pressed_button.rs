@@ -9,14 +9,14 @@
 //! Not a row's button, which the copy answers itself (`opened_rows`), nor a form's submit
 //! button, which the browser answers by loading the chosen page.
 
-use oppvekst_core::route::PRESSED_BUTTON as PRESSED;
+use oppvekst_core::route::{APP_BUTTONS, PRESSED_BUTTON as PRESSED};
 
 /// The script, for the top of the boot module. Every name it uses is inside a block.
 pub fn script() -> String {
     format!(
         "{{ const copy = document.getElementById('prerendered'); \
          copy?.addEventListener('click', (event) => {{ \
-         const button = event.target.closest?.('button[type=button]:not(.row-toggle)'); \
+         const button = event.target.closest?.('{APP_BUTTONS}'); \
          if (!button || !copy.contains(button)) return; \
          for (const b of copy.querySelectorAll('[{PRESSED}]')) {{ b.removeAttribute('{PRESSED}'); b.removeAttribute('aria-busy'); }} \
          button.setAttribute('{PRESSED}', ''); button.setAttribute('aria-busy', 'true'); \
@@ -33,6 +33,7 @@ mod tests {
         let s = script();
         assert!(s.starts_with("{ const copy = document.getElementById('prerendered');"));
         assert!(s.ends_with("}); }"));
+        assert!(!APP_BUTTONS.contains(['\'', '\\']));
         assert!(s.contains("closest?.('button[type=button]:not(.row-toggle)')"));
         assert!(s.contains("button.setAttribute('data-pressed', '')"));
         crate::assert_block(&s);
