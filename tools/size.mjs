@@ -17,12 +17,16 @@ const find = (re) => files.find((f) => re.test(f));
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'data/manifest.json'), 'utf8'));
 
 // A profile loads the profile app (`oppvekst-profile-HASH`); an explore view the whole app
-// (`oppvekst-HASH`), which is reported apart, below the first load of a profile.
+// (`oppvekst-HASH`), which is reported apart, below the first load of a profile. Both load the
+// charts module with ECharts, when a chart comes near the screen.
 const parts = {
   'index.html': 'kommune/0301/index.html',
   wasm: find(/^oppvekst-profile-[0-9a-f]+_bg\.wasm$/),
   js: find(/^oppvekst-profile-[0-9a-f]+\.js$/),
   css: find(/\.css$/),
+  // The charts module (`src/bin/charts.rs`), fetched beside ECharts for the first chart.
+  'charts wasm': find(/^oppvekst-charts-[0-9a-f]+_bg\.wasm$/),
+  'charts js': find(/^oppvekst-charts-[0-9a-f]+\.js$/),
   // ECharts' entry and its parts (tools/echarts/build.mjs), each fetched as a file of its own.
   echarts: fs.readdirSync(path.join(dist, 'vendor')).filter((f) => /^echarts.*\.js$/.test(f)).map((f) => `vendor/${f}`),
   manifest: 'data/manifest.json',
@@ -67,6 +71,7 @@ const checks = [
   ['first_load_kommune_0301_brotli', firstLoad],
   ['profile_wasm_brotli', sizes.wasm.brotli],
   ['whole_wasm_brotli', sizes['whole app wasm'].brotli],
+  ['charts_wasm_brotli', sizes['charts wasm'].brotli],
   ['kommune_bundle_brotli', sizes['kommune bundle (0301)'].brotli],
   ['context_brotli', sizes.context.brotli],
 ];

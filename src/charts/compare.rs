@@ -11,20 +11,22 @@ use charming::element::{
 use charming::series::Bar;
 use charming::Chart;
 use oppvekst_core::explore::trend::Role;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareBar {
     pub name: String,
     pub value: Option<f64>,
     pub interval: Option<(f64, f64)>,
-    pub colour: &'static str,
+    pub colour: Cow<'static, str>,
     /// The shape of its class before its name (`colours::mark_glyph`), or empty.
-    pub glyph: &'static str,
+    pub glyph: Cow<'static, str>,
     /// The view's own area, drawn with an outline.
     pub own: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareChart {
     /// Top to bottom.
     pub bars: Vec<CompareBar>,
@@ -56,7 +58,7 @@ pub fn compare_chart(vm: &CompareChart) -> Chart {
     let names: Vec<String> = vm
         .bars
         .iter()
-        .map(|b| match b.glyph {
+        .map(|b| match &*b.glyph {
             "" => b.name.clone(),
             g => format!("{g} {}", b.name),
         })
@@ -65,7 +67,7 @@ pub fn compare_chart(vm: &CompareChart) -> Chart {
         .bars
         .iter()
         .map(|b| {
-            let mut style = ItemStyle::new().color(b.colour);
+            let mut style = ItemStyle::new().color(&*b.colour);
             if b.own {
                 style = style.border_color("#1b1f24").border_width(2);
             }
@@ -163,16 +165,16 @@ mod tests {
                     name: "Bergen".into(),
                     value: Some(12.0),
                     interval: Some((11.0, 13.5)),
-                    colour: "#b3261e",
-                    glyph: "◆",
+                    colour: "#b3261e".into(),
+                    glyph: "◆".into(),
                     own: true,
                 },
                 CompareBar {
                     name: "Askøy".into(),
                     value: None,
                     interval: None,
-                    colour: "#e4e7ea",
-                    glyph: "",
+                    colour: "#e4e7ea".into(),
+                    glyph: "".into(),
                     own: false,
                 },
             ],

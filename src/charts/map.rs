@@ -10,19 +10,21 @@ use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{Formatter, ItemStyle, Tooltip, Trigger};
 use charming::series::Custom;
 use charming::Chart;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The `renderItem` that marks a custom series as a map for the shim.
 pub const MAP_SERIES: &str = "@series:map";
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapArea {
     /// The area's name as its shape is named in the registered map.
     pub name: String,
     pub value: Option<f64>,
-    pub colour: &'static str,
+    pub colour: Cow<'static, str>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapChart {
     /// The name the shapes are registered under.
     pub map: String,
@@ -43,7 +45,7 @@ pub fn map_chart(vm: &MapChart) -> Chart {
         .map(|a| {
             DataPointItem::new(CompositeValue::from(a.value))
                 .name(a.name.clone())
-                .item_style(ItemStyle::new().color(a.colour))
+                .item_style(ItemStyle::new().color(&*a.colour))
                 .into()
         })
         .collect();
@@ -75,12 +77,12 @@ mod tests {
                 MapArea {
                     name: "Bergen".into(),
                     value: Some(7.5),
-                    colour: "#0b4f85",
+                    colour: "#0b4f85".into(),
                 },
                 MapArea {
                     name: "Askøy".into(),
                     value: None,
-                    colour: "#e4e7ea",
+                    colour: "#e4e7ea".into(),
                 },
             ],
             percent: true,

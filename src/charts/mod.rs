@@ -7,6 +7,47 @@ pub mod map;
 pub mod over_time;
 pub mod population;
 
+use serde::{Deserialize, Serialize};
+
+/// A chart to draw, as its view model: what the app hands the charts module (`src/bin/charts.rs`),
+/// which alone holds charming and builds the `charming::Chart` there. The profile and the whole
+/// app thus carry no chart code, only these models and their encoding; the module loads beside
+/// ECharts, when the first chart comes near the screen.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Figure {
+    /// Nothing yet: a view whose figures are still loading.
+    #[default]
+    Empty,
+    OverTime(over_time::OverTime),
+    AgeProfile(population::AgeProfileChart),
+    ChildrenTrend(population::ChildrenTrend),
+    Compare(compare::CompareChart),
+    Map(map::MapChart),
+}
+
+impl Figure {
+    pub fn chart(&self) -> charming::Chart {
+        match self {
+            Figure::Empty => charming::Chart::new(),
+            Figure::OverTime(vm) => over_time::over_time(vm),
+            Figure::AgeProfile(vm) => population::age_profile(vm),
+            Figure::ChildrenTrend(vm) => population::children_trend(vm),
+            Figure::Compare(vm) => compare::compare_chart(vm),
+            Figure::Map(vm) => map::map_chart(vm),
+        }
+    }
+
+    /// The bytes the app passes to the charts module: both are built from this crate at once,
+    /// so the encoding needs no version of its own.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a figure encodes")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Figure, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
 /// Formatter names that the ECharts shim (`tools/echarts/app.js`) turns into functions
 /// writing numbers the Norwegian way; charming itself can only send JSON.
 pub const NUMBER: &str = "@fmt:number";
@@ -133,8 +174,8 @@ mod roles {
                     name: "Gamle Oslo".into(),
                     value: Some(1.0),
                     interval: None,
-                    colour: colours::AREA,
-                    glyph: "",
+                    colour: colours::AREA.into(),
+                    glyph: "".into(),
                     own: true,
                 }],
                 landet: Some(("Hele landet".into(), 1.0)),
@@ -172,5 +213,61 @@ mod roles {
                 assert_ne!(a, b, "two roles in one colour");
             }
         }
+    }
+}
+
+/// What the app encodes is what the charts module draws.
+#[cfg(test)]
+mod encoding {
+    use super::map::{MapArea, MapChart};
+    use super::over_time::{OverTime, Series};
+    use super::Figure;
+    use oppvekst_core::explore::trend::Role;
+
+    fn figures() -> Vec<Figure> {
+        vec![
+            Figure::Empty,
+            Figure::OverTime(OverTime {
+                periods: vec!["2022/23–2024/25".into(), "2023/24–2025/26".into()],
+                lines: vec![Series {
+                    name: "Gamle Oslo".into(),
+                    role: Role::Area,
+                    values: vec![None, Some(12.5)],
+                    gaps: vec![(0, "skjult".into())],
+                }],
+                band: Some(("95 %".into(), vec![None, Some((10.25, 14.75))])),
+                shade: Some((0, 1, "Pandemien".into())),
+                percent: true,
+            }),
+            Figure::Map(MapChart {
+                map: "kommuner".into(),
+                title: "Mobbing".into(),
+                areas: vec![MapArea {
+                    name: "Bø (Nordland)".into(),
+                    value: None,
+                    colour: "#e4e7ea".into(),
+                }],
+                percent: false,
+            }),
+        ]
+    }
+
+    #[test]
+    fn a_figure_comes_through_its_encoding_whole_and_draws_the_same_chart() {
+        for figure in figures() {
+            let back = Figure::decode(&figure.encode()).unwrap();
+            assert_eq!(back, figure);
+            assert_eq!(
+                serde_json::to_value(back.chart()).unwrap(),
+                serde_json::to_value(figure.chart()).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn cut_bytes_are_an_error_not_a_figure() {
+        let bytes = figures()[1].encode();
+        assert!(Figure::decode(&bytes[..bytes.len() - 3]).is_err());
+        assert!(Figure::decode(&[200]).is_err());
     }
 }

@@ -11,11 +11,12 @@ use charming::element::{
 use charming::series::Line;
 use charming::Chart;
 use oppvekst_core::explore::trend::Role;
+use serde::{Deserialize, Serialize};
 
 /// The lower and upper limit of an interval.
 pub type Bounds = (f64, f64);
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverTime {
     pub periods: Vec<String>,
     /// One line per area, the view's own area first.
@@ -29,7 +30,7 @@ pub struct OverTime {
 
 /// An area's line: its name, its role (which gives its colour and style in every chart) and a
 /// value per period, `None` where it has none.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub name: String,
     pub role: Role,

@@ -7,9 +7,10 @@ use charming::element::{AxisLabel, AxisType, Formatter, ItemStyle, LineStyle, To
 use charming::series::{Bar, Line};
 use charming::Chart;
 use oppvekst_core::explore::trend::Role;
+use serde::{Deserialize, Serialize};
 
 /// The age profile: per single year of age, the area's and landet's share of the population.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgeProfileChart {
     pub area: String,
     pub landet: String,
@@ -67,7 +68,7 @@ pub fn age_profile(vm: &AgeProfileChart) -> Chart {
 }
 
 /// What the chart shows: one area's children 0–17 per year.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChildrenTrend {
     pub area: String,
     pub points: Vec<(u16, u32)>,

@@ -2,7 +2,8 @@
 //! comparators, the mark of the comparison with landet and the spread over all kommuner. A row
 //! opens to its definition, source, CI, ranks and a small trend chart.
 
-use crate::charts::over_time::{over_time, OverTime, Series};
+use crate::charts::over_time::{OverTime, Series};
+use crate::charts::Figure;
 use crate::components::apportioned::apportioned_note;
 use crate::components::chart::EChart;
 use crate::components::data_table::DataTable;
@@ -223,7 +224,7 @@ fn row_detail(
                 .collect()
         })
         .collect();
-    let chart = over_time(&OverTime {
+    let chart = Figure::OverTime(OverTime {
         periods,
         lines,
         band: None,

@@ -1,13 +1,14 @@
-//! The one component that knows the chart renderer. It loads ECharts on first use (so that a
-//! page paints before the library arrives), renders a `charming::Chart`, reuses the instance
-//! through `update` when the chart changes, follows its container's size, and disposes of the
-//! instance when it leaves the page.
+//! The one component that knows the chart renderer. It loads ECharts and the charts module
+//! (`src/bin/charts.rs`, charming's side) on first use, so that a page paints before either
+//! arrives; has the module draw a `charts::Figure`, in the same instance when the figure
+//! changes; follows its container's size; and disposes of the instance when it leaves the page.
 
+use crate::charts::Figure;
 use crate::i18n::{t, use_lang, Msg};
-use charming::{Chart, Echarts, WasmRenderer};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use oppvekst_core::route::CHARTS_LOADER;
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -89,6 +90,28 @@ async fn load_echarts(src: String) -> Result<(), String> {
         .map_err(failed)
 }
 
+/// The charts module's `draw` (`src/bin/charts.rs`), loaded once through the boot script's
+/// loader (`route::CHARTS_LOADER`), which knows the module's hashed file names and forgets a
+/// failed load, so that a later chart tries again.
+async fn charts_module() -> Result<js_sys::Function, String> {
+    let loader = js_sys::Reflect::get(&window(), &JsValue::from_str(CHARTS_LOADER))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("the page has no charts module")?;
+    let promise: js_sys::Promise = loader
+        .call0(&JsValue::UNDEFINED)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or("the charts module's loader failed")?;
+    let module = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| "could not load the charts module")?;
+    js_sys::Reflect::get(&module, &JsValue::from_str("draw"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| "the charts module has no draw".to_string())
+}
+
 /// Resolves in a later task, so that the browser can answer the reader in between.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -97,8 +120,8 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Calls a method of the ECharts instance that charming does not wrap.
-fn call(instance: &Echarts, method: &str) {
+/// Calls a method of the ECharts instance (`resize`, `dispose`).
+fn call(instance: &JsValue, method: &str) {
     if let Ok(f) = js_sys::Reflect::get(instance, &JsValue::from_str(method)) {
         if let Some(f) = f.dyn_ref::<js_sys::Function>() {
             let _ = f.call0(instance);
@@ -121,7 +144,7 @@ pub struct SaveAs {
 
 /// Draws the chart with its texts as `kind` ("png" or "svg") through the shim's
 /// `echarts.chartImage`, and saves the file.
-async fn save_image(instance: Echarts, kind: &'static str, save: SaveAs) -> Result<(), JsValue> {
+async fn save_image(instance: JsValue, kind: &'static str, save: SaveAs) -> Result<(), JsValue> {
     let echarts = js_sys::Reflect::get(&window(), &JsValue::from_str("echarts"))?;
     let draw: js_sys::Function =
         js_sys::Reflect::get(&echarts, &"chartImage".into())?.dyn_into()?;
@@ -177,7 +200,7 @@ fn register_map(shape: &MapShape) {
 
 /// Highlights the data item named `name` and shows its tooltip, as hovering it would: the
 /// keyboard's way into a map.
-fn point_at(instance: &Echarts, name: &str) {
+fn point_at(instance: &JsValue, name: &str) {
     let Ok(f) = js_sys::Reflect::get(instance, &JsValue::from_str("dispatchAction")) else {
         return;
     };
@@ -196,12 +219,11 @@ fn point_at(instance: &Echarts, name: &str) {
 }
 
 /// A chart to draw, shared rather than copied. A signal hands its value out by cloning, and a
-/// memo compares it with the last; charming's `Chart` is a deep tree whose `Clone` and
-/// `PartialEq` alone were 55 KB of the wasm. Two drawings are equal only when they are the same
-/// one: a memo that holds one tells its readers of every recompute, and it recomputes only when
-/// its inputs change.
+/// memo compares it with the last; a map's figure holds every kommune. Two drawings are equal
+/// only when they are the same one: a memo that holds one tells its readers of every
+/// recompute, and it recomputes only when its inputs change.
 #[derive(Clone, Debug, Default)]
-pub struct Drawing(Arc<Chart>);
+pub struct Drawing(Arc<Figure>);
 
 impl PartialEq for Drawing {
     fn eq(&self, other: &Self) -> bool {
@@ -209,9 +231,9 @@ impl PartialEq for Drawing {
     }
 }
 
-impl From<Chart> for Drawing {
-    fn from(chart: Chart) -> Self {
-        Drawing(Arc::new(chart))
+impl From<Figure> for Drawing {
+    fn from(figure: Figure) -> Self {
+        Drawing(Arc::new(figure))
     }
 }
 
@@ -253,21 +275,14 @@ pub fn EChart(
         n.set(n.get() + 1);
         format!("chart-{}", n.get())
     });
-    let instance: StoredValue<Option<Echarts>, LocalStorage> = StoredValue::new_local(None);
+    let instance: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     let failed = RwSignal::new(false);
     // A picture asked for before the chart was drawn (ECharts still loading, or the button
     // pressed on the static copy, which the app presses when it takes over): saved once drawn.
     let pending: StoredValue<Option<&'static str>, LocalStorage> = StoredValue::new_local(None);
     let save_now = save.map(|save| {
         move |kind: &'static str| {
-            // charming's handle is not Clone; the same JS object under a second handle.
-            let Some(e) = instance.with_value(|slot| {
-                slot.as_ref().map(|e| {
-                    AsRef::<JsValue>::as_ref(e)
-                        .clone()
-                        .unchecked_into::<Echarts>()
-                })
-            }) else {
+            let Some(e) = instance.with_value(Option::clone) else {
                 pending.set_value(Some(kind));
                 return;
             };
@@ -367,10 +382,12 @@ pub fn EChart(
         }
         let id = dom_id.clone();
         spawn_local(async move {
-            if ensure_echarts().await.is_err() {
+            // Both downloads at once: the module is a fraction of ECharts.
+            let (echarts, draw) = futures::join!(ensure_echarts(), charts_module());
+            let Ok(draw) = echarts.and(draw) else {
                 failed.try_set(true);
                 return;
-            }
+            };
             // A chart's first drawing in a task of its own: ECharts' last part is evaluated in
             // the task that settles the wait, and the charts of a page would otherwise all be
             // drawn there too, one long task (about 570 ms on Lighthouse's phone, when ECharts
@@ -381,15 +398,23 @@ pub fn EChart(
             if let Some(shape) = &shape {
                 register_map(shape);
             }
-            instance.try_update_value(|slot| match slot {
-                Some(e) => WasmRenderer::update(e, &chart.0),
-                None => match WasmRenderer::new_opt(None, None).render(&id, &chart.0) {
-                    Ok(e) => *slot = Some(e),
-                    Err(_) => {
-                        failed.try_set(true);
-                    }
-                },
-            });
+            // Gone from the page while loading: nothing to draw in.
+            let Some(drawn) = instance.try_with_value(Option::clone) else {
+                return;
+            };
+            let figure = js_sys::Uint8Array::from(&chart.0.encode()[..]);
+            let drawn = drawn.unwrap_or(JsValue::UNDEFINED);
+            match draw.call3(
+                &JsValue::UNDEFINED,
+                &JsValue::from_str(&id),
+                &figure,
+                &drawn,
+            ) {
+                Ok(e) => instance.set_value(Some(e)),
+                Err(_) => {
+                    failed.try_set(true);
+                }
+            }
             if let (Some(kind), Some(save_now)) =
                 (pending.try_update_value(Option::take).flatten(), save_now)
             {

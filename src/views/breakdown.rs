@@ -5,7 +5,8 @@
 
 use crate::api::{self, BreakdownData};
 use crate::charts::colours::{mark_colour, mark_glyph};
-use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
+use crate::charts::compare::{height, CompareBar, CompareChart};
+use crate::charts::Figure;
 use crate::components::chart::Drawing;
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
 use crate::components::error_view::ErrorView;
@@ -61,8 +62,8 @@ fn dimension_section(
             name: format!("{cat}: {area}"),
             value: row.value.value,
             interval: row.value.value.and(row.value.ci).map(|c| (c.lo, c.hi)),
-            colour: mark_colour(row.vs_landet),
-            glyph: mark_glyph(row.vs_landet),
+            colour: mark_colour(row.vs_landet).into(),
+            glyph: mark_glyph(row.vs_landet).into(),
             own: true,
         });
         if let Some(l) = row.landet {
@@ -70,14 +71,14 @@ fn dimension_section(
                 name: format!("{cat}: {landet}"),
                 value: l.value,
                 interval: None,
-                colour: LANDET_BAR,
-                glyph: "",
+                colour: LANDET_BAR.into(),
+                glyph: "".into(),
                 own: false,
             });
         }
     }
     let chart_height = height(bars.len());
-    let chart = Drawing::from(compare_chart(&CompareChart {
+    let chart = Drawing::from(Figure::Compare(CompareChart {
         bars,
         landet: None,
         percent: ind.unit == Unit::Percent,

@@ -5,7 +5,8 @@
 
 use crate::api::SetData;
 use crate::charts::colours::{mark_colour, mark_glyph};
-use crate::charts::compare::{compare_chart, height, CompareBar, CompareChart};
+use crate::charts::compare::{height, CompareBar, CompareChart};
+use crate::charts::Figure;
 use crate::components::chart::Drawing;
 use crate::components::chart::SaveAs;
 use crate::components::chart_figure::{is_modelled, save_as, ChartFigure, Table};
@@ -103,8 +104,8 @@ fn compare_model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang) -> Option<
                     .value
                     .and_then(|x| x.value.and(x.ci))
                     .map(|c| (c.lo, c.hi)),
-                colour: mark_colour(b.vs_landet),
-                glyph: mark_glyph(b.vs_landet),
+                colour: mark_colour(b.vs_landet).into(),
+                glyph: mark_glyph(b.vs_landet).into(),
                 own: b.own,
             })
             .collect(),
@@ -179,9 +180,9 @@ fn compare_model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang) -> Option<
             .unwrap_or_default(),
         title,
         summary,
-        chart: compare_chart(&vm).into(),
-        table: Table { headers, rows },
         height: height(vm.bars.len()),
+        chart: Figure::Compare(vm).into(),
+        table: Table { headers, rows },
         bars: v.bars.len(),
         note: satsing.then(|| t(lang, Msg::SatsingNote).to_string()),
         save,

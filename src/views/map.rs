@@ -9,7 +9,8 @@
 
 use crate::api::SetData;
 use crate::charts::colours::{mark_colour, quantile_colour, NO_VALUE};
-use crate::charts::map::{map_chart, MapArea, MapChart};
+use crate::charts::map::{MapArea, MapChart};
+use crate::charts::Figure;
 use crate::components::chart::{Drawing, EChart, MapShape};
 use crate::components::chart_figure::{is_modelled, save_as};
 use crate::components::download::{latest_records, CsvDownload, Records};
@@ -142,7 +143,7 @@ fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Opti
         "{label}, {period}: {}",
         preset_label(d.preset, code, reg, lang)
     );
-    let chart = map_chart(&MapChart {
+    let chart = Figure::Map(MapChart {
         map: map.to_string(),
         title: label.clone(),
         areas: v
@@ -152,7 +153,7 @@ fn model(d: &SetData, code: &AreaCode, q: &Query, lang: Lang, map: &str) -> Opti
             .map(|(a, name)| MapArea {
                 name: name.clone(),
                 value: shown(a),
-                colour: colour(a.class),
+                colour: colour(a.class).into(),
             })
             .collect(),
         percent: ind.unit == Unit::Percent,

@@ -3,7 +3,8 @@
 //! Real figures from SSB: no demodata here.
 
 use crate::api::{self, ProfileData};
-use crate::charts::population::{age_profile, AgeProfileChart};
+use crate::charts::population::AgeProfileChart;
+use crate::charts::Figure;
 use crate::components::apportioned::apportioned_note;
 use crate::components::chart::Drawing;
 use crate::components::chart_figure::{save_as, ChartFigure, Table};
@@ -66,7 +67,7 @@ pub fn PopulationBody(data: ProfileData) -> impl IntoView {
                         &numfmt::percent(landet_share, 1),
                     ],
                 );
-                let chart = Drawing::from(age_profile(&AgeProfileChart {
+                let chart = Drawing::from(Figure::AgeProfile(AgeProfileChart {
                     area: name.clone(),
                     landet: landet.clone(),
                     ages: v.ages.iter().map(|a| a.age.to_string()).collect(),

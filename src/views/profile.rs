@@ -2,7 +2,8 @@
 //! children over the years as a chart with its table.
 
 use crate::api::{self, LoadError, ProfileData};
-use crate::charts::population::{children_trend, ChildrenTrend};
+use crate::charts::population::ChildrenTrend;
+use crate::charts::Figure;
 use crate::components::barometer::{BarometerView, Sources};
 use crate::components::chart::EChart;
 use crate::components::chart_figure::save_as;
@@ -348,7 +349,7 @@ pub fn children_chart(d: &ProfileData, lang: Lang) -> impl IntoView {
         false,
         &["barn", d.area.code.as_str(), &name],
     ));
-    let chart = children_trend(&ChildrenTrend { area: name, points });
+    let chart = Figure::ChildrenTrend(ChildrenTrend { area: name, points });
     view! {
         <figure class="chart-figure">
             <figcaption>{title.clone()}</figcaption>

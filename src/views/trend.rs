@@ -4,7 +4,8 @@
 //! the chart's table. Everything the view shows is in its address.
 
 use crate::api::{self, TrendData};
-use crate::charts::over_time::{over_time, OverTime, Series};
+use crate::charts::over_time::{OverTime, Series};
+use crate::charts::Figure;
 use crate::components::apportioned::apportioned_note;
 use crate::components::chart::EChart;
 use crate::components::chart_figure::{is_modelled, save_as};
@@ -280,7 +281,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
                         // (`med`): a static copy shows it for another indicator (`ExploreHeader`
                         // says how), the largest text on a phone's first screen.
                         <figcaption data-names="med">{title.clone()}</figcaption>
-                        <EChart chart=Signal::stored(over_time(&vm).into()) label=Signal::stored(format!("{title}. {summary}.")) save />
+                        <EChart chart=Signal::stored(Figure::OverTime(vm).into()) label=Signal::stored(format!("{title}. {summary}.")) save />
                         {v.pandemic.map(|_| view! { <p class="chart-note">{t(lang, Msg::PandemicNote)}</p> })}
                         {gap_note.map(|n| view! { <p class="chart-note gap-note">{n}</p> })}
                         <details>

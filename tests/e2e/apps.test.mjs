@@ -1,6 +1,7 @@
-// The app is built twice (route::EXPLORE_PATHS): the profile app, without the explore views and
-// their charts, for profiles, the front page and «Om tallene», and the whole app for the explore
-// views. These tests hold each page to its app and the ways between them to working pages.
+// The app is built twice (route::EXPLORE_PATHS): the profile app, without the explore views, for
+// profiles, the front page and «Om tallene», and the whole app for the explore views; both draw
+// their charts through a third wasm, the charts module, loaded with the first chart. These
+// tests hold each page to its app and the ways between them to working pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open } from './harness.mjs';
@@ -11,10 +12,13 @@ after(async () => { await env.close(); });
 
 const PROFILE_APP = /^\/oppvekst-profile-[0-9a-f]+_bg\.wasm$/;
 const WHOLE_APP = /^\/oppvekst-[0-9a-f]+_bg\.wasm$/;
+const CHARTS = /^\/oppvekst-charts-[0-9a-f]+_bg\.wasm$/;
 
-/** The wasm files this document has loaded. */
-const wasmLoaded = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+/** The wasm files this document has loaded: its apps (`wasmLoaded`), or the charts module's. */
+const wasmFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('_bg.wasm')));
+const wasmLoaded = async (page) => (await wasmFetched(page)).filter((p) => !CHARTS.test(p));
+const chartsLoaded = async (page) => (await wasmFetched(page)).filter((p) => CHARTS.test(p));
 
 /** The address this document was loaded at (not one the router pushed since). */
 const loadedAt = (page) => page.evaluate(() => {
@@ -96,6 +100,37 @@ test('a view the profile app\'s router is asked for (not a link) loads the view\
   assert.match((await wasmLoaded(p.page))[0], WHOLE_APP);
   assert.equal(await p.page.locator('html').getAttribute('lang'), 'nn');
   assert.equal(await p.page.locator('select[name="indikator"]').inputValue(), 'mobbing_10');
+  p.check();
+  await p.close();
+});
+
+test('the charts module loads with the first chart drawn, once, and draws every chart of the page', async () => {
+  const p = await open(env, { width: 390, height: 844 });
+  await p.page.goto(`${env.url}/kommune/0301`);
+  await live(p.page);
+  await p.page.waitForSelector('article.profile tbody.indicator', { timeout: 20000 });
+  // No chart near the profile's first screen: neither the module nor ECharts is fetched.
+  await p.page.waitForTimeout(500);
+  assert.deepEqual(await chartsLoaded(p.page), []);
+  assert.equal(await p.page.evaluate(() => 'echarts' in window), false);
+  // A row's details hold its trend: the first chart fetches the module, and it draws.
+  const rows = p.page.locator('article.profile tbody.indicator');
+  for (const n of [0, 1]) {
+    await rows.nth(n).locator('.row-toggle').click();
+    // A chart is drawn as it comes near the screen.
+    await rows.nth(n).locator('.row-detail .chart').scrollIntoViewIfNeeded();
+    await rows.nth(n).locator('.row-detail .chart svg').waitFor({ timeout: 20000 });
+  }
+  assert.equal((await chartsLoaded(p.page)).length, 1, 'fetched once for two charts');
+  // The page's own chart, further down, through the same module.
+  await p.page.locator('article.profile .chart-figure .chart').last().scrollIntoViewIfNeeded();
+  await p.page.locator('article.profile .chart-figure .chart').last().locator('svg').waitFor({ timeout: 20000 });
+  assert.equal((await chartsLoaded(p.page)).length, 1);
+  // An explore view's page: its chart through the module, beside the whole app.
+  await p.page.goto(`${env.url}/kommune/0301/kart`);
+  await p.page.waitForSelector('article.explore .chart canvas', { timeout: 20000 });
+  assert.match((await chartsLoaded(p.page))[0] ?? '', CHARTS);
+  assert.match((await wasmLoaded(p.page))[0], WHOLE_APP);
   p.check();
   await p.close();
 });

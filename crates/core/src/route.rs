@@ -364,6 +364,11 @@ pub const VIEW_KEYS: [&str; 7] = [
 /// stands where it stood when the app takes the page over.
 pub const SHOW_CURRENT_TAB: &str = "oppvekstShowCurrentTab";
 
+/// The global function, defined by the boot script (`oppvekst-data`'s `charts_module`), that
+/// loads the charts module (the app's `src/bin/charts.rs`) once, under the names its files have
+/// in this build, and resolves to its exports.
+pub const CHARTS_LOADER: &str = "oppvekstCharts";
+
 /// The attribute by which the boot script (`oppvekst-data`'s `pressed_button`) marks the button
 /// of the static copy that the reader pressed before the app came, which the app then presses.
 pub const PRESSED_BUTTON: &str = "data-pressed";

@@ -4,6 +4,7 @@
 pub mod apportion;
 pub mod build;
 pub mod catalogue;
+pub mod charts_module;
 pub mod copy_in_lang;
 pub mod current_tab;
 pub mod fetch;

@@ -54,42 +54,48 @@ const BOOT_FAILED: &str = "const bootFailed = (error) => { console.error(error);
     for (const b of box.querySelectorAll('button')) b.addEventListener('click', () => location.reload()); \
     box.setAttribute('role', 'alert'); box.hidden = false; };";
 
-/// The profile app's glue and wasm (`app::ProfileApp`, built by Trunk as a "worker", which it
-/// names without a hash), each under a name with the content's hash, as Trunk names the whole
-/// app's: a hashed file never changes under its name, so any cache may keep it (see
+/// The profile app (`app::ProfileApp`), which the boot script loads on every page but an
+/// explore view's.
+pub const PROFILE_APP: &str = "oppvekst-profile";
+
+/// The charts module (the app's `src/bin/charts.rs`), which both apps load beside ECharts.
+pub const CHARTS_MODULE: &str = "oppvekst-charts";
+
+/// The glue and wasm of a module Trunk builds as a "worker" ([`PROFILE_APP`], [`CHARTS_MODULE`]),
+/// which it names without a hash, each under a name with the content's hash, as Trunk names the
+/// whole app's: a hashed file never changes under its name, so any cache may keep it (see
 /// `tools/sw.js`). Returns their paths, or None for a build without it. A second run finds the
 /// names given by the first.
-pub fn name_profile_app(dist: &Path) -> std::io::Result<Option<ProfileApp>> {
-    const NAME: &str = "oppvekst-profile";
+pub fn name_module(dist: &Path, name: &str) -> std::io::Result<Option<HashedModule>> {
     let (js, wasm) = (
-        dist.join(format!("{NAME}.js")),
-        dist.join(format!("{NAME}_bg.wasm")),
+        dist.join(format!("{name}.js")),
+        dist.join(format!("{name}_bg.wasm")),
     );
     if js.is_file() && wasm.is_file() {
         let mut both = std::fs::read(&wasm)?;
         both.extend(std::fs::read(&js)?);
-        let named = format!("{NAME}-{}", codec::content_hash(&both));
+        let named = format!("{name}-{}", codec::content_hash(&both));
         std::fs::rename(&js, dist.join(format!("{named}.js")))?;
         std::fs::rename(&wasm, dist.join(format!("{named}_bg.wasm")))?;
     }
     for entry in std::fs::read_dir(dist)? {
-        let name = entry?.file_name().to_string_lossy().into_owned();
-        if let Some(hash) = name
-            .strip_prefix(&format!("{NAME}-"))
+        let file = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(hash) = file
+            .strip_prefix(&format!("{name}-"))
             .and_then(|rest| rest.strip_suffix("_bg.wasm"))
         {
-            return Ok(Some(ProfileApp {
-                module: format!("/{NAME}-{hash}.js"),
-                wasm: format!("/{NAME}-{hash}_bg.wasm"),
+            return Ok(Some(HashedModule {
+                module: format!("/{name}-{hash}.js"),
+                wasm: format!("/{name}-{hash}_bg.wasm"),
             }));
         }
     }
     Ok(None)
 }
 
-/// Where the profile app's files are (see [`name_profile_app`]).
+/// Where a module's files are (see [`name_module`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProfileApp {
+pub struct HashedModule {
     pub module: String,
     pub wasm: String,
 }
@@ -102,7 +108,11 @@ pub struct ProfileApp {
 /// Where the build has the profile app, the page's path chooses which app it loads
 /// (`route::EXPLORE_PATHS`): one boot script for every page, so that a host that answers any
 /// address with one page still gets the right app.
-fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
+fn load_after_first_paint(
+    body: &str,
+    profile: Option<&HashedModule>,
+    charts: Option<&HashedModule>,
+) -> String {
     let Some(start) = body.find("import init, * as bindings from '") else {
         return body.to_string();
     };
@@ -148,8 +158,11 @@ fn load_after_first_paint(body: &str, profile: Option<&ProfileApp>) -> String {
     let opened_rows = crate::opened_rows::script();
     let outstanding = crate::outstanding_filter::script();
     let pressed = crate::pressed_button::script();
+    let charts = charts.map_or(String::new(), |c| {
+        format!("{}\n", crate::charts_module::script(c))
+    });
     format!(
-        "{}{BOOT_FAILED}\n{copy_in_lang}\n{stand_in}\n{current_tab}\n{opened_rows}\n{outstanding}\n{pressed}\n{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
+        "{}{BOOT_FAILED}\n{copy_in_lang}\n{stand_in}\n{current_tab}\n{opened_rows}\n{outstanding}\n{pressed}\n{charts}{AFTER_FIRST_PAINT}\n{preload}\ntry {{{download}\nconst init = bindings.default;{rest}\n}} catch (error) {{ bootFailed(error); }}",
         &body[..start],
     )
 }
@@ -207,8 +220,13 @@ pub fn externalise_boot(dist: &Path, index: &str) -> std::io::Result<String> {
     let Some(len) = index[body_start..].find("</script>") else {
         return Ok(index);
     };
-    let profile = name_profile_app(dist)?;
-    let body = load_after_first_paint(index[body_start..body_start + len].trim(), profile.as_ref());
+    let profile = name_module(dist, PROFILE_APP)?;
+    let charts = name_module(dist, CHARTS_MODULE)?;
+    let body = load_after_first_paint(
+        index[body_start..body_start + len].trim(),
+        profile.as_ref(),
+        charts.as_ref(),
+    );
     let name = format!("boot-{}.js", codec::content_hash(body.as_bytes()));
     std::fs::write(dist.join(&name), &body)?;
     let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
@@ -680,6 +698,8 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("oppvekst-profile.js"), "glue").unwrap();
         std::fs::write(dir.join("oppvekst-profile_bg.wasm"), "wasm").unwrap();
+        std::fs::write(dir.join("oppvekst-charts.js"), "charts glue").unwrap();
+        std::fs::write(dir.join("oppvekst-charts_bg.wasm"), "charts wasm").unwrap();
         let page = concat!(
             "<head><script type=\"module\">\nimport init, * as bindings from '/app.js';\n",
             "const wasm = await init({ module_or_path: '/app_bg.wasm' });\n</script></head>"
@@ -710,9 +730,18 @@ mod tests {
             js.contains("const bindings = await import(app.module);"),
             "{js}"
         );
+        // The charts module's loader, under its files' hashed names, before the wait for the
+        // first paint.
+        let charts = name_module(&dir, CHARTS_MODULE).unwrap().unwrap();
+        let hash = codec::content_hash(b"charts wasmcharts glue");
+        assert_eq!(charts.module, format!("/oppvekst-charts-{hash}.js"));
+        let loader = js
+            .find(&crate::charts_module::script(&charts))
+            .expect("the loader");
+        assert!(loader < js.find("await new Promise((painted)").unwrap());
         // A second run finds the names the first gave.
         assert_eq!(
-            name_profile_app(&dir).unwrap().unwrap().wasm,
+            name_module(&dir, PROFILE_APP).unwrap().unwrap().wasm,
             format!("/{wasm}")
         );
         std::fs::remove_dir_all(&dir).unwrap();

@@ -14,7 +14,7 @@ use crate::stats::trend::{trend, Trend};
 pub const PANDEMIC: (u16, u16) = (2020, 2022);
 
 /// What a line is to the view's area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Role {
     /// The view's own area.
     Area,
