@@ -70,11 +70,18 @@ pub fn is_versioned_name(name: &str) -> bool {
 }
 
 impl Manifest {
-    /// Parses and checks a manifest: our format version, and only plain relative file names
-    /// (a manifest must never send the app to another host or up the tree).
+    /// Parses and checks a manifest ([`Manifest::checked`]).
     pub fn parse(json: &str) -> Result<Manifest, ManifestError> {
-        let m: Manifest =
-            serde_json::from_str(json).map_err(|e| ManifestError::Json(e.to_string()))?;
+        serde_json::from_str::<Manifest>(json)
+            .map_err(|e| ManifestError::Json(e.to_string()))?
+            .checked()
+    }
+
+    /// Checks a manifest, however it was read (the app reads it with the browser's JSON parser,
+    /// so as to carry no parser of its own): our format version, and only plain relative file
+    /// names (a manifest must never send the app to another host or up the tree).
+    pub fn checked(self) -> Result<Manifest, ManifestError> {
+        let m = self;
         if m.format_version != super::FORMAT_VERSION {
             return Err(ManifestError::WrongVersion {
                 expected: super::FORMAT_VERSION,
