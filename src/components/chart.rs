@@ -1,7 +1,8 @@
 //! The one component that knows the chart renderer. It loads ECharts and the charts module
 //! (`src/bin/charts.rs`, charming's side) on first use, so that a page paints before either
-//! arrives; has the module draw a `charts::Figure`, in the same instance when the figure
-//! changes; follows its container's size; and disposes of the instance when it leaves the page.
+//! arrives; has the module make an instance and ECharts' option for a `charts::Figure`, which
+//! it sets on the same instance when the figure changes; follows its container's size; and
+//! disposes of the instance when it leaves the page.
 
 use crate::charts::Figure;
 use crate::i18n::{t, use_lang, Msg};
@@ -90,10 +91,18 @@ async fn load_echarts(src: String) -> Result<(), String> {
         .map_err(failed)
 }
 
-/// The charts module's `draw` (`src/bin/charts.rs`), loaded once through the boot script's
-/// loader (`route::CHARTS_LOADER`), which knows the module's hashed file names and forgets a
-/// failed load, so that a later chart tries again.
-async fn charts_module() -> Result<js_sys::Function, String> {
+/// The charts module's functions (`src/bin/charts.rs`).
+struct ChartsModule {
+    /// Figure's bytes -> ECharts' option.
+    option: js_sys::Function,
+    /// Element id -> a new ECharts instance.
+    init: js_sys::Function,
+}
+
+/// The charts module, loaded once through the boot script's loader (`route::CHARTS_LOADER`),
+/// which knows the module's hashed file names and forgets a failed load, so that a later chart
+/// tries again.
+async fn charts_module() -> Result<ChartsModule, String> {
     let loader = js_sys::Reflect::get(&window(), &JsValue::from_str(CHARTS_LOADER))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -106,10 +115,16 @@ async fn charts_module() -> Result<js_sys::Function, String> {
     let module = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|_| "could not load the charts module")?;
-    js_sys::Reflect::get(&module, &JsValue::from_str("draw"))
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| "the charts module has no draw".to_string())
+    let function = |name: &str| {
+        js_sys::Reflect::get(&module, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or_else(|| format!("the charts module has no {name}"))
+    };
+    Ok(ChartsModule {
+        option: function("option")?,
+        init: function("init")?,
+    })
 }
 
 /// Resolves in a later task, so that the browser can answer the reader in between.
@@ -120,11 +135,14 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Calls a method of the ECharts instance (`resize`, `dispose`).
-fn call(instance: &JsValue, method: &str) {
+/// Calls a method of the ECharts instance (`resize`, `dispose`, `setOption`), with `arg`.
+fn call(instance: &JsValue, method: &str, arg: Option<&JsValue>) {
     if let Ok(f) = js_sys::Reflect::get(instance, &JsValue::from_str(method)) {
         if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(instance);
+            let _ = match arg {
+                None => f.call0(instance),
+                Some(a) => f.call1(instance, a),
+            };
         }
     }
 }
@@ -383,8 +401,8 @@ pub fn EChart(
         let id = dom_id.clone();
         spawn_local(async move {
             // Both downloads at once: the module is a fraction of ECharts.
-            let (echarts, draw) = futures::join!(ensure_echarts(), charts_module());
-            let Ok(draw) = echarts.and(draw) else {
+            let (echarts, module) = futures::join!(ensure_echarts(), charts_module());
+            let Ok(module) = echarts.and(module) else {
                 failed.try_set(true);
                 return;
             };
@@ -392,7 +410,18 @@ pub fn EChart(
             // the task that settles the wait, and the charts of a page would otherwise all be
             // drawn there too, one long task (about 570 ms on Lighthouse's phone, when ECharts
             // was one script).
-            if instance.try_with_value(Option::is_none) == Some(true) {
+            let first = instance.try_with_value(Option::is_none) == Some(true);
+            if first {
+                next_task().await;
+            }
+            let figure = js_sys::Uint8Array::from(&chart.0.encode()[..]);
+            let Ok(option) = module.option.call1(&JsValue::UNDEFINED, &figure) else {
+                failed.try_set(true);
+                return;
+            };
+            // And its option apart from its drawing: together one task of about 80 ms for the
+            // national map on a phone, which Lighthouse counted as blocking.
+            if first {
                 next_task().await;
             }
             if let Some(shape) = &shape {
@@ -402,19 +431,21 @@ pub fn EChart(
             let Some(drawn) = instance.try_with_value(Option::clone) else {
                 return;
             };
-            let figure = js_sys::Uint8Array::from(&chart.0.encode()[..]);
-            let drawn = drawn.unwrap_or(JsValue::UNDEFINED);
-            match draw.call3(
-                &JsValue::UNDEFINED,
-                &JsValue::from_str(&id),
-                &figure,
-                &drawn,
-            ) {
-                Ok(e) => instance.set_value(Some(e)),
-                Err(_) => {
-                    failed.try_set(true);
-                }
-            }
+            let drawn = match drawn {
+                Some(e) => e,
+                None => match module
+                    .init
+                    .call1(&JsValue::UNDEFINED, &JsValue::from_str(&id))
+                {
+                    Ok(e) => e,
+                    Err(_) => {
+                        failed.try_set(true);
+                        return;
+                    }
+                },
+            };
+            call(&drawn, "setOption", Some(&option));
+            instance.set_value(Some(drawn));
             if let (Some(kind), Some(save_now)) =
                 (pending.try_update_value(Option::take).flatten(), save_now)
             {
@@ -436,7 +467,7 @@ pub fn EChart(
     let on_resize = Closure::<dyn Fn()>::new(move || {
         instance.try_with_value(|slot| {
             if let Some(e) = slot {
-                call(e, "resize");
+                call(e, "resize", None);
             }
         });
     });
@@ -456,7 +487,7 @@ pub fn EChart(
         on_resize.try_update_value(|c| c.take());
         instance.try_update_value(|slot| {
             if let Some(e) = slot.take() {
-                call(&e, "dispose");
+                call(&e, "dispose", None);
             }
         });
     });
