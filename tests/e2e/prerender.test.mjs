@@ -186,6 +186,8 @@ const STATIC = [
     assert.deepEqual(await split.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent])), [
       ['/nn/kommune/5055', '5055 Heim'], ['/nn/kommune/5056', '5056 Hitra'], ['/nn/kommune/5059', '5059 Orkland'],
     ]);
+    // The tab and a search engine's result say what the number became, not the number alone.
+    assert.match(await page.title(), /^5012: Heim, Hitra, Orkland – /);
     return split.innerText();
   }],
   // The overview: its frame, the rug's column heads, a place for each row (the cells are the

@@ -346,7 +346,8 @@ pub struct RetiredPage {
     /// `/kommune/1201`: in bokmål; each language has its own under its path.
     pub path: String,
     /// The page's title before the app sets its own: the one area the number became, or
-    /// the number's old name or the number itself where it was split.
+    /// where it was split, the number's old name, or the number with the areas it became
+    /// («5012: Heim, Hitra, Orkland»).
     pub title: String,
     /// The page search engines should read instead: the one area's profile. A split number's
     /// page is its own.
@@ -368,10 +369,18 @@ pub fn retired_pages(context: &ContextBundle) -> Vec<RetiredPage> {
                 },
                 many => RetiredPage {
                     path,
-                    title: Some(many[0].name.as_str())
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or(code.as_str())
-                        .to_string(),
+                    title: match many[0].name.as_str() {
+                        "" => {
+                            let mut names: Vec<&str> = many
+                                .iter()
+                                .filter_map(|o| context.registry.get(&o.to))
+                                .map(|a| a.name.as_str())
+                                .collect();
+                            names.sort_unstable();
+                            format!("{code}: {}", names.join(", "))
+                        }
+                        name => name.to_string(),
+                    },
                     canonical: None,
                 },
             })
@@ -514,10 +523,14 @@ mod tests {
             })
         );
         // Snillfjord went to three kommuner in 2020: a page of its own, under its name before
-        // 2018 where SSB's list of old names has it, and its number otherwise.
+        // 2018 where SSB's list of old names has it, and its number and today's kommuner
+        // otherwise.
         let split = |path| page(path).map(|p| (p.title.as_str(), p.canonical.as_deref()));
         assert_eq!(split("/kommune/1613"), Some(("Snillfjord", None)));
-        assert_eq!(split("/kommune/5012"), Some(("5012", None)));
+        assert_eq!(
+            split("/kommune/5012"),
+            Some(("5012: Heim, Hitra, Orkland", None))
+        );
         assert!(page("/bydel/120101").is_some() && page("/fylke/12").is_some());
         // One page per number, never one of today's areas.
         let mut codes: Vec<&str> = context.old_codes.iter().map(|o| o.code.as_str()).collect();
