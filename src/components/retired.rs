@@ -5,14 +5,14 @@
 
 use crate::api::{self, ProfileData};
 use crate::components::error_view::error_section;
-use crate::i18n::{tf, use_lang, Msg};
+use crate::i18n::{t, tf, use_lang, Msg};
 use crate::state::area_name;
 use crate::views::profile::profile_top;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use oppvekst_core::codec::ContextBundle;
 use oppvekst_core::route::for_area;
-use oppvekst_core::search::{successors, OldCode};
+use oppvekst_core::search::{split_title, successors, OldCode};
 use oppvekst_core::{AreaCode, Lang, Level};
 
 /// «Kommunenummer 1201 ble til 4601 Bergen i 2020.», in the words of the number's level.
@@ -136,6 +136,13 @@ fn split(ctx: &ContextBundle, old: &[OldCode], lang: Lang) -> impl IntoView {
             Some(view! { <li><a href=link>{name}</a></li> })
         })
         .collect_view();
+    // The title the page has when loaded at this address (`oppvekst-data routes`), also when
+    // the app comes here from another page.
+    crate::state::set_document_title(&format!(
+        "{} – {}",
+        split_title(&ctx.registry, old),
+        t(lang, Msg::AppName)
+    ));
     // An error replaces the prerendered copy too: the reader must see it.
     crate::prerender::reveal_when_mounted();
     view! {

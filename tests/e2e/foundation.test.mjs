@@ -117,6 +117,10 @@ test("old numbers: /kommune/1201 opens Bergen with a line about its number; a sp
   assert.equal(plain(await page.locator('.retired-notice').innerText()), 'Kommunenummer 1201 ble til 4601 Bergen i 2020.');
   assert.equal(await page.locator('main h1').first().innerText(), 'Bergen');
   assert.match(await page.title(), /^Bergen/);
+  // A split number reached inside the app: its list, under the title its own page has.
+  await page.evaluate(() => { history.pushState(null, '', '/kommune/5012'); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.locator('section.retired').waitFor();
+  assert.equal(await page.title(), '5012: Heim, Hitra, Orkland – Oppvekstprofil');
   // A bydel of the old Bergen, in nynorsk.
   await page.goto(`${env.url}/bydel/120101?lang=nn`);
   await page.waitForSelector('tbody.indicator', { timeout: 20000 });

@@ -215,6 +215,26 @@ pub fn successors<'a>(old: &'a [OldCode], code: &str) -> Vec<&'a OldCode> {
     old.iter().filter(|o| o.code == code).collect()
 }
 
+/// What a split number's page is titled with (before the app's name): the name the number
+/// had, where SSB's list of old names has it, or the number and the areas it became
+/// («5012: Heim, Hitra, Orkland»), not the number alone. Empty for no entries.
+pub fn split_title<'a>(reg: &Registry, old: impl IntoIterator<Item = &'a OldCode>) -> String {
+    let old: Vec<&OldCode> = old.into_iter().collect();
+    let Some(first) = old.first() else {
+        return String::new();
+    };
+    if !first.name.is_empty() {
+        return first.name.clone();
+    }
+    let mut names: Vec<&str> = old
+        .iter()
+        .filter_map(|o| reg.get(&o.to))
+        .map(|a| a.name.as_str())
+        .collect();
+    names.sort_unstable();
+    format!("{}: {}", first.code, names.join(", "))
+}
+
 /// Each retired number, with what it became (one entry per area it went to): the numbers that
 /// have a page of their own (`/kommune/1201`). One that is not a number is left out.
 pub fn retired_numbers(old: &[OldCode]) -> std::collections::BTreeMap<AreaCode, Vec<&OldCode>> {
@@ -440,5 +460,25 @@ mod tests {
         assert_eq!(codes(search(&r, "oslo", 5)), ["0301", "03", "030101"]);
         assert!(search(&r, "  ", 5).is_empty());
         assert!(search(&r, "zzz", 5).is_empty());
+    }
+    #[test]
+    fn a_split_number_is_titled_by_its_old_name_or_by_what_it_became() {
+        let r = reg();
+        let to = |code: &str, into: &str, name: &str| OldCode {
+            code: code.into(),
+            to: AreaCode::parse(into).unwrap(),
+            until: 2019,
+            name: name.into(),
+        };
+        // No old name: the number and today's areas, in name order.
+        let split = [to("3099", "3201", ""), to("3099", "0301", "")];
+        assert_eq!(split_title(&r, &split), "3099: Bærum, Oslo");
+        // An old name says it all.
+        let named = [
+            to("0219", "3201", "Bærum (Akershus)"),
+            to("0219", "0301", ""),
+        ];
+        assert_eq!(split_title(&r, &named), "Bærum (Akershus)");
+        assert_eq!(split_title(&r, &[]), "");
     }
 }

@@ -11,7 +11,7 @@ use oppvekst_core::codec::{self, ContextBundle, Manifest};
 use crate::page_lang;
 use oppvekst_core::html::escape;
 use oppvekst_core::route::{self, area_path, lang_path, view_path, View};
-use oppvekst_core::search::retired_numbers;
+use oppvekst_core::search::{retired_numbers, split_title};
 use oppvekst_core::Lang;
 use std::path::Path;
 
@@ -369,18 +369,7 @@ pub fn retired_pages(context: &ContextBundle) -> Vec<RetiredPage> {
                 },
                 many => RetiredPage {
                     path,
-                    title: match many[0].name.as_str() {
-                        "" => {
-                            let mut names: Vec<&str> = many
-                                .iter()
-                                .filter_map(|o| context.registry.get(&o.to))
-                                .map(|a| a.name.as_str())
-                                .collect();
-                            names.sort_unstable();
-                            format!("{code}: {}", names.join(", "))
-                        }
-                        name => name.to_string(),
-                    },
+                    title: split_title(&context.registry, many.iter().copied()),
                     canonical: None,
                 },
             })
