@@ -9,8 +9,9 @@ use std::path::Path;
 
 const TEMPLATE: &str = include_str!("../../../tools/sw.js");
 
-/// Whether a top-level file of `dist` is part of the shell: the app's wasm and glue, its styles
-/// and the boot script, each named with its content hash by Trunk or `routes`.
+/// Whether a top-level file of `dist` is part of the shell: the wasm and glue of both apps and
+/// of the charts module (every `oppvekst-HASH`), the styles and the boot script, each named with
+/// its content hash by Trunk or `routes`.
 fn is_shell_file(name: &str) -> bool {
     let hashed = |prefix: &str, ext: &str| name.starts_with(prefix) && name.ends_with(ext);
     hashed("oppvekst-", ".js")
