@@ -9,7 +9,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{
-    self, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest, ManifestError,
+    self, AreaBundle, Bundle, ContextBundle, DecodeError, KommunerBundle, Manifest, ManifestError,
 };
 use oppvekst_core::explore::sets::{bundles_needed, view_set, AreaSet};
 use oppvekst_core::geometry::GeometryBundle;
@@ -133,6 +133,7 @@ type Pending<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, LoadError>>>;
 thread_local! {
     static MANIFEST: Cache<(), Manifest> = RefCell::new(HashMap::new());
     static CONTEXT: Cache<(), ContextBundle> = RefCell::new(HashMap::new());
+    static WITH_KOMMUNER: Cache<(), ContextBundle> = RefCell::new(HashMap::new());
     static AREAS: Cache<AreaCode, AreaBundle> = RefCell::new(HashMap::new());
 }
 
@@ -232,6 +233,27 @@ pub async fn context() -> Result<Rc<ContextBundle>, LoadError> {
     .await
 }
 
+/// The context with every kommune's cells ([`ContextBundle::with_kommuner`]): what the views
+/// that set kommuner side by side read. A profile never waits for them.
+pub async fn context_with_kommuner() -> Result<Rc<ContextBundle>, LoadError> {
+    once(&WITH_KOMMUNER, (), || {
+        async {
+            let m = manifest().await?;
+            let (context, kommuner) =
+                futures::join!(context(), get_bundle::<KommunerBundle>(&m.kommuner));
+            context?
+                .with_kommuner(kommuner?)
+                .map(Rc::new)
+                .map_err(|e| LoadError::Corrupt {
+                    url: format!("{DATA_DIR}{}", m.kommuner),
+                    detail: e.to_string(),
+                })
+        }
+        .boxed_local()
+    })
+    .await
+}
+
 pub async fn area(code: &AreaCode) -> Result<Rc<AreaBundle>, LoadError> {
     once(&AREAS, code.clone(), || {
         let code = code.clone();
@@ -270,6 +292,15 @@ pub struct ProfileData {
 
 /// Loads a profile; the context and the bundles load in parallel.
 pub async fn profile(code: &AreaCode) -> Result<ProfileData, LoadError> {
+    profile_in(code, context()).await
+}
+
+/// Loads a profile with the context `context` gives (with or without the kommuner's cells),
+/// all in parallel.
+async fn profile_in(
+    code: &AreaCode,
+    context: impl std::future::Future<Output = Result<Rc<ContextBundle>, LoadError>>,
+) -> Result<ProfileData, LoadError> {
     let kommune_code = (code.level() == Level::Bydel)
         .then(|| code.kommune())
         .flatten();
@@ -285,7 +316,7 @@ pub async fn profile(code: &AreaCode) -> Result<ProfileData, LoadError> {
             _ => area(&AreaCode::landet()).await.ok(),
         }
     };
-    let (context, area, kommune, landet) = futures::join!(context(), area(code), kommune, landet);
+    let (context, area, kommune, landet) = futures::join!(context, area(code), kommune, landet);
     let (context, area, kommune) = (context?, area?, kommune?);
     context.check_area(&area).map_err(|e| LoadError::Corrupt {
         url: code.to_string(),
@@ -357,9 +388,9 @@ pub async fn areas(codes: &[AreaCode]) -> Result<Vec<Rc<AreaBundle>>, LoadError>
         .collect()
 }
 
-/// What a comparison, a map or an overview shows: the profile's data, the set's areas, the
-/// bundles of the bydeler among them (kommuner and fylker are in the context), and for a map
-/// the shapes.
+/// What a comparison, a map or an overview shows: the profile's data with the kommuner's cells
+/// in its context, the set's areas, the bundles of the bydeler among them (kommuner and fylker
+/// are in the context), and for a map the shapes.
 #[derive(Clone)]
 pub struct SetData {
     pub profile: ProfileData,
@@ -384,7 +415,7 @@ pub async fn set(
     chosen: &[AreaCode],
     with_map: bool,
 ) -> Result<SetData, LoadError> {
-    let profile = profile(code).await?;
+    let profile = profile_in(code, context_with_kommuner()).await?;
     let (preset, set) = view_set(&profile.context, code, asked, chosen, with_map);
     let needed = bundles_needed(&set.codes);
     let shapes = async {

@@ -323,9 +323,10 @@ fn write_copy_at(
 /// they open (their default indicator and set).
 struct AreaPages {
     profile: ProfileData,
-    /// The data files the profile loads (the manifest, the context, the area's bundles), and
-    /// the map's shapes: preloaded by the area's pages.
+    /// The data files the profile loads (the manifest, the context, the area's bundles), the
+    /// kommuner's cells and the map's shapes: preloaded by the area's pages that load them.
     files: Vec<String>,
+    kommuner: String,
     shapes: String,
     breakdown: BreakdownData,
     /// The comparison's set as it opens, which is the overview's too.
@@ -404,14 +405,16 @@ fn write_area(
             }),
         ),
     ];
-    let with_shapes = [data.files.clone(), vec![data.shapes.clone()]].concat();
     for (view, html) in &views {
-        let files = if *view == View::Map {
-            &with_shapes
-        } else {
-            &data.files
+        // As `api::set` loads them: the kommuner's cells for a view of a set, and the shapes
+        // for a map.
+        let extra = match view {
+            View::Compare | View::Overview => vec![data.kommuner.clone()],
+            View::Map => vec![data.kommuner.clone(), data.shapes.clone()],
+            _ => Vec::new(),
         };
-        write_copy(dist, &at(*view), lang, html, files)?;
+        let files = [data.files.clone(), extra].concat();
+        write_copy(dist, &at(*view), lang, html, &files)?;
     }
     Ok(1 + views.len())
 }
@@ -429,8 +432,13 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
     // the context.
     let text = String::from_utf8(bytes.clone()).map_err(|e| e.to_string())?;
     let manifest = Manifest::parse(&text).map_err(|e| e.to_string())?;
-    let context: Rc<ContextBundle> =
-        Rc::new(decode(&read(&manifest.context)?).map_err(|e| e.to_string())?);
+    let context: ContextBundle = decode(&read(&manifest.context)?).map_err(|e| e.to_string())?;
+    // With the kommuner's cells, which a comparison, a map or an overview loads (`api::set`);
+    // a profile shows none of them.
+    let kommuner = decode(&read(&manifest.kommuner)?)
+        .and_then(|k| context.with_kommuner(k))
+        .map_err(|e| format!("{}: {e}", manifest.kommuner))?;
+    let context = Rc::new(kommuner);
     let load = |code: &AreaCode| -> Result<Rc<AreaBundle>, String> {
         let file = manifest
             .areas
@@ -504,6 +512,7 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
         profiles.insert(code.clone(), (profile.clone(), files.clone()));
         let pages = AreaPages {
             files,
+            kommuner: manifest.kommuner.clone(),
             shapes: shapes.clone(),
             breakdown: BreakdownData {
                 profile: profile.clone(),

@@ -11,8 +11,8 @@ import { plain } from './harness.mjs';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 6;
-export const KIND = { context: 1, area: 2, geometry: 3 };
+export const FORMAT_VERSION = 7;
+export const KIND = { context: 1, area: 2, geometry: 3, kommuner: 4 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
 export function openEnvelope(bytes, kind) {
@@ -187,6 +187,12 @@ const themes = (r) => ({
   sources: text(r),
 });
 const codeSeries = (r) => [r.str(), seriesSet(r)];
+// Format 7: the spread over the kommuner of each indicator's latest period, and a kommune's ranks.
+const spread = (r) => ({
+  n: r.u64(), min: r.f64(), p25: r.f64(), median: r.f64(), p75: r.f64(), max: r.f64(),
+  best: r.option((r2) => ({ lo: r2.f64(), hi: r2.f64(), count: r2.u64() })),
+});
+const rank = (r) => ({ rank: r.u16(), of: r.u16() });
 
 export function decodeContext(bytes) {
   const r = new Reader(openEnvelope(bytes, KIND.context));
@@ -196,7 +202,8 @@ export function decodeContext(bytes) {
     landet_ages: ageProfile(r),
     catalogue: r.vec(indicator),
     comparators: r.vec(codeSeries),
-    kommuner: r.vec(codeSeries),
+    // Format 7: the kommuner's cells are a file of their own (`decodeKommuner`).
+    spreads: r.vec((r2) => r2.option(spread)),
     themes: themes(r),
     // Added after format 1 first shipped, at the end: read it when the file has it.
     old_codes: r.vec((r2) => ({ code: r2.str(), to: r2.str(), until: r2.u16(), name: r2.str() })),
@@ -205,8 +212,17 @@ export function decodeContext(bytes) {
     apportioned: r.vec((r2) => ({ parts: r2.vec((r3) => r3.str()), until: r2.u16(), by: r2.u16() })),
   };
   r.done();
-  for (const [, list] of [...ctx.comparators, ...ctx.kommuner]) named(list, ctx.catalogue);
+  for (const [, list] of ctx.comparators) named(list, ctx.catalogue);
   return ctx;
+}
+
+/** Every kommune's latest cells (format 7), their series named by the context's catalogue. */
+export function decodeKommuner(bytes, catalogue) {
+  const r = new Reader(openEnvelope(bytes, KIND.kommuner));
+  const kommuner = r.vec(codeSeries);
+  r.done();
+  for (const [, list] of kommuner) named(list, catalogue);
+  return kommuner;
 }
 
 /** Series name their indicator by catalogue index; the tests look them up by id. */
@@ -228,6 +244,7 @@ export function decodeArea(bytes, catalogue) {
     cells: r2.vec((r3) => ({ num: r3.u32(), den: r3.u32(), flag: r3.enumOf(FLAGS) })),
   }));
   if (a.breakdowns.some((b) => !b.indicator)) throw new Error('breakdown of an indicator beyond the catalogue');
+  a.ranks = r.vec((r2) => ({ national: r2.option(rank), fylke: r2.option(rank) }));
   r.done();
   return a;
 }
@@ -345,6 +362,7 @@ export function loadData(dist) {
   const dir = path.join(dist, 'data');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const context = decodeContext(fs.readFileSync(path.join(dir, manifest.context)));
+  context.kommuner = decodeKommuner(fs.readFileSync(path.join(dir, manifest.kommuner)), context.catalogue);
   const areas = new Map();
   const areaBundle = (code) => {
     if (!areas.has(code)) areas.set(code, decodeArea(fs.readFileSync(path.join(dir, manifest.areas[code])), context.catalogue));

@@ -156,6 +156,45 @@ for (const file of ['manifest', 'context', 'area']) {
   }
 }
 
+// Every kommune's cells are a file of their own, which only the views that set kommuner side by
+// side load: a profile never waits for it, and a comparison that cannot read it says so.
+test('the kommuner file: a profile never fetches it; damaged or missing, a comparison says so, and retry recovers', async () => {
+  const p = await open(env, { allow: [/status of 404/] });
+  const page = p.page;
+  const KOMMUNER = /\/data\/kommuner-[^/]*\.bin(\?.*)?$/;
+  const asked = [];
+  page.on('request', (r) => { if (KOMMUNER.test(r.url())) asked.push(r.url()); });
+  await page.goto(`${env.url}/kommune/0301`);
+  await page.waitForSelector('tbody.indicator .spread');
+  await page.locator('tbody.indicator button.row-toggle').first().click();
+  await page.waitForSelector('.row-detail dd.rank-national');
+  assert.deepEqual(asked, [], 'a profile, with its spreads and ranks, loads no kommuner file');
+  let fault = 'flipped';
+  await page.route(KOMMUNER, async (route) => {
+    if (fault === 'flipped') {
+      const resp = await route.fetch();
+      return route.fulfill({ response: resp, body: damage.flipped(Buffer.from(await resp.body())) });
+    }
+    if (fault === 404) return route.fulfill({ status: 404, contentType: 'text/plain', body: '404' });
+    return route.continue();
+  });
+  const view = '/kommune/0301/sammenlign';
+  await page.goto(`${env.url}${view}`);
+  const alert = await assertError(page, 'corrupt', 'nb', TEXT.nb.corrupt);
+  assert.match(await alert.locator('.detail').innerText(), /kommuner-[0-9a-f]+\.bin: checksum/);
+  fault = 404;
+  await alert.locator(`button:text-is("${TEXT.nb.retry}")`).click();
+  await assertError(page, 'missing', 'nb', TEXT.nb.missing);
+  fault = null;
+  await page.locator(`[role=alert] button:text-is("${TEXT.nb.retry}")`).click();
+  await page.waitForSelector('article.explore .chart :is(canvas, svg)', { timeout: 20000 });
+  assert.equal(await page.locator('[role=alert]').count(), 0, 'the message is gone');
+  assert.equal(new URL(page.url()).pathname, view);
+  assert.ok(asked.length >= 3, `the view asked again on each retry: ${asked.length}`);
+  p.check();
+  await p.close();
+});
+
 test('going offline after the first load: a link to another kommune says offline, retry online shows it', async () => {
   const p = await open(env, { allow: [/ERR_INTERNET_DISCONNECTED/] });
   const page = p.page;

@@ -127,11 +127,42 @@ pub fn row<'a>(
         kommune,
         fylke: value(fylke_series),
         landet,
-        spread: kommune_spread(ctx, &ind.id, period_index),
+        spread: ctx.spreads.get(i).copied().flatten(),
         rank: (level == Level::Kommune)
-            .then(|| kommune_rank(ctx, &ind.id, period_index, &area.code)),
+            .then(|| area.ranks.get(i).copied())
+            .flatten(),
         trend: trend(ind, area_cells, DEFAULT_PERIODS),
     })
+}
+
+/// The spread over all kommuner of each catalogue entry's latest period, in catalogue order:
+/// what the build puts in the context (`ContextBundle::spreads`) from a context that holds
+/// the kommuner's cells, so that a profile shows it without them.
+pub fn spreads(ctx: &ContextBundle) -> Vec<Option<Spread>> {
+    ctx.catalogue
+        .iter()
+        .map(|ind| kommune_spread(ctx, &ind.id, ind.periods.len().checked_sub(1)?))
+        .collect()
+}
+
+/// A kommune's ranks for each catalogue entry's latest period, in catalogue order: what the
+/// build puts in its bundle (`AreaBundle::ranks`) from a context that holds the kommuner's
+/// cells. Empty for an area that is not a kommune.
+pub fn ranks(ctx: &ContextBundle, code: &AreaCode) -> Vec<AreaRank> {
+    if code.level() != Level::Kommune {
+        return Vec::new();
+    }
+    let none = AreaRank {
+        national: None,
+        fylke: None,
+    };
+    ctx.catalogue
+        .iter()
+        .map(|ind| match ind.periods.len().checked_sub(1) {
+            Some(latest) => kommune_rank(ctx, &ind.id, latest, code),
+            None => none,
+        })
+        .collect()
 }
 
 /// The catalogue entries the barometer shows (those with a period), by group in the

@@ -67,6 +67,7 @@ mod tests {
             ages: AgeProfile::default(),
             series: Default::default(),
             breakdowns: Vec::new(),
+            ranks: Vec::new(),
         };
         let f = children_figures(&ctx, &area, None);
         let codes: Vec<&str> = f.iter().map(|f| f.code.as_str()).collect();

@@ -2,7 +2,8 @@
 //! parser, so that a fixed crash stays fixed in the plain `cargo test`.
 
 use oppvekst_core::codec::{
-    decode, encode, AreaBundle, Bundle, ContextBundle, DecodeError, Manifest, Series, HEADER_LEN,
+    decode, encode, AreaBundle, Bundle, ContextBundle, DecodeError, KommunerBundle, Manifest,
+    Series, HEADER_LEN,
 };
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Flag};
@@ -30,6 +31,7 @@ fn decode_both<B: Bundle>(bytes: &[u8]) {
 fn replay(bytes: &[u8]) {
     decode_both::<ContextBundle>(bytes);
     decode_both::<AreaBundle>(bytes);
+    decode_both::<KommunerBundle>(bytes);
     decode_both::<GeometryBundle>(bytes);
     let text = String::from_utf8_lossy(bytes);
     let _ = Manifest::parse(&text);
@@ -82,6 +84,7 @@ fn area() -> AreaBundle {
         }]
         .into(),
         breakdowns: vec![],
+        ranks: vec![],
     }
 }
 

@@ -1,9 +1,13 @@
-//! Assembles the bundles: one context file, one file per area and the manifest, all with
-//! content-hashed names, written deterministically so that the same sources give the same bytes.
+//! Assembles the bundles: one context file, the kommuner's cells, one file per area and the
+//! manifest, all with content-hashed names, written deterministically so that the same sources
+//! give the same bytes.
 
 use oppvekst_core::area::{AreaCode, Level, Registry};
+use oppvekst_core::barometer;
 use oppvekst_core::breakdown::{Breakdown, Dimension};
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest, Series, SeriesSet};
+use oppvekst_core::codec::{
+    self, AreaBundle, ContextBundle, KommunerBundle, Manifest, Series, SeriesSet,
+};
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Indicator};
 use oppvekst_core::population::{AgeProfile, PopulationSeries};
@@ -65,6 +69,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     let reg = &inputs.registry;
     let empty_ages = AgeProfile::default();
     let mut files = BTreeMap::new();
+    let context = whole_context(inputs);
     let mut areas = BTreeMap::new();
     for area in reg.areas() {
         let code = &area.code;
@@ -78,17 +83,57 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
             ages: inputs.ages.get(code).unwrap_or(&empty_ages).clone(),
             series: series_of(inputs, code, false),
             breakdowns: inputs.breakdowns.get(code).cloned().unwrap_or_default(),
+            ranks: barometer::ranks(&context, code),
         };
         let bytes = codec::encode(&bundle);
         let name = hashed("area/", code.as_str(), &bytes);
         areas.insert(code.clone(), name.clone());
         files.insert(name, bytes);
     }
+    // Check what we wrote with the app's own decoder: a bundle that the app would reject
+    // must never be written.
+    let bytes = codec::encode(&context);
+    let kommuner_bytes = codec::encode(&KommunerBundle {
+        kommuner: context.kommuner.clone(),
+    });
+    let decoded: ContextBundle = codec::decode(&bytes).map_err(|e| format!("context: {e}"))?;
+    codec::decode::<KommunerBundle>(&kommuner_bytes)
+        .and_then(|k| decoded.with_kommuner(k))
+        .map_err(|e| format!("kommuner: {e}"))?;
+    for name in areas.values() {
+        let area: AreaBundle = codec::decode(&files[name]).map_err(|e| format!("{name}: {e}"))?;
+        decoded
+            .check_area(&area)
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
+    let context_name = hashed("", "context", &bytes);
+    files.insert(context_name.clone(), bytes);
+    let kommuner_name = hashed("", "kommuner", &kommuner_bytes);
+    files.insert(kommuner_name.clone(), kommuner_bytes);
+    let geometry_bytes = codec::encode(&inputs.geometry);
+    codec::decode::<GeometryBundle>(&geometry_bytes).map_err(|e| format!("geometry: {e}"))?;
+    let geometry_name = hashed("", "geometry", &geometry_bytes);
+    files.insert(geometry_name.clone(), geometry_bytes);
+    let manifest = Manifest {
+        format_version: codec::FORMAT_VERSION,
+        context: context_name,
+        kommuner: kommuner_name,
+        areas,
+        geometry: BTreeMap::from([("maps".to_string(), geometry_name)]),
+    };
+    files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
+    Ok(Output { files })
+}
+
+/// The context with the kommuner's cells, and the spreads taken from them: the context file
+/// and the kommuner's file are its two halves, and the kommuner's ranks come from it.
+fn whole_context(inputs: &Inputs) -> ContextBundle {
+    let reg = &inputs.registry;
     let comparator_codes = reg
         .areas()
         .iter()
         .filter(|a| matches!(a.level(), Level::Landet | Level::Fylke));
-    let context = ContextBundle {
+    let mut context = ContextBundle {
         registry: reg.clone(),
         population: comparator_codes
             .clone()
@@ -107,35 +152,14 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
             .at_level(Level::Kommune)
             .map(|a| (a.code.clone(), series_of(inputs, &a.code, true)))
             .collect(),
+        spreads: Vec::new(),
         themes: inputs.themes.clone(),
         old_codes: inputs.old_codes.clone(),
         dimensions: inputs.dimensions.clone(),
         apportioned: inputs.apportioned.clone(),
     };
-    // Check what we wrote with the app's own decoder: a bundle that the app would reject
-    // must never be written.
-    let bytes = codec::encode(&context);
-    let decoded: ContextBundle = codec::decode(&bytes).map_err(|e| format!("context: {e}"))?;
-    for name in areas.values() {
-        let area: AreaBundle = codec::decode(&files[name]).map_err(|e| format!("{name}: {e}"))?;
-        decoded
-            .check_area(&area)
-            .map_err(|e| format!("{name}: {e}"))?;
-    }
-    let context_name = hashed("", "context", &bytes);
-    files.insert(context_name.clone(), bytes);
-    let geometry_bytes = codec::encode(&inputs.geometry);
-    codec::decode::<GeometryBundle>(&geometry_bytes).map_err(|e| format!("geometry: {e}"))?;
-    let geometry_name = hashed("", "geometry", &geometry_bytes);
-    files.insert(geometry_name.clone(), geometry_bytes);
-    let manifest = Manifest {
-        format_version: codec::FORMAT_VERSION,
-        context: context_name,
-        areas,
-        geometry: BTreeMap::from([("maps".to_string(), geometry_name)]),
-    };
-    files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
-    Ok(Output { files })
+    context.spreads = barometer::spreads(&context);
+    context
 }
 
 impl Output {

@@ -22,8 +22,8 @@ fn is_shell_file(name: &str) -> bool {
 
 /// The shell's URLs: the front page (which boots the app for any route), the files above,
 /// ECharts (its entry and every part, `vendor/`), the icon, the manifest under its versioned
-/// name (the one the pages name, written by `routes`) and the context bundle that every page
-/// needs.
+/// name (the one the pages name, written by `routes`), the context bundle that every page
+/// needs and the kommuner's cells that the views of sets need.
 pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     let read_dir = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut files: Vec<String> = read_dir
@@ -50,6 +50,8 @@ pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
         "/favicon.svg".to_string(),
         format!("/data/{named}"),
         format!("/data/{}", manifest.context),
+        // The kommuner's cells, without which no comparison, map or overview draws.
+        format!("/data/{}", manifest.kommuner),
     ]);
     Ok(urls)
 }
@@ -128,11 +130,12 @@ mod tests {
             ("vendor/echarts-0a1b2c3d4e.js", "a part"),
             ("vendor/echarts-00aa11bb22.js", "another"),
             ("data/context-00aa11bb.bin", "ctx"),
+            ("data/kommuner-11bb22cc.bin", "kommuner"),
         ] {
             std::fs::write(dir.join(name), body).unwrap();
         }
         let json = format!(
-            r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "areas": {{}}}}"#,
+            r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "kommuner": "kommuner-11bb22cc.bin", "areas": {{}}}}"#,
             oppvekst_core::codec::FORMAT_VERSION
         );
         std::fs::write(dir.join("data/manifest.json"), &json).unwrap();
@@ -167,10 +170,11 @@ mod tests {
                 )
                 .as_str(),
                 "/data/context-00aa11bb.bin",
+                "/data/kommuner-11bb22cc.bin",
             ]
         );
         let (n, v1) = write_service_worker(&tmp).unwrap();
-        assert_eq!(n, 11);
+        assert_eq!(n, 12);
         let sw = std::fs::read_to_string(tmp.join("sw.js")).unwrap();
         assert!(sw.contains(&format!("const VERSION = '{v1}';")));
         assert!(sw.contains(r#"const PRECACHE = ["/","/boot-deadbeef.js""#));

@@ -1,5 +1,6 @@
-//! The two data bundles: the shared context (registry, catalogue, comparators) and one bundle
-//! per area. Each knows the rules its data must keep, checked after every decode.
+//! The data bundles: the shared context (registry, catalogue, comparators), every kommune's
+//! latest cells (for the views that set kommuner side by side), and one bundle per area. Each
+//! knows the rules its data must keep, checked after every decode.
 
 use super::series::SeriesSet;
 use super::{Bundle, DecodeError, Kind};
@@ -8,6 +9,8 @@ use crate::breakdown::{self, Breakdown, Dimension};
 use crate::indicator::Indicator;
 use crate::population::{AgeProfile, PopulationSeries};
 use crate::search::OldCode;
+use crate::stats::rank::AreaRank;
+use crate::stats::spread::Spread;
 use crate::theme::Themes;
 use serde::{Deserialize, Serialize};
 
@@ -24,9 +27,17 @@ pub struct ContextBundle {
     pub catalogue: Vec<Indicator>,
     /// Cells of every indicator for landet and each fylke: the barometer's comparators.
     pub comparators: Vec<(AreaCode, SeriesSet)>,
-    /// Cells of every indicator for every kommune (latest period only), for spread, ranks,
-    /// similar kommuner and maps.
+    /// Cells of every indicator for every kommune (latest period only), for ranks, similar
+    /// kommuner, comparisons, maps and overviews. They travel in a file of their own
+    /// ([`KommunerBundle`], a third of the context's bytes), loaded only by the views that set
+    /// kommuner side by side ([`ContextBundle::with_kommuner`]): **empty in a context as
+    /// loaded**. A profile takes what it needs of them from [`Self::spreads`] and its bundle's
+    /// ranks ([`AreaBundle::ranks`]).
+    #[serde(skip)]
     pub kommuner: Vec<(AreaCode, SeriesSet)>,
+    /// The spread over all kommuner of each catalogue entry's latest period, in catalogue order
+    /// (`barometer::spreads`, computed from the kommuner's cells by the build).
+    pub spreads: Vec<Option<Spread>>,
     /// The theme texts and the kommune's levers, in nb, nn and en.
     pub themes: Themes,
     /// Old kommune numbers and the 2024 kommuner they became, for search.
@@ -46,6 +57,15 @@ pub struct AreaBundle {
     pub series: SeriesSet,
     /// Latest values split by the context's dimensions, where the data has them.
     pub breakdowns: Vec<Breakdown>,
+    /// A kommune's rank among the kommuner, nationally and in its fylke, for each catalogue
+    /// entry's latest period, in catalogue order (`barometer::ranks`); empty for other areas.
+    pub ranks: Vec<AreaRank>,
+}
+
+/// Every kommune's cells for the latest period: see [`ContextBundle::kommuner`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KommunerBundle {
+    pub kommuner: Vec<(AreaCode, SeriesSet)>,
 }
 
 fn invalid(msg: impl Into<String>) -> DecodeError {
@@ -165,18 +185,47 @@ impl Bundle for ContextBundle {
                 return Err(invalid(format!("{}: periods out of order", ind.id)));
             }
         }
-        let tagged = self.comparators.iter().map(|c| (c, true));
-        for ((code, series), all) in tagged.chain(self.kommuner.iter().map(|c| (c, false))) {
-            if reg.get(code).is_none() {
-                return Err(invalid(format!("cells for unknown area {code}")));
-            }
-            check_series(code, series, &self.catalogue, all)?;
+        if self.spreads.len() != self.catalogue.len() {
+            return Err(invalid(format!(
+                "{} spreads for {} indicators",
+                self.spreads.len(),
+                self.catalogue.len()
+            )));
         }
-        Ok(())
+        self.check_cells(&self.comparators, true)
     }
 }
 
 impl ContextBundle {
+    /// Checks that every area of `cells` is in the registry and that its series line up with
+    /// the catalogue: every period (`all_periods`), or the latest ones.
+    fn check_cells(
+        &self,
+        cells: &[(AreaCode, SeriesSet)],
+        all_periods: bool,
+    ) -> Result<(), DecodeError> {
+        for (code, series) in cells {
+            if self.registry.get(code).is_none() {
+                return Err(invalid(format!("cells for unknown area {code}")));
+            }
+            check_series(code, series, &self.catalogue, all_periods)?;
+        }
+        Ok(())
+    }
+
+    /// This context with the kommuner's cells, checked against its registry and catalogue: what
+    /// the views that set kommuner side by side read.
+    pub fn with_kommuner(&self, k: KommunerBundle) -> Result<ContextBundle, DecodeError> {
+        if let Some((code, _)) = k.kommuner.iter().find(|(c, _)| c.level() != Level::Kommune) {
+            return Err(invalid(format!("kommune cells for {code}, not a kommune")));
+        }
+        self.check_cells(&k.kommuner, false)?;
+        Ok(ContextBundle {
+            kommuner: k.kommuner,
+            ..self.clone()
+        })
+    }
+
     pub fn population_of(&self, code: &AreaCode) -> Option<&PopulationSeries> {
         self.population
             .iter()
@@ -198,8 +247,30 @@ impl ContextBundle {
             )));
         }
         check_series(&area.code, &area.series, &self.catalogue, true)?;
+        let ranks_fit = match area.code.level() {
+            Level::Kommune => area.ranks.len() == self.catalogue.len(),
+            _ => area.ranks.is_empty(),
+        };
+        let possible = |r: &AreaRank| {
+            [r.national, r.fylke]
+                .iter()
+                .flatten()
+                .all(|r| r.is_possible())
+        };
+        if !ranks_fit || !area.ranks.iter().all(possible) {
+            return Err(invalid(format!("{}: ranks do not fit", area.code)));
+        }
         breakdown::check(&area.breakdowns, &self.dimensions, self.catalogue.len())
             .map_err(|e| invalid(format!("{}: {e}", area.code)))
+    }
+}
+
+impl Bundle for KommunerBundle {
+    const KIND: Kind = Kind::Kommuner;
+
+    /// The cells are checked against the catalogue by [`ContextBundle::with_kommuner`].
+    fn validate(&self) -> Result<(), DecodeError> {
+        Ok(())
     }
 }
 

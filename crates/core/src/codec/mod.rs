@@ -4,7 +4,9 @@
 //! length `u32`, CRC-32 of the payload `u32`, then the payload: postcard, with the bulk (cells
 //! and population counts) in delta-coded columns ([`packed`]). Format 2 brought the columns and
 //! indicator indices in place of ids, format 5 the themes' direction sentences
-//! (`Themes::immigrant_direction`), format 6 the old numbers' names (`OldCode::name`); a file of any other version is refused as `WrongVersion`.
+//! (`Themes::immigrant_direction`), format 6 the old numbers' names (`OldCode::name`), format 7
+//! the kommuner's cells in a file of their own with the spreads and ranks the profiles show
+//! (`KommunerBundle`); a file of any other version is refused as `WrongVersion`.
 //! [`decode`] checks every part of the envelope before it parses the payload, then validates
 //! what it parsed, so that a stale, truncated or corrupt file becomes a typed [`DecodeError`]
 //! and never a panic. The decoder is a fuzz target.
@@ -14,7 +16,7 @@ mod manifest;
 pub mod packed;
 mod series;
 
-pub use bundle::{AreaBundle, ContextBundle};
+pub use bundle::{AreaBundle, ContextBundle, KommunerBundle};
 pub use manifest::{
     is_versioned_name, versioned_name, Manifest, ManifestError, PRELOAD_META, VERSION_META,
 };
@@ -25,7 +27,7 @@ use std::fmt;
 
 pub const MAGIC: [u8; 4] = *b"OPVK";
 /// Bump on any change to a bundle's payload; the app only reads its own version.
-pub const FORMAT_VERSION: u16 = 6;
+pub const FORMAT_VERSION: u16 = 7;
 pub const HEADER_LEN: usize = 16;
 
 /// Which bundle a file holds; a context file can never be read as an area file.
@@ -35,6 +37,7 @@ pub enum Kind {
     Context = 1,
     Area = 2,
     Geometry = 3,
+    Kommuner = 4,
 }
 
 impl Kind {
@@ -43,6 +46,7 @@ impl Kind {
             1 => Some(Kind::Context),
             2 => Some(Kind::Area),
             3 => Some(Kind::Geometry),
+            4 => Some(Kind::Kommuner),
             _ => None,
         }
     }

@@ -4,6 +4,7 @@ use super::*;
 use crate::area::{Area, AreaCode, Registry};
 use crate::indicator::{Cell, Flag};
 use crate::population::{AgeProfile, PopulationSeries, PopulationYear};
+use crate::stats::rank::{AreaRank, Rank};
 use proptest::prelude::*;
 
 fn pop(total: u32) -> PopulationSeries {
@@ -34,6 +35,7 @@ fn area_bundle() -> AreaBundle {
         }]
         .into(),
         breakdowns: vec![],
+        ranks: Vec::new(),
     }
 }
 
@@ -66,6 +68,7 @@ pub(crate) fn context_bundle() -> ContextBundle {
         catalogue: vec![],
         comparators: vec![],
         kommuner: vec![],
+        spreads: vec![],
         themes: Default::default(),
         old_codes: vec![],
         dimensions: vec![],
@@ -173,10 +176,70 @@ fn an_area_is_checked_against_the_catalogue() {
         crate::indicator::Polarity::HigherIsWorse,
     )];
     ctx.catalogue[0].periods.truncate(2);
+    // A kommune's bundle carries a rank for each indicator.
+    assert!(matches!(
+        ctx.check_area(&area),
+        Err(DecodeError::Invalid(_))
+    ));
+    let mut area = area;
+    area.ranks = vec![rank(3, 356)];
     assert_eq!(ctx.check_area(&area), Ok(()));
+    for impossible in [rank(0, 356), rank(357, 356)] {
+        area.ranks = vec![impossible];
+        assert!(ctx.check_area(&area).is_err());
+    }
+    area.ranks = vec![rank(3, 356)];
     ctx.catalogue[0].periods.truncate(1);
     assert!(matches!(
         ctx.check_area(&area),
+        Err(DecodeError::Invalid(_))
+    ));
+    // Other areas carry none.
+    area.code = AreaCode::parse("03").unwrap();
+    ctx.catalogue[0].periods = area_bundle_periods();
+    assert!(ctx.check_area(&area).is_err());
+    area.ranks.clear();
+    assert_eq!(ctx.check_area(&area), Ok(()));
+}
+
+fn area_bundle_periods() -> Vec<crate::indicator::Period> {
+    (2023..=2024).map(crate::indicator::Period::year).collect()
+}
+
+/// A national rank of `rank` among `of`, and first in its fylke.
+fn rank(rank: usize, of: usize) -> AreaRank {
+    AreaRank {
+        national: Some(Rank::new(rank, of)),
+        fylke: Some(Rank::new(1, 20)),
+    }
+}
+
+#[test]
+fn the_kommuner_cells_are_checked_against_the_context() {
+    let mut ctx = golden_context();
+    let kommuner = golden_kommuner();
+    let whole = ctx.with_kommuner(kommuner.clone()).unwrap();
+    assert_eq!(whole.kommuner, kommuner.kommuner);
+    // Only kommuner, only known ones, only as many periods as the catalogue has.
+    for code in ["03", "0000", "4601"] {
+        let mut k = kommuner.clone();
+        k.kommuner[0].0 = AreaCode::parse(code).unwrap();
+        assert!(ctx.with_kommuner(k).is_err(), "{code}");
+    }
+    let mut k = kommuner.clone();
+    k.kommuner[0].1.push(4, &[Cell::ok(1, 2)]);
+    assert!(ctx.with_kommuner(k).is_err());
+    ctx.catalogue[0].periods.clear();
+    assert!(ctx.with_kommuner(kommuner).is_err());
+}
+
+#[test]
+fn a_context_has_a_spread_for_each_indicator() {
+    let mut c = golden_context();
+    assert_eq!(decode::<ContextBundle>(&encode(&c)), Ok(c.clone()));
+    c.spreads.push(None);
+    assert!(matches!(
+        decode::<ContextBundle>(&encode(&c)),
         Err(DecodeError::Invalid(_))
     ));
 }
@@ -241,7 +304,29 @@ fn golden_area() -> AreaBundle {
         indicator: 0,
         cells: vec![Cell::ok(40, 500), Cell::flagged(Flag::Suppressed)],
     }];
+    // Format 7: a kommune's ranks, one with no value to rank.
+    a.ranks = vec![
+        rank(3, 356),
+        AreaRank {
+            national: None,
+            fylke: None,
+        },
+    ];
     a
+}
+
+/// The kommuner's cells behind their golden file (format 7).
+fn golden_kommuner() -> KommunerBundle {
+    KommunerBundle {
+        kommuner: vec![(
+            AreaCode::parse("0301").unwrap(),
+            vec![Series {
+                indicator: 0,
+                cells: vec![Cell::flagged(Flag::Suppressed)],
+            }]
+            .into(),
+        )],
+    }
 }
 
 fn golden_context() -> ContextBundle {
@@ -268,10 +353,20 @@ fn golden_context() -> ContextBundle {
         .into()
     };
     c.comparators = vec![(AreaCode::landet(), series(vec![Cell::ok(90, 1000); 5]))];
-    c.kommuner = vec![(
-        AreaCode::parse("0301").unwrap(),
-        series(vec![Cell::flagged(Flag::Suppressed)]),
-    )];
+    // Format 7: the spread over the kommuner, without their cells.
+    c.spreads = vec![Some(crate::stats::spread::Spread {
+        n: 340,
+        min: 0.5,
+        p25: 2.25,
+        median: 3.0,
+        p75: 4.125,
+        max: 19.0,
+        best: Some(crate::stats::spread::BestRange {
+            lo: 0.5,
+            hi: 1.0,
+            count: 10,
+        }),
+    })];
     let t = crate::stats::testutil::text;
     // Format 4: a kommune's history apportioned among the parts it was divided into.
     c.apportioned = vec![crate::population::Apportioned {
@@ -308,12 +403,13 @@ fn golden_context() -> ContextBundle {
 /// `FORMAT_VERSION` (so that old apps refuse new files), and new golden files. Regenerate them
 /// with `GOLDEN_UPDATE=1 cargo test -p oppvekst-core golden`.
 #[test]
-fn golden_files_pin_format_6() {
-    assert_eq!(FORMAT_VERSION, 6, "a new format needs new golden files");
+fn golden_files_pin_format_7() {
+    assert_eq!(FORMAT_VERSION, 7, "a new format needs new golden files");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codec/golden");
-    let cases: [(&str, Vec<u8>); 2] = [
-        ("area-v6.bin", encode(&golden_area())),
-        ("context-v6.bin", encode(&golden_context())),
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("area-v7.bin", encode(&golden_area())),
+        ("context-v7.bin", encode(&golden_context())),
+        ("kommuner-v7.bin", encode(&golden_kommuner())),
     ];
     for (name, bytes) in &cases {
         let path = dir.join(name);
@@ -329,6 +425,7 @@ fn golden_files_pin_format_6() {
     }
     assert_eq!(decode::<AreaBundle>(&cases[0].1), Ok(golden_area()));
     assert_eq!(decode::<ContextBundle>(&cases[1].1), Ok(golden_context()));
+    assert_eq!(decode::<KommunerBundle>(&cases[2].1), Ok(golden_kommuner()));
 }
 
 #[test]

@@ -108,6 +108,7 @@ mod tests {
                 ages: AgeProfile::default(),
                 series: series.clone(),
                 breakdowns: Vec::new(),
+                ranks: Vec::new(),
             };
             let r = o.rows.iter().find(|r| &r.code == code).unwrap();
             for (i, cell) in r.cells.iter().enumerate() {

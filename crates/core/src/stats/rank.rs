@@ -14,9 +14,11 @@ use super::cells::{catalogue_index, kommune_values};
 use crate::area::AreaCode;
 use crate::codec::ContextBundle;
 use crate::indicator::Polarity;
+use serde::{Deserialize, Serialize};
 
-/// A kommune's place among `of` kommuner.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A kommune's place among `of` kommuner. It travels as `(rank, of)`: the percentile follows.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "(u16, u16)", from = "(u16, u16)")]
 pub struct Rank {
     pub rank: usize,
     pub of: usize,
@@ -24,9 +26,11 @@ pub struct Rank {
 }
 
 impl Rank {
+    /// Never panics, so that a decoded rank may be built before it is checked
+    /// ([`Rank::is_possible`]): a rank beyond `of` gets percentile 0.
     pub fn new(rank: usize, of: usize) -> Rank {
         let percentile = if of > 1 {
-            100.0 * (of - rank) as f64 / (of - 1) as f64
+            100.0 * of.saturating_sub(rank) as f64 / (of - 1) as f64
         } else {
             100.0
         };
@@ -38,11 +42,33 @@ impl Rank {
     }
 }
 
-/// A kommune's national rank and its rank within its fylke.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A kommune's national rank and its rank within its fylke. A kommune's bundle carries them
+/// for each indicator's latest period (`AreaBundle::ranks`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaRank {
     pub national: Option<Rank>,
     pub fylke: Option<Rank>,
+}
+
+impl From<Rank> for (u16, u16) {
+    fn from(r: Rank) -> (u16, u16) {
+        // Ranks are among the kommuner: a few hundred.
+        let small = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        (small(r.rank), small(r.of))
+    }
+}
+
+impl From<(u16, u16)> for Rank {
+    fn from((rank, of): (u16, u16)) -> Rank {
+        Rank::new(usize::from(rank), usize::from(of))
+    }
+}
+
+impl Rank {
+    /// Whether the rank can be a place among `of`: from 1 to `of`.
+    pub fn is_possible(&self) -> bool {
+        (1..=self.of).contains(&self.rank)
+    }
 }
 
 /// Competition ranks together with the values sorted in ascending order, from one sort: the

@@ -18,12 +18,13 @@
 use super::cells::{catalogue_index, kommune_values};
 use crate::codec::ContextBundle;
 use crate::indicator::Polarity;
+use serde::{Deserialize, Serialize};
 
 /// How many kommuner «de ti beste» holds.
 pub const BEST_COUNT: usize = 10;
 
 /// The range of the values of the best kommuner.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BestRange {
     pub lo: f64,
     pub hi: f64,
@@ -31,8 +32,9 @@ pub struct BestRange {
     pub count: usize,
 }
 
-/// The spread of the kommuner's values.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The spread of the kommuner's values. The context carries each indicator's latest one
+/// (`ContextBundle::spreads`), so that a profile need not load every kommune's cells.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spread {
     pub n: usize,
     pub min: f64,

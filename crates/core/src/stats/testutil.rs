@@ -55,5 +55,6 @@ pub fn area_with(code: &str, cells: Vec<crate::indicator::Cell>) -> crate::codec
         }]
         .into(),
         breakdowns: Vec::new(),
+        ranks: Vec::new(),
     }
 }

@@ -3,22 +3,26 @@
 
 #![allow(dead_code)]
 
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, Manifest};
+use oppvekst_core::codec::{self, AreaBundle, ContextBundle, KommunerBundle, Manifest};
 use std::path::{Path, PathBuf};
 
 pub struct Shipped {
     pub manifest: Manifest,
+    /// The context with the kommuner's cells, as the views of sets read it.
     pub ctx: ContextBundle,
     dir: PathBuf,
 }
 
 impl Shipped {
-    /// The manifest and the context bundle it names.
+    /// The manifest and the context bundle it names, with the kommuner's cells.
     pub fn read() -> Shipped {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bundles");
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
         let manifest = Manifest::parse(&text).unwrap();
-        let ctx = decode(&dir, &manifest.context);
+        let kommuner: KommunerBundle = decode(&dir, &manifest.kommuner);
+        let ctx = decode::<ContextBundle>(&dir, &manifest.context)
+            .with_kommuner(kommuner)
+            .unwrap();
         Shipped { manifest, ctx, dir }
     }
 
