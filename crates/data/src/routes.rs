@@ -399,9 +399,11 @@ fn sitemap(origin: &str, paths: &[String]) -> String {
 
 /// The app's name in a page's title before the app sets its own.
 fn app_name(lang: Lang) -> &'static str {
+    // As the app's `Msg::AppName` spells it, which sets the title when it takes over: the
+    // tab's title must not change under the reader.
     match lang {
-        Lang::En => "growing-up profile",
-        Lang::Nb | Lang::Nn => "oppvekstprofil",
+        Lang::En => "Growing-up profile",
+        Lang::Nb | Lang::Nn => "Oppvekstprofil",
     }
 }
 
