@@ -24,7 +24,7 @@ workers=${FUZZ_WORKERS:-1}
 [[ $workers =~ ^[1-9][0-9]*$ ]] || usage
 fork=()
 ((workers > 1)) && fork=(-fork="$workers")
-all=(decode_context decode_area decode_kommuner decode_geometry manifest route)
+all=(decode_context decode_area decode_cells decode_geometry manifest route)
 targets=("${all[@]}")
 (($#)) && targets=("$@")
 
@@ -43,7 +43,7 @@ kind_of() { od -An -tu1 -j6 -N1 "$1" | tr -d ' '; }
 
 seed() {
     local c=$here/corpus
-    mkdir -p "$c"/{decode_context,decode_area,decode_kommuner,decode_geometry,manifest,route}
+    mkdir -p "$c"/{decode_context,decode_area,decode_cells,decode_geometry,manifest,route}
     if [[ -d $bundles ]]; then
         # The context, the kommuner's cells, every geometry file, and a few areas of each level
         # (landet, fylke, kommune, bydel), told apart by their headers rather than by names.
@@ -53,7 +53,7 @@ seed() {
             case $(kind_of "$f") in
                 1) cp "$f" "$c/decode_context/" ;;
                 3) cp "$f" "$c/decode_geometry/" ;;
-                4) cp "$f" "$c/decode_kommuner/" ;;
+                4) cp "$f" "$c/decode_cells/" ;;
             esac
         done
         for pattern in '[0-9]' '[0-9][0-9]' '[0-9][0-9][0-9][0-9]' '[0-9][0-9][0-9][0-9][0-9][0-9]'; do

@@ -9,7 +9,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{
-    self, AreaBundle, Bundle, ContextBundle, DecodeError, KommunerBundle, Manifest, ManifestError,
+    self, AreaBundle, Bundle, CellsBundle, ContextBundle, DecodeError, Manifest, ManifestError,
 };
 use oppvekst_core::explore::sets::{bundles_needed, view_set, AreaSet};
 use oppvekst_core::geometry::GeometryBundle;
@@ -233,19 +233,20 @@ pub async fn context() -> Result<Rc<ContextBundle>, LoadError> {
     .await
 }
 
-/// The context with every kommune's cells ([`ContextBundle::with_kommuner`]): what the views
-/// that set kommuner side by side read. A profile never waits for them.
-pub async fn context_with_kommuner() -> Result<Rc<ContextBundle>, LoadError> {
+/// The context with the cells of landet, every fylke and every kommune
+/// ([`ContextBundle::with_cells`]): what the views that set areas side by side read. A profile
+/// never waits for them.
+pub async fn context_with_cells() -> Result<Rc<ContextBundle>, LoadError> {
     once(&WITH_KOMMUNER, (), || {
         async {
             let m = manifest().await?;
             let (context, kommuner) =
-                futures::join!(context(), get_bundle::<KommunerBundle>(&m.kommuner));
+                futures::join!(context(), get_bundle::<CellsBundle>(&m.cells));
             context?
-                .with_kommuner(kommuner?)
+                .with_cells(kommuner?)
                 .map(Rc::new)
                 .map_err(|e| LoadError::Corrupt {
-                    url: format!("{DATA_DIR}{}", m.kommuner),
+                    url: format!("{DATA_DIR}{}", m.cells),
                     detail: e.to_string(),
                 })
         }
@@ -281,47 +282,61 @@ pub async fn area(code: &AreaCode) -> Result<Rc<AreaBundle>, LoadError> {
 /// kommune (a bydel is set against its kommune as well as landet).
 #[derive(Clone)]
 pub struct ProfileData {
+    /// The context with at least landet's and the area's fylke's cells as comparators
+    /// (`ContextBundle::with_comparators`).
     pub context: Rc<ContextBundle>,
     pub area: Rc<AreaBundle>,
     pub kommune: Option<Rc<AreaBundle>>,
-    /// Landet's bundle (3 kB), for its groups beside the area's in the theme's figures; `None`
-    /// for landet's own profile, and where it failed to load (the figures then show the
-    /// area's groups alone: nothing else needs it).
+    /// Landet's bundle (3 kB): the comparator of every page, and its groups beside the area's
+    /// in the theme's figures; `None` for landet's own profile.
     pub landet: Option<Rc<AreaBundle>>,
 }
 
-/// Loads a profile; the context and the bundles load in parallel.
+/// Loads a profile; the context and the bundles load in parallel. Its comparators come from
+/// landet's and the fylke's own bundles (6 kB), not from the cells of every fylke (54 kB).
 pub async fn profile(code: &AreaCode) -> Result<ProfileData, LoadError> {
-    profile_in(code, context()).await
+    profile_in(code, context(), true).await
 }
 
-/// Loads a profile with the context `context` gives (with or without the kommuner's cells),
-/// all in parallel.
+/// A bundle a profile needs beside its area's, as `Some`, or `None` where `code` is `None`.
+async fn bundle_of(code: Option<AreaCode>) -> Result<Option<Rc<AreaBundle>>, LoadError> {
+    match code {
+        Some(c) => area(&c).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Loads a profile with the context `context` gives, all in parallel; `own_comparators` sets
+/// the comparators from landet's and the fylke's bundles, for a context without them.
 async fn profile_in(
     code: &AreaCode,
     context: impl std::future::Future<Output = Result<Rc<ContextBundle>, LoadError>>,
+    own_comparators: bool,
 ) -> Result<ProfileData, LoadError> {
-    let kommune_code = (code.level() == Level::Bydel)
-        .then(|| code.kommune())
-        .flatten();
-    let kommune = async {
-        match &kommune_code {
-            Some(k) => area(k).await.map(Some),
-            None => Ok(None),
-        }
-    };
-    let landet = async {
-        match code.level() {
-            Level::Landet => None,
-            _ => area(&AreaCode::landet()).await.ok(),
-        }
-    };
-    let (context, area, kommune, landet) = futures::join!(context, area(code), kommune, landet);
-    let (context, area, kommune) = (context?, area?, kommune?);
-    context.check_area(&area).map_err(|e| LoadError::Corrupt {
+    let level = code.level();
+    let kommune = bundle_of(code.kommune().filter(|_| level == Level::Bydel));
+    let landet = bundle_of((level != Level::Landet).then(AreaCode::landet));
+    let fylke = bundle_of(code.fylke().filter(|_| level != Level::Fylke));
+    let (context, area, kommune, landet, fylke) =
+        futures::join!(context, area(code), kommune, landet, fylke);
+    let (context, area, kommune, landet, fylke) = (context?, area?, kommune?, landet?, fylke?);
+    let corrupt = |e: DecodeError| LoadError::Corrupt {
         url: code.to_string(),
         detail: e.to_string(),
-    })?;
+    };
+    context.check_area(&area).map_err(corrupt)?;
+    let context = if own_comparators {
+        // Landet's and the fylke's, or the area's own where it is one of them.
+        let mut own: Vec<&AreaBundle> = vec![landet.as_deref().unwrap_or(&area)];
+        own.extend(
+            fylke
+                .as_deref()
+                .or((level == Level::Fylke).then_some(&*area)),
+        );
+        Rc::new(context.with_comparators(&own).map_err(corrupt)?)
+    } else {
+        context
+    };
     Ok(ProfileData {
         context,
         area,
@@ -330,13 +345,13 @@ async fn profile_in(
     })
 }
 
-/// A trend view's data: the profile's, and the bundles of the kommuner and bydeler the reader
-/// added (fylker and landet are in the context). An added area that does not exist is left
-/// out rather than failing the view: the address may be old or edited by hand.
+/// A trend view's data: the profile's, and the bundles of the areas the reader added. An added
+/// area that does not exist is left out rather than failing the view: the address may be old
+/// or edited by hand.
 #[derive(Clone)]
 pub struct TrendData {
     pub profile: ProfileData,
-    pub added: Vec<(AreaCode, Option<Rc<AreaBundle>>)>,
+    pub added: Vec<Rc<AreaBundle>>,
 }
 
 pub async fn trend(code: &AreaCode, added: &[AreaCode]) -> Result<TrendData, LoadError> {
@@ -346,15 +361,10 @@ pub async fn trend(code: &AreaCode, added: &[AreaCode]) -> Result<TrendData, Loa
         .filter(|c| profile.context.registry.get(c).is_some());
     // The added areas' bundles load together: on a slow phone network, one after the other
     // would cost a round trip each.
-    let added = futures::future::join_all(known.map(|c| async move {
-        match c.level() {
-            Level::Landet | Level::Fylke => Ok((c.clone(), None)),
-            _ => Ok((c.clone(), Some(area(c).await?))),
-        }
-    }))
-    .await
-    .into_iter()
-    .collect::<Result<_, LoadError>>()?;
+    let added = futures::future::join_all(known.map(area))
+        .await
+        .into_iter()
+        .collect::<Result<_, LoadError>>()?;
     Ok(TrendData { profile, added })
 }
 
@@ -388,9 +398,9 @@ pub async fn areas(codes: &[AreaCode]) -> Result<Vec<Rc<AreaBundle>>, LoadError>
         .collect()
 }
 
-/// What a comparison, a map or an overview shows: the profile's data with the kommuner's cells
-/// in its context, the set's areas, the bundles of the bydeler among them (kommuner and fylker
-/// are in the context), and for a map the shapes.
+/// What a comparison, a map or an overview shows: the profile's data with every area's cells in
+/// its context (`context_with_cells`), the set's areas, the bundles of the bydeler among them
+/// (kommuner and fylker are in the context), and for a map the shapes.
 #[derive(Clone)]
 pub struct SetData {
     pub profile: ProfileData,
@@ -415,7 +425,7 @@ pub async fn set(
     chosen: &[AreaCode],
     with_map: bool,
 ) -> Result<SetData, LoadError> {
-    let profile = profile_in(code, context_with_kommuner()).await?;
+    let profile = profile_in(code, context_with_cells(), false).await?;
     let (preset, set) = view_set(&profile.context, code, asked, chosen, with_map);
     let needed = bundles_needed(&set.codes);
     let shapes = async {

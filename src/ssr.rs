@@ -326,7 +326,7 @@ struct AreaPages {
     /// The data files the profile loads (the manifest, the context, the area's bundles), the
     /// kommuner's cells and the map's shapes: preloaded by the area's pages that load them.
     files: Vec<String>,
-    kommuner: String,
+    cells: String,
     shapes: String,
     breakdown: BreakdownData,
     /// The comparison's set as it opens, which is the overview's too.
@@ -409,8 +409,8 @@ fn write_area(
         // As `api::set` loads them: the kommuner's cells for a view of a set, and the shapes
         // for a map.
         let extra = match view {
-            View::Compare | View::Overview => vec![data.kommuner.clone()],
-            View::Map => vec![data.kommuner.clone(), data.shapes.clone()],
+            View::Compare | View::Overview => vec![data.cells.clone()],
+            View::Map => vec![data.cells.clone(), data.shapes.clone()],
             _ => Vec::new(),
         };
         let files = [data.files.clone(), extra].concat();
@@ -435,9 +435,9 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
     let context: ContextBundle = decode(&read(&manifest.context)?).map_err(|e| e.to_string())?;
     // With the kommuner's cells, which a comparison, a map or an overview loads (`api::set`);
     // a profile shows none of them.
-    let kommuner = decode(&read(&manifest.kommuner)?)
-        .and_then(|k| context.with_kommuner(k))
-        .map_err(|e| format!("{}: {e}", manifest.kommuner))?;
+    let kommuner = decode(&read(&manifest.cells)?)
+        .and_then(|k| context.with_cells(k))
+        .map_err(|e| format!("{}: {e}", manifest.cells))?;
     let context = Rc::new(kommuner);
     let load = |code: &AreaCode| -> Result<Rc<AreaBundle>, String> {
         let file = manifest
@@ -508,11 +508,17 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
                     .then(|| file(&AreaCode::landet()))
                     .flatten(),
             )
+            // Its fylke's, whose cells are a comparator.
+            .chain(
+                code.fylke()
+                    .filter(|_| code.level() != Level::Fylke)
+                    .and_then(|f| file(&f)),
+            )
             .collect::<Vec<_>>();
         profiles.insert(code.clone(), (profile.clone(), files.clone()));
         let pages = AreaPages {
             files,
-            kommuner: manifest.kommuner.clone(),
+            cells: manifest.cells.clone(),
             shapes: shapes.clone(),
             breakdown: BreakdownData {
                 profile: profile.clone(),

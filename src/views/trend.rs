@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use oppvekst_core::area::{Area, Registry};
 use oppvekst_core::barometer::Value;
-use oppvekst_core::explore::trend::{added_series, trend_view, Line, Role, TrendView};
+use oppvekst_core::explore::trend::{trend_view, Line, Role, TrendView};
 use oppvekst_core::export::Record;
 use oppvekst_core::indicator::{Flag, Provenance};
 use oppvekst_core::route::{parse_query, trend_url, Query, View, ADD_AREA, MAX_EXTRA_AREAS};
@@ -99,7 +99,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
     let added_codes: Vec<AreaCode> = data.with_value(|d| {
         d.added
             .iter()
-            .map(|(c, _)| c.clone())
+            .map(|b| b.code.clone())
             .take(MAX_EXTRA_AREAS)
             .collect()
     });
@@ -114,7 +114,7 @@ pub fn TrendBody(data: TrendData, indicator: Option<String>) -> impl IntoView {
             let added: Vec<(AreaCode, &oppvekst_core::codec::SeriesSet)> = d
                 .added
                 .iter()
-                .filter_map(|(c, b)| Some((c.clone(), added_series(ctx, c, b.as_deref())?)))
+                .map(|b| (b.code.clone(), &b.series))
                 .collect();
             let Some(v) = trend_view(
                 ctx,

@@ -12,7 +12,7 @@ import { plain } from './harness.mjs';
 
 export const HEADER_LEN = 16;
 export const FORMAT_VERSION = 7;
-export const KIND = { context: 1, area: 2, geometry: 3, kommuner: 4 };
+export const KIND = { context: 1, area: 2, geometry: 3, cells: 4 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
 export function openEnvelope(bytes, kind) {
@@ -201,8 +201,7 @@ export function decodeContext(bytes) {
     population: r.vec((r2) => [r2.str(), populationSeries(r2)]),
     landet_ages: ageProfile(r),
     catalogue: r.vec(indicator),
-    comparators: r.vec(codeSeries),
-    // Format 7: the kommuner's cells are a file of their own (`decodeKommuner`).
+    // Format 7: the comparators' and the kommuner's cells are a file of their own (`decodeCells`).
     spreads: r.vec((r2) => r2.option(spread)),
     themes: themes(r),
     // Added after format 1 first shipped, at the end: read it when the file has it.
@@ -212,17 +211,19 @@ export function decodeContext(bytes) {
     apportioned: r.vec((r2) => ({ parts: r2.vec((r3) => r3.str()), until: r2.u16(), by: r2.u16() })),
   };
   r.done();
-  for (const [, list] of ctx.comparators) named(list, ctx.catalogue);
   return ctx;
 }
 
-/** Every kommune's latest cells (format 7), their series named by the context's catalogue. */
-export function decodeKommuner(bytes, catalogue) {
-  const r = new Reader(openEnvelope(bytes, KIND.kommuner));
-  const kommuner = r.vec(codeSeries);
+/**
+ * Landet's and the fylker's cells, every period, and every kommune's latest (format 7), their
+ * series named by the context's catalogue.
+ */
+export function decodeCells(bytes, catalogue) {
+  const r = new Reader(openEnvelope(bytes, KIND.cells));
+  const cells = { comparators: r.vec(codeSeries), kommuner: r.vec(codeSeries) };
   r.done();
-  for (const [, list] of kommuner) named(list, catalogue);
-  return kommuner;
+  for (const [, list] of [...cells.comparators, ...cells.kommuner]) named(list, catalogue);
+  return cells;
 }
 
 /** Series name their indicator by catalogue index; the tests look them up by id. */
@@ -362,7 +363,7 @@ export function loadData(dist) {
   const dir = path.join(dist, 'data');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const context = decodeContext(fs.readFileSync(path.join(dir, manifest.context)));
-  context.kommuner = decodeKommuner(fs.readFileSync(path.join(dir, manifest.kommuner)), context.catalogue);
+  Object.assign(context, decodeCells(fs.readFileSync(path.join(dir, manifest.cells)), context.catalogue));
   const areas = new Map();
   const areaBundle = (code) => {
     if (!areas.has(code)) areas.set(code, decodeArea(fs.readFileSync(path.join(dir, manifest.areas[code])), context.catalogue));

@@ -161,16 +161,16 @@ for (const file of ['manifest', 'context', 'area']) {
 test('the kommuner file: a profile never fetches it; damaged or missing, a comparison says so, and retry recovers', async () => {
   const p = await open(env, { allow: [/status of 404/] });
   const page = p.page;
-  const KOMMUNER = /\/data\/kommuner-[^/]*\.bin(\?.*)?$/;
+  const CELLS = /\/data\/cells-[^/]*\.bin(\?.*)?$/;
   const asked = [];
-  page.on('request', (r) => { if (KOMMUNER.test(r.url())) asked.push(r.url()); });
+  page.on('request', (r) => { if (CELLS.test(r.url())) asked.push(r.url()); });
   await page.goto(`${env.url}/kommune/0301`);
   await page.waitForSelector('tbody.indicator .spread');
   await page.locator('tbody.indicator button.row-toggle').first().click();
   await page.waitForSelector('.row-detail dd.rank-national');
   assert.deepEqual(asked, [], 'a profile, with its spreads and ranks, loads no kommuner file');
   let fault = 'flipped';
-  await page.route(KOMMUNER, async (route) => {
+  await page.route(CELLS, async (route) => {
     if (fault === 'flipped') {
       const resp = await route.fetch();
       return route.fulfill({ response: resp, body: damage.flipped(Buffer.from(await resp.body())) });
@@ -181,7 +181,7 @@ test('the kommuner file: a profile never fetches it; damaged or missing, a compa
   const view = '/kommune/0301/sammenlign';
   await page.goto(`${env.url}${view}`);
   const alert = await assertError(page, 'corrupt', 'nb', TEXT.nb.corrupt);
-  assert.match(await alert.locator('.detail').innerText(), /kommuner-[0-9a-f]+\.bin: checksum/);
+  assert.match(await alert.locator('.detail').innerText(), /cells-[0-9a-f]+\.bin: checksum/);
   fault = 404;
   await alert.locator(`button:text-is("${TEXT.nb.retry}")`).click();
   await assertError(page, 'missing', 'nb', TEXT.nb.missing);

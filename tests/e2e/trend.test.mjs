@@ -149,6 +149,9 @@ for (const width of [390, 1280]) {
       for (const id of order) await page.locator(`#${id}`).selectOption(id === 'trend-add' ? '46' : 'ensomhet');
       await page.locator('form.picker-group button[type=submit]').click();
       await page.waitForURL((u) => u.searchParams.get('indikator') === 'ensomhet' && u.searchParams.get('med') === '4601,46');
+      // The view is drawn again once the added fylke's bundle is in (its cells are no longer
+      // in the context): both added areas listed.
+      await page.waitForFunction(() => document.querySelectorAll('.trend-added li').length === 2);
       // A chart draws once it is in sight.
       await page.locator('.trend-view .chart').scrollIntoViewIfNeeded();
       await page.waitForSelector('.trend-view .chart svg');

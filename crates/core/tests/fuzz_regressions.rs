@@ -2,8 +2,8 @@
 //! parser, so that a fixed crash stays fixed in the plain `cargo test`.
 
 use oppvekst_core::codec::{
-    decode, encode, AreaBundle, Bundle, ContextBundle, DecodeError, KommunerBundle, Manifest,
-    Series, HEADER_LEN,
+    decode, encode, AreaBundle, Bundle, CellsBundle, ContextBundle, DecodeError, Manifest, Series,
+    HEADER_LEN,
 };
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Flag};
@@ -31,7 +31,7 @@ fn decode_both<B: Bundle>(bytes: &[u8]) {
 fn replay(bytes: &[u8]) {
     decode_both::<ContextBundle>(bytes);
     decode_both::<AreaBundle>(bytes);
-    decode_both::<KommunerBundle>(bytes);
+    decode_both::<CellsBundle>(bytes);
     decode_both::<GeometryBundle>(bytes);
     let text = String::from_utf8_lossy(bytes);
     let _ = Manifest::parse(&text);

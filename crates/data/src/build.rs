@@ -6,7 +6,7 @@ use oppvekst_core::area::{AreaCode, Level, Registry};
 use oppvekst_core::barometer;
 use oppvekst_core::breakdown::{Breakdown, Dimension};
 use oppvekst_core::codec::{
-    self, AreaBundle, ContextBundle, KommunerBundle, Manifest, Series, SeriesSet,
+    self, AreaBundle, CellsBundle, ContextBundle, Manifest, Series, SeriesSet,
 };
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Indicator};
@@ -93,13 +93,14 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     // Check what we wrote with the app's own decoder: a bundle that the app would reject
     // must never be written.
     let bytes = codec::encode(&context);
-    let kommuner_bytes = codec::encode(&KommunerBundle {
+    let cells_bytes = codec::encode(&CellsBundle {
+        comparators: context.comparators.clone(),
         kommuner: context.kommuner.clone(),
     });
     let decoded: ContextBundle = codec::decode(&bytes).map_err(|e| format!("context: {e}"))?;
-    codec::decode::<KommunerBundle>(&kommuner_bytes)
-        .and_then(|k| decoded.with_kommuner(k))
-        .map_err(|e| format!("kommuner: {e}"))?;
+    codec::decode::<CellsBundle>(&cells_bytes)
+        .and_then(|k| decoded.with_cells(k))
+        .map_err(|e| format!("cells: {e}"))?;
     for name in areas.values() {
         let area: AreaBundle = codec::decode(&files[name]).map_err(|e| format!("{name}: {e}"))?;
         decoded
@@ -108,8 +109,8 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     }
     let context_name = hashed("", "context", &bytes);
     files.insert(context_name.clone(), bytes);
-    let kommuner_name = hashed("", "kommuner", &kommuner_bytes);
-    files.insert(kommuner_name.clone(), kommuner_bytes);
+    let cells_name = hashed("", "cells", &cells_bytes);
+    files.insert(cells_name.clone(), cells_bytes);
     let geometry_bytes = codec::encode(&inputs.geometry);
     codec::decode::<GeometryBundle>(&geometry_bytes).map_err(|e| format!("geometry: {e}"))?;
     let geometry_name = hashed("", "geometry", &geometry_bytes);
@@ -117,7 +118,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     let manifest = Manifest {
         format_version: codec::FORMAT_VERSION,
         context: context_name,
-        kommuner: kommuner_name,
+        cells: cells_name,
         areas,
         geometry: BTreeMap::from([("maps".to_string(), geometry_name)]),
     };
@@ -125,8 +126,9 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     Ok(Output { files })
 }
 
-/// The context with the kommuner's cells, and the spreads taken from them: the context file
-/// and the kommuner's file are its two halves, and the kommuner's ranks come from it.
+/// The context with the comparators' and the kommuner's cells, and the spreads taken from
+/// them: the context file and the cells' file (`CellsBundle`) are its two halves, and the
+/// kommuner's ranks come from it.
 fn whole_context(inputs: &Inputs) -> ContextBundle {
     let reg = &inputs.registry;
     let comparator_codes = reg

@@ -51,7 +51,7 @@ pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
         format!("/data/{named}"),
         format!("/data/{}", manifest.context),
         // The kommuner's cells, without which no comparison, map or overview draws.
-        format!("/data/{}", manifest.kommuner),
+        format!("/data/{}", manifest.cells),
     ]);
     Ok(urls)
 }
@@ -130,12 +130,12 @@ mod tests {
             ("vendor/echarts-0a1b2c3d4e.js", "a part"),
             ("vendor/echarts-00aa11bb22.js", "another"),
             ("data/context-00aa11bb.bin", "ctx"),
-            ("data/kommuner-11bb22cc.bin", "kommuner"),
+            ("data/cells-11bb22cc.bin", "cells"),
         ] {
             std::fs::write(dir.join(name), body).unwrap();
         }
         let json = format!(
-            r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "kommuner": "kommuner-11bb22cc.bin", "areas": {{}}}}"#,
+            r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "cells": "cells-11bb22cc.bin", "areas": {{}}}}"#,
             oppvekst_core::codec::FORMAT_VERSION
         );
         std::fs::write(dir.join("data/manifest.json"), &json).unwrap();
@@ -170,7 +170,7 @@ mod tests {
                 )
                 .as_str(),
                 "/data/context-00aa11bb.bin",
-                "/data/kommuner-11bb22cc.bin",
+                "/data/cells-11bb22cc.bin",
             ]
         );
         let (n, v1) = write_service_worker(&tmp).unwrap();

@@ -1,6 +1,6 @@
-//! The data bundles: the shared context (registry, catalogue, comparators), every kommune's
-//! latest cells (for the views that set kommuner side by side), and one bundle per area. Each
-//! knows the rules its data must keep, checked after every decode.
+//! The data bundles: the shared context (registry, catalogue, texts), the cells of landet, the
+//! fylker and every kommune (for the views that set areas side by side), and one bundle per
+//! area. Each knows the rules its data must keep, checked after every decode.
 
 use super::series::SeriesSet;
 use super::{Bundle, DecodeError, Kind};
@@ -25,14 +25,18 @@ pub struct ContextBundle {
     pub landet_ages: AgeProfile,
     /// The indicator catalogue, in barometer order.
     pub catalogue: Vec<Indicator>,
-    /// Cells of every indicator for landet and each fylke: the barometer's comparators.
+    /// Cells of every indicator for landet and each fylke, every period: the comparators.
+    /// They travel with the kommuners' ([`CellsBundle`], [`ContextBundle::with_cells`]); a
+    /// profile takes landet's and its fylke's from their own bundles
+    /// ([`ContextBundle::with_comparators`]). **Empty in a context as loaded.**
+    #[serde(skip)]
     pub comparators: Vec<(AreaCode, SeriesSet)>,
     /// Cells of every indicator for every kommune (latest period only), for ranks, similar
     /// kommuner, comparisons, maps and overviews. They travel in a file of their own
-    /// ([`KommunerBundle`], a third of the context's bytes), loaded only by the views that set
-    /// kommuner side by side ([`ContextBundle::with_kommuner`]): **empty in a context as
-    /// loaded**. A profile takes what it needs of them from [`Self::spreads`] and its bundle's
-    /// ranks ([`AreaBundle::ranks`]).
+    /// ([`CellsBundle`], with the comparators over half the context's bytes), loaded only by
+    /// the views that set areas side by side ([`ContextBundle::with_cells`]): **empty in a
+    /// context as loaded**. A profile takes what it needs of them from [`Self::spreads`] and its
+    /// bundle's ranks ([`AreaBundle::ranks`]).
     #[serde(skip)]
     pub kommuner: Vec<(AreaCode, SeriesSet)>,
     /// The spread over all kommuner of each catalogue entry's latest period, in catalogue order
@@ -62,9 +66,12 @@ pub struct AreaBundle {
     pub ranks: Vec<AreaRank>,
 }
 
-/// Every kommune's cells for the latest period: see [`ContextBundle::kommuner`].
+/// The cells the views that set areas side by side need beside the context: landet's and the
+/// fylker's, every period ([`ContextBundle::comparators`]), and every kommune's latest
+/// ([`ContextBundle::kommuner`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct KommunerBundle {
+pub struct CellsBundle {
+    pub comparators: Vec<(AreaCode, SeriesSet)>,
     pub kommuner: Vec<(AreaCode, SeriesSet)>,
 }
 
@@ -192,7 +199,7 @@ impl Bundle for ContextBundle {
                 self.catalogue.len()
             )));
         }
-        self.check_cells(&self.comparators, true)
+        Ok(())
     }
 }
 
@@ -213,15 +220,45 @@ impl ContextBundle {
         Ok(())
     }
 
-    /// This context with the kommuner's cells, checked against its registry and catalogue: what
-    /// the views that set kommuner side by side read.
-    pub fn with_kommuner(&self, k: KommunerBundle) -> Result<ContextBundle, DecodeError> {
-        if let Some((code, _)) = k.kommuner.iter().find(|(c, _)| c.level() != Level::Kommune) {
-            return Err(invalid(format!("kommune cells for {code}, not a kommune")));
-        }
-        self.check_cells(&k.kommuner, false)?;
+    /// This context with the comparators' and the kommuner's cells, checked against its
+    /// registry and catalogue: what the views that set areas side by side read.
+    pub fn with_cells(&self, cells: CellsBundle) -> Result<ContextBundle, DecodeError> {
+        let at = |list: &[(AreaCode, SeriesSet)], ok: fn(Level) -> bool, what: &str| match list
+            .iter()
+            .find(|(c, _)| !ok(c.level()))
+        {
+            Some((code, _)) => Err(invalid(format!("{what} cells for {code}"))),
+            None => Ok(()),
+        };
+        at(
+            &cells.comparators,
+            |l| matches!(l, Level::Landet | Level::Fylke),
+            "comparator",
+        )?;
+        at(&cells.kommuner, |l| l == Level::Kommune, "kommune")?;
+        self.check_cells(&cells.comparators, true)?;
+        self.check_cells(&cells.kommuner, false)?;
         Ok(ContextBundle {
-            kommuner: k.kommuner,
+            comparators: cells.comparators,
+            kommuner: cells.kommuner,
+            ..self.clone()
+        })
+    }
+
+    /// This context with the comparators a profile needs, from their own bundles: landet's and
+    /// the area's fylke's, each checked as [`ContextBundle::check_area`] checks a bundle. Any
+    /// other bundle is refused.
+    pub fn with_comparators(&self, bundles: &[&AreaBundle]) -> Result<ContextBundle, DecodeError> {
+        let mut comparators = Vec::with_capacity(bundles.len());
+        for b in bundles {
+            if !matches!(b.code.level(), Level::Landet | Level::Fylke) {
+                return Err(invalid(format!("{} is not a comparator", b.code)));
+            }
+            self.check_area(b)?;
+            comparators.push((b.code.clone(), b.series.clone()));
+        }
+        Ok(ContextBundle {
+            comparators,
             ..self.clone()
         })
     }
@@ -265,10 +302,10 @@ impl ContextBundle {
     }
 }
 
-impl Bundle for KommunerBundle {
-    const KIND: Kind = Kind::Kommuner;
+impl Bundle for CellsBundle {
+    const KIND: Kind = Kind::Cells;
 
-    /// The cells are checked against the catalogue by [`ContextBundle::with_kommuner`].
+    /// The cells are checked against the catalogue by [`ContextBundle::with_cells`].
     fn validate(&self) -> Result<(), DecodeError> {
         Ok(())
     }

@@ -16,9 +16,9 @@ pub struct Manifest {
     pub format_version: u16,
     /// The context file, relative to `data/`.
     pub context: String,
-    /// Every kommune's latest cells (`KommunerBundle`), relative to `data/`: loaded by the
+    /// Every kommune's latest cells (`CellsBundle`), relative to `data/`: loaded by the
     /// views that set kommuner side by side, never by a profile.
-    pub kommuner: String,
+    pub cells: String,
     /// One file per area, relative to `data/`.
     pub areas: BTreeMap<AreaCode, String>,
     /// Geometry files by name (`kommuner`, `fylker`, `bydeler`), relative to `data/`.
@@ -91,7 +91,7 @@ impl Manifest {
                 found: m.format_version,
             });
         }
-        let paths = [&m.context, &m.kommuner]
+        let paths = [&m.context, &m.cells]
             .into_iter()
             .chain(m.areas.values())
             .chain(m.geometry.values());

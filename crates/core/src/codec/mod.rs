@@ -5,8 +5,9 @@
 //! and population counts) in delta-coded columns ([`packed`]). Format 2 brought the columns and
 //! indicator indices in place of ids, format 5 the themes' direction sentences
 //! (`Themes::immigrant_direction`), format 6 the old numbers' names (`OldCode::name`), format 7
-//! the kommuner's cells in a file of their own with the spreads and ranks the profiles show
-//! (`KommunerBundle`); a file of any other version is refused as `WrongVersion`.
+//! the comparators' and the kommuner's cells in a file of their own (`CellsBundle`), with the
+//! spreads and ranks the profiles show in the context and the areas' bundles; a file of any
+//! other version is refused as `WrongVersion`.
 //! [`decode`] checks every part of the envelope before it parses the payload, then validates
 //! what it parsed, so that a stale, truncated or corrupt file becomes a typed [`DecodeError`]
 //! and never a panic. The decoder is a fuzz target.
@@ -16,7 +17,7 @@ mod manifest;
 pub mod packed;
 mod series;
 
-pub use bundle::{AreaBundle, ContextBundle, KommunerBundle};
+pub use bundle::{AreaBundle, CellsBundle, ContextBundle};
 pub use manifest::{
     is_versioned_name, versioned_name, Manifest, ManifestError, PRELOAD_META, VERSION_META,
 };
@@ -37,7 +38,7 @@ pub enum Kind {
     Context = 1,
     Area = 2,
     Geometry = 3,
-    Kommuner = 4,
+    Cells = 4,
 }
 
 impl Kind {
@@ -46,7 +47,7 @@ impl Kind {
             1 => Some(Kind::Context),
             2 => Some(Kind::Area),
             3 => Some(Kind::Geometry),
-            4 => Some(Kind::Kommuner),
+            4 => Some(Kind::Cells),
             _ => None,
         }
     }

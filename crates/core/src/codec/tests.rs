@@ -215,22 +215,54 @@ fn rank(rank: usize, of: usize) -> AreaRank {
 }
 
 #[test]
-fn the_kommuner_cells_are_checked_against_the_context() {
+fn the_cells_are_checked_against_the_context() {
     let mut ctx = golden_context();
-    let kommuner = golden_kommuner();
-    let whole = ctx.with_kommuner(kommuner.clone()).unwrap();
+    let kommuner = golden_cells();
+    let whole = ctx.with_cells(kommuner.clone()).unwrap();
     assert_eq!(whole.kommuner, kommuner.kommuner);
+    assert_eq!(whole.comparators, kommuner.comparators);
     // Only kommuner, only known ones, only as many periods as the catalogue has.
-    for code in ["03", "0000", "4601"] {
+    for code in ["03", "0", "4601"] {
         let mut k = kommuner.clone();
         k.kommuner[0].0 = AreaCode::parse(code).unwrap();
-        assert!(ctx.with_kommuner(k).is_err(), "{code}");
+        assert!(ctx.with_cells(k).is_err(), "{code}");
     }
+    // Comparators are landet and fylker, with every period.
+    let mut k = kommuner.clone();
+    k.comparators[0].0 = AreaCode::parse("0301").unwrap();
+    assert!(ctx.with_cells(k).is_err());
+    let mut k = kommuner.clone();
+    k.comparators[0].1 = vec![Series {
+        indicator: 0,
+        cells: vec![Cell::ok(90, 1000); 4],
+    }]
+    .into();
+    assert!(ctx.with_cells(k).is_err());
     let mut k = kommuner.clone();
     k.kommuner[0].1.push(4, &[Cell::ok(1, 2)]);
-    assert!(ctx.with_kommuner(k).is_err());
+    assert!(ctx.with_cells(k).is_err());
     ctx.catalogue[0].periods.clear();
-    assert!(ctx.with_kommuner(kommuner).is_err());
+    assert!(ctx.with_cells(kommuner).is_err());
+}
+
+#[test]
+fn a_profile_takes_its_comparators_from_their_bundles() {
+    let ctx = golden_context();
+    let mut landet = area_bundle();
+    landet.code = AreaCode::landet();
+    landet.series = golden_cells().comparators[0].1.clone();
+    let with = ctx.with_comparators(&[&landet]).unwrap();
+    assert_eq!(with.comparators, golden_cells().comparators);
+    assert_eq!(crate::stats::cells::landet(&with), Some(&landet.series));
+    // Only landet and fylker, and only bundles that fit the catalogue.
+    let kommune = area_bundle();
+    assert!(ctx.with_comparators(&[&landet, &kommune]).is_err());
+    landet.series = vec![Series {
+        indicator: 0,
+        cells: vec![Cell::ok(90, 1000); 6],
+    }]
+    .into();
+    assert!(ctx.with_comparators(&[&landet]).is_err());
 }
 
 #[test]
@@ -315,9 +347,17 @@ fn golden_area() -> AreaBundle {
     a
 }
 
-/// The kommuner's cells behind their golden file (format 7).
-fn golden_kommuner() -> KommunerBundle {
-    KommunerBundle {
+/// The comparators' and kommuner's cells behind their golden file (format 7).
+fn golden_cells() -> CellsBundle {
+    let series = |cells| -> SeriesSet {
+        vec![Series {
+            indicator: 0,
+            cells,
+        }]
+        .into()
+    };
+    CellsBundle {
+        comparators: vec![(AreaCode::landet(), series(vec![Cell::ok(90, 1000); 5]))],
         kommuner: vec![(
             AreaCode::parse("0301").unwrap(),
             vec![Series {
@@ -345,14 +385,6 @@ fn golden_context() -> ContextBundle {
         fetched: "2026-12-04".into(),
     });
     c.catalogue = vec![real];
-    let series = |cells| {
-        vec![Series {
-            indicator: 0,
-            cells,
-        }]
-        .into()
-    };
-    c.comparators = vec![(AreaCode::landet(), series(vec![Cell::ok(90, 1000); 5]))];
     // Format 7: the spread over the kommuner, without their cells.
     c.spreads = vec![Some(crate::stats::spread::Spread {
         n: 340,
@@ -409,7 +441,7 @@ fn golden_files_pin_format_7() {
     let cases: [(&str, Vec<u8>); 3] = [
         ("area-v7.bin", encode(&golden_area())),
         ("context-v7.bin", encode(&golden_context())),
-        ("kommuner-v7.bin", encode(&golden_kommuner())),
+        ("cells-v7.bin", encode(&golden_cells())),
     ];
     for (name, bytes) in &cases {
         let path = dir.join(name);
@@ -425,7 +457,7 @@ fn golden_files_pin_format_7() {
     }
     assert_eq!(decode::<AreaBundle>(&cases[0].1), Ok(golden_area()));
     assert_eq!(decode::<ContextBundle>(&cases[1].1), Ok(golden_context()));
-    assert_eq!(decode::<KommunerBundle>(&cases[2].1), Ok(golden_kommuner()));
+    assert_eq!(decode::<CellsBundle>(&cases[2].1), Ok(golden_cells()));
 }
 
 #[test]

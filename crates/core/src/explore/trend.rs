@@ -66,8 +66,8 @@ fn points(
 }
 
 /// The trend view of catalogue entry `index` for `area`. `kommune` is a bydel's kommune;
-/// `added` are the reader's areas with their series (from their bundles, or for a fylke or
-/// landet from the context). An added area already in the view is left out.
+/// `added` are the reader's areas with their series (from their bundles). An added area
+/// already in the view is left out.
 pub fn trend_view<'a>(
     ctx: &'a ContextBundle,
     area: &AreaBundle,
@@ -123,19 +123,6 @@ pub fn trend_view<'a>(
     })
 }
 
-/// The series of an added area: a fylke's or landet's from the context, a kommune's or a
-/// bydel's from its own bundle (`bundle`), which the caller loads.
-pub fn added_series<'a>(
-    ctx: &'a ContextBundle,
-    code: &AreaCode,
-    bundle: Option<&'a AreaBundle>,
-) -> Option<&'a SeriesSet> {
-    match code.level() {
-        Level::Landet | Level::Fylke => comparator(ctx, code),
-        _ => bundle.filter(|b| &b.code == code).map(|b| &b.series),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,7 +151,7 @@ mod tests {
         let added = [
             (other.code.clone(), &other.series),
             // Already in the view as the fylke: not drawn twice.
-            (fylke.clone(), added_series(&ctx, &fylke, None).unwrap()),
+            (fylke.clone(), comparator(&ctx, &fylke).unwrap()),
         ];
         let v = trend_view(&ctx, &area, None, &added, 0, Confidence::P95).unwrap();
         let roles: Vec<Role> = v.lines.iter().map(|l| l.role).collect();

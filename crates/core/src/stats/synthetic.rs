@@ -576,7 +576,7 @@ pub fn synthetic_context(seed: u64) -> ContextBundle {
 mod tests {
     use super::*;
     use crate::area::Level;
-    use crate::codec::{decode, encode, KommunerBundle};
+    use crate::codec::{decode, encode, CellsBundle};
 
     #[test]
     fn has_the_shape_of_the_real_context() {
@@ -622,13 +622,14 @@ mod tests {
     fn is_a_valid_bundle_and_deterministic() {
         let ctx = synthetic_context(9);
         let bytes = encode(&ctx);
-        // The kommuner's cells travel in a file of their own.
-        let kommuner = encode(&KommunerBundle {
+        // The comparators' and the kommuner's cells travel in a file of their own.
+        let kommuner = encode(&CellsBundle {
+            comparators: ctx.comparators.clone(),
             kommuner: ctx.kommuner.clone(),
         });
         let read = decode::<ContextBundle>(&bytes).unwrap();
-        assert!(read.kommuner.is_empty());
-        let whole = read.with_kommuner(decode(&kommuner).unwrap()).unwrap();
+        assert!(read.kommuner.is_empty() && read.comparators.is_empty());
+        let whole = read.with_cells(decode(&kommuner).unwrap()).unwrap();
         assert_eq!(whole, ctx);
         assert_eq!(encode(&synthetic_context(9)), bytes);
         assert_ne!(encode(&synthetic_context(10)), bytes);

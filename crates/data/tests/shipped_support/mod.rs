@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use oppvekst_core::codec::{self, AreaBundle, ContextBundle, KommunerBundle, Manifest};
+use oppvekst_core::codec::{self, AreaBundle, CellsBundle, ContextBundle, Manifest};
 use std::path::{Path, PathBuf};
 
 pub struct Shipped {
@@ -19,9 +19,9 @@ impl Shipped {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/bundles");
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
         let manifest = Manifest::parse(&text).unwrap();
-        let kommuner: KommunerBundle = decode(&dir, &manifest.kommuner);
+        let kommuner: CellsBundle = decode(&dir, &manifest.cells);
         let ctx = decode::<ContextBundle>(&dir, &manifest.context)
-            .with_kommuner(kommuner)
+            .with_cells(kommuner)
             .unwrap();
         Shipped { manifest, ctx, dir }
     }

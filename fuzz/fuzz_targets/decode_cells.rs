@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use oppvekst_core::codec::KommunerBundle;
+use oppvekst_core::codec::CellsBundle;
 use oppvekst_fuzz::check_decoder;
 
-fuzz_target!(|data: &[u8]| check_decoder::<KommunerBundle>(data));
+fuzz_target!(|data: &[u8]| check_decoder::<CellsBundle>(data));
