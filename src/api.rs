@@ -287,9 +287,27 @@ pub struct ProfileData {
     pub context: Rc<ContextBundle>,
     pub area: Rc<AreaBundle>,
     pub kommune: Option<Rc<AreaBundle>>,
-    /// Landet's bundle (3 kB): the comparator of every page, and its groups beside the area's
-    /// in the theme's figures; `None` for landet's own profile.
+    /// The fylke's bundle of a kommune or a bydel (its cells are a comparator, its population
+    /// one of the key figures).
+    pub fylke: Option<Rc<AreaBundle>>,
+    /// Landet's bundle (3 kB): the comparator of every page, its population and ages, and its
+    /// groups beside the area's in the theme's figures; `None` for landet's own profile.
     pub landet: Option<Rc<AreaBundle>>,
+}
+
+impl ProfileData {
+    /// Landet's bundle, which is the area's own on landet's page.
+    pub fn landet_bundle(&self) -> &AreaBundle {
+        self.landet.as_deref().unwrap_or(&self.area)
+    }
+
+    /// The bundles the area is compared with, in order: a bydel's kommune, the fylke, landet.
+    pub fn above(&self) -> Vec<&AreaBundle> {
+        [&self.kommune, &self.fylke, &self.landet]
+            .into_iter()
+            .filter_map(|b| b.as_deref())
+            .collect()
+    }
 }
 
 /// Loads a profile; the context and the bundles load in parallel. Its comparators come from
@@ -341,6 +359,7 @@ async fn profile_in(
         context,
         area,
         kommune,
+        fylke,
         landet,
     })
 }

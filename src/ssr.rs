@@ -475,6 +475,11 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             context: context.clone(),
             area: load(code)?,
             kommune,
+            fylke: code
+                .fylke()
+                .filter(|_| code.level() != Level::Fylke)
+                .map(|f| load(&f))
+                .transpose()?,
             landet: (code.level() != Level::Landet).then(|| landet.clone()),
         };
         // A view's set as the app would load it (`api::set`): the bydeler's bundles, and for

@@ -52,7 +52,7 @@ pub fn PopulationBody(data: ProfileData) -> impl IntoView {
                 .map(|a| area_name(a, lang))
                 .unwrap_or_default();
             let landet = t(lang, Msg::Landet).to_string();
-            let ages = age_view(&d.context, &d.area).map(|v| {
+            let ages = age_view(&d.area, d.landet_bundle()).map(|v| {
                 let title = tf(lang, Msg::AgeProfileTitle, &[&name, &v.year.to_string()]);
                 let young: u32 = v.ages.iter().map(|a| a.count).sum();
                 let share: f64 = v.ages.iter().map(|a| a.share).sum();

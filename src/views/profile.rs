@@ -282,7 +282,7 @@ fn heading(d: &ProfileData, lang: Lang) -> impl IntoView {
 
 fn key_figures(d: &ProfileData, lang: Lang) -> impl IntoView {
     let reg = &d.context.registry;
-    let figures = children_figures(&d.context, &d.area, d.kommune.as_deref());
+    let figures = children_figures(&d.area, &d.above());
     let year = figures.first().map(|f| f.year).unwrap_or_default();
     let rows = figures
         .iter()

@@ -198,8 +198,7 @@ export function decodeContext(bytes) {
   const r = new Reader(openEnvelope(bytes, KIND.context));
   const ctx = {
     registry: r.vec(area), // Registry { areas: Vec<Area> }
-    population: r.vec((r2) => [r2.str(), populationSeries(r2)]),
-    landet_ages: ageProfile(r),
+    // Format 7: landet's and the fylker's population and ages are in their own bundles only.
     catalogue: r.vec(indicator),
     // Format 7: the comparators' and the kommuner's cells are a file of their own (`decodeCells`).
     spreads: r.vec((r2) => r2.option(spread)),

@@ -1,8 +1,8 @@
 //! The profile's key figures: children 0–17 and their share of the population in the latest
 //! year, for the area and the areas above it that it is compared with.
 
-use crate::area::{AreaCode, Level};
-use crate::codec::{AreaBundle, ContextBundle};
+use crate::area::AreaCode;
+use crate::codec::AreaBundle;
 use crate::population::PopulationSeries;
 
 /// One row of the key figures.
@@ -25,20 +25,13 @@ fn figure(code: &AreaCode, p: &PopulationSeries) -> Option<ChildrenFigure> {
     })
 }
 
-/// The area first, then its kommune (for a bydel), its fylke and landet, each once.
-pub fn children_figures(
-    ctx: &ContextBundle,
-    area: &AreaBundle,
-    kommune: Option<&AreaBundle>,
-) -> Vec<ChildrenFigure> {
+/// The area first, then the areas it is compared with (`above`: a bydel's kommune, the fylke,
+/// landet; their bundles), each once.
+pub fn children_figures(area: &AreaBundle, above: &[&AreaBundle]) -> Vec<ChildrenFigure> {
     let mut out: Vec<ChildrenFigure> = figure(&area.code, &area.population).into_iter().collect();
-    if area.code.level() == Level::Bydel {
-        out.extend(kommune.and_then(|k| figure(&k.code, &k.population)));
-    }
-    let above = [area.code.fylke(), Some(AreaCode::landet())];
-    for code in above.into_iter().flatten() {
-        if out.iter().all(|f| f.code != code) {
-            out.extend(ctx.population_of(&code).and_then(|p| figure(&code, p)));
+    for b in above {
+        if out.iter().all(|f| f.code != b.code) {
+            out.extend(figure(&b.code, &b.population));
         }
     }
     out
@@ -47,12 +40,10 @@ pub fn children_figures(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::tests::context_bundle;
     use crate::population::{AgeProfile, PopulationYear};
 
     #[test]
     fn kommune_gets_fylke_and_landet() {
-        let ctx = context_bundle();
         let area = AreaBundle {
             code: AreaCode::parse("0301").unwrap(),
             population: PopulationSeries {
@@ -69,15 +60,21 @@ mod tests {
             breakdowns: Vec::new(),
             ranks: Vec::new(),
         };
-        let f = children_figures(&ctx, &area, None);
+        let above = |code: &str, children: u32| {
+            let mut b = area.clone();
+            b.code = AreaCode::parse(code).unwrap();
+            b.population.years[0].age_0_17 = children;
+            b
+        };
+        let (fylke, landet) = (above("03", 50), above("0", 1_000));
+        let f = children_figures(&area, &[&fylke, &landet]);
         let codes: Vec<&str> = f.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["0301", "03", "0"]);
         assert_eq!(f[0].children, 50);
         assert_eq!(f[0].share, Some(25.0));
         assert_eq!(f[0].year, 2025);
+        assert_eq!(f[2].children, 1_000);
         // Landet's own page shows landet once.
-        let mut landet = area.clone();
-        landet.code = AreaCode::landet();
-        assert_eq!(children_figures(&ctx, &landet, None).len(), 1);
+        assert_eq!(children_figures(&landet, &[&landet]).len(), 1);
     }
 }

@@ -137,15 +137,6 @@ fn whole_context(inputs: &Inputs) -> ContextBundle {
         .filter(|a| matches!(a.level(), Level::Landet | Level::Fylke));
     let mut context = ContextBundle {
         registry: reg.clone(),
-        population: comparator_codes
-            .clone()
-            .map(|a| (a.code.clone(), inputs.population[&a.code].clone()))
-            .collect(),
-        landet_ages: inputs
-            .ages
-            .get(&AreaCode::landet())
-            .cloned()
-            .unwrap_or_default(),
         catalogue: inputs.catalogue.clone(),
         comparators: comparator_codes
             .map(|a| (a.code.clone(), series_of(inputs, &a.code, false)))

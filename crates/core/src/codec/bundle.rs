@@ -19,10 +19,6 @@ use serde::{Deserialize, Serialize};
 pub struct ContextBundle {
     /// The registry of every area (landet, fylker, kommuner, bydeler) with SSB's names.
     pub registry: Registry,
-    /// Population series of landet and every fylke, the comparators of every page.
-    pub population: Vec<(AreaCode, PopulationSeries)>,
-    /// Landet's age profile, for comparing an area's ages.
-    pub landet_ages: AgeProfile,
     /// The indicator catalogue, in barometer order.
     pub catalogue: Vec<Indicator>,
     /// Cells of every indicator for landet and each fylke, every period: the comparators.
@@ -145,26 +141,12 @@ impl Bundle for ContextBundle {
         let reg = &self.registry;
         // Re-run the registry's own checks: postcard built it without going through `new`.
         reg.check().map_err(|e| invalid(e.to_string()))?;
-        for (code, p) in &self.population {
-            if !matches!(code.level(), Level::Landet | Level::Fylke) || reg.get(code).is_none() {
-                return Err(invalid(format!("population of unexpected area {code}")));
-            }
-            check_population(code, p)?;
-        }
         for a in &self.apportioned {
             if a.parts.len() < 2 || a.parts.iter().any(|c| reg.get(c).is_none()) || a.until >= a.by
             {
                 return Err(invalid(format!("apportioned parts {:?}", a.parts)));
             }
         }
-        if !self
-            .population
-            .iter()
-            .any(|(c, _)| c.level() == Level::Landet)
-        {
-            return Err(invalid("no population for landet"));
-        }
-        check_ages(&AreaCode::landet(), &self.landet_ages)?;
         let mut ids: Vec<&str> = self.catalogue.iter().map(|i| i.id.as_str()).collect();
         ids.sort_unstable();
         if ids.windows(2).any(|w| w[0] == w[1]) {
@@ -261,13 +243,6 @@ impl ContextBundle {
             comparators,
             ..self.clone()
         })
-    }
-
-    pub fn population_of(&self, code: &AreaCode) -> Option<&PopulationSeries> {
-        self.population
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, p)| p)
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {

@@ -6,8 +6,9 @@
 //! indicator indices in place of ids, format 5 the themes' direction sentences
 //! (`Themes::immigrant_direction`), format 6 the old numbers' names (`OldCode::name`), format 7
 //! the comparators' and the kommuner's cells in a file of their own (`CellsBundle`), with the
-//! spreads and ranks the profiles show in the context and the areas' bundles; a file of any
-//! other version is refused as `WrongVersion`.
+//! spreads and ranks the profiles show in the context and the areas' bundles, and the context
+//! without landet's and the fylker's population (their bundles have it); a file of any other
+//! version is refused as `WrongVersion`.
 //! [`decode`] checks every part of the envelope before it parses the payload, then validates
 //! what it parsed, so that a stale, truncated or corrupt file becomes a typed [`DecodeError`]
 //! and never a panic. The decoder is a fuzz target.

@@ -57,14 +57,6 @@ pub(crate) fn context_bundle() -> ContextBundle {
     .unwrap();
     ContextBundle {
         registry: reg,
-        population: vec![
-            (AreaCode::landet(), pop(5000)),
-            (AreaCode::parse("03").unwrap(), pop(1000)),
-        ],
-        landet_ages: AgeProfile {
-            first_year: 2024,
-            years: vec![[1; 25]],
-        },
         catalogue: vec![],
         comparators: vec![],
         kommuner: vec![],

@@ -2,8 +2,7 @@
 //! population, set against landet's, and the number of children 0–17 over the years. Real
 //! figures from SSB, never modelled.
 
-use crate::area::AreaCode;
-use crate::codec::{AreaBundle, ContextBundle};
+use crate::codec::AreaBundle;
 use crate::population::{AgeProfile, PopulationSeries};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,17 +35,13 @@ fn year_of<'a>(
     (total > 0).then_some((row.as_slice(), total))
 }
 
-/// The latest year for which the area and landet have both the ages and the whole population.
-pub fn age_view(ctx: &ContextBundle, area: &AreaBundle) -> Option<AgeView> {
-    let landet_pop = ctx
-        .population
-        .iter()
-        .find(|(c, _)| c == &AreaCode::landet())
-        .map(|(_, p)| p)?;
+/// The latest year for which the area and landet (its bundle) have both the ages and the
+/// whole population.
+pub fn age_view(area: &AreaBundle, landet: &AreaBundle) -> Option<AgeView> {
     let last = area.ages.first_year + area.ages.years.len().checked_sub(1)? as u16;
     (area.ages.first_year..=last).rev().find_map(|year| {
         let (own, total) = year_of(&area.ages, &area.population, year)?;
-        let (landet, landet_total) = year_of(&ctx.landet_ages, landet_pop, year)?;
+        let (landet, landet_total) = year_of(&landet.ages, &landet.population, year)?;
         Some(AgeView {
             year,
             total,
@@ -69,7 +64,6 @@ pub fn age_view(ctx: &ContextBundle, area: &AreaBundle) -> Option<AgeView> {
 mod tests {
     use super::*;
     use crate::population::PopulationYear;
-    use crate::stats::synthetic::synthetic_context;
     use crate::stats::testutil::area_with;
 
     fn series(first: u16, totals: &[u32]) -> PopulationSeries {
@@ -87,11 +81,9 @@ mod tests {
 
     #[test]
     fn shares_of_the_latest_common_year() {
-        let mut ctx = synthetic_context(1);
-        let landet = AreaCode::landet();
-        ctx.population.retain(|(c, _)| c != &landet);
-        ctx.population.push((landet, series(2024, &[1000, 2000])));
-        ctx.landet_ages = AgeProfile {
+        let mut landet = area_with("0", Vec::new());
+        landet.population = series(2024, &[1000, 2000]);
+        landet.ages = AgeProfile {
             first_year: 2024,
             years: vec![[10; 25], [20; 25]],
         };
@@ -105,7 +97,7 @@ mod tests {
             first_year: 2024,
             years: vec![[1; 25], row, [9; 25]],
         };
-        let v = age_view(&ctx, &area).unwrap();
+        let v = age_view(&area, &landet).unwrap();
         assert_eq!(v.year, 2025);
         assert_eq!(v.total, 200);
         assert_eq!(v.ages.len(), 25);
@@ -114,6 +106,6 @@ mod tests {
         assert_eq!(v.ages[24].share, 5.0);
         assert_eq!(v.ages[3].landet_share, 1.0);
         area.ages = AgeProfile::default();
-        assert_eq!(age_view(&ctx, &area), None);
+        assert_eq!(age_view(&area, &landet), None);
     }
 }

@@ -16,7 +16,6 @@ use crate::indicator::{
     Cell, Flag, Group, Indicator, Period, PeriodKind, Polarity, Provenance, TestKind, Unit,
 };
 use crate::lang::Text;
-use crate::population::{AgeProfile, PopulationSeries, PopulationYear};
 
 /// The fylker of 2024 with their number of kommuner (357 in all).
 const FYLKER: [(&str, usize); 15] = [
@@ -427,30 +426,6 @@ fn publish(rng: &mut Rng, ind: &Indicator, kind: Kind, (num, den): (u32, u32)) -
     Cell::ok(num, den)
 }
 
-fn population_series(profiles: &[&Profile]) -> PopulationSeries {
-    let years = (FIRST_YEAR..=LAST_YEAR)
-        .map(|y| {
-            let sum = |f: &dyn Fn(&Profile) -> f64| profiles.iter().map(|p| f(p)).sum::<f64>();
-            let total = sum(&|p| p.population(y)).round() as u32;
-            let age_0_17 = sum(&|p| p.children(y)).round() as u32;
-            let age_0_5 = sum(&|p| p.base(Base::Young, y)).round() as u32;
-            let age_16_24 = sum(&|p| p.base(Base::Youth, y)).round() as u32;
-            PopulationYear {
-                total,
-                age_0_5: age_0_5.min(age_0_17),
-                age_6_15: (age_0_17 as f64 * 0.56) as u32,
-                age_0_17,
-                age_0_24: (age_0_17 + age_16_24 / 3 * 2).min(total),
-                age_16_24: age_16_24.min(age_0_17 + age_16_24 / 3 * 2),
-            }
-        })
-        .collect();
-    PopulationSeries {
-        first_year: FIRST_YEAR,
-        years,
-    }
-}
-
 /// A synthetic context of the real context's shape (see the module's doc). Test and benchmark
 /// data only: never show it as real data.
 pub fn synthetic_context(seed: u64) -> ContextBundle {
@@ -540,24 +515,8 @@ pub fn synthetic_context(seed: u64) -> ContextBundle {
             (code, series)
         })
         .collect();
-    let all: Vec<&Profile> = profiles.iter().map(|(_, p)| p).collect();
-    let mut population = vec![(AreaCode::landet(), population_series(&all))];
-    for f in &fylker {
-        let members: Vec<&Profile> = profiles
-            .iter()
-            .filter(|(c, _)| c.fylke().as_ref() == Some(f))
-            .map(|(_, p)| p)
-            .collect();
-        population.push((f.clone(), population_series(&members)));
-    }
-    let landet_children = population[0].1.years.last().map_or(0, |y| y.age_0_17);
     let mut ctx = ContextBundle {
         registry,
-        population,
-        landet_ages: AgeProfile {
-            first_year: LAST_YEAR,
-            years: vec![[landet_children / 18; AgeProfile::MAX_AGE + 1]],
-        },
         catalogue: catalogue.into_iter().map(|(i, _)| i).collect(),
         comparators,
         kommuner,
