@@ -22,7 +22,7 @@ pub struct ContextBundle {
     /// The indicator catalogue, in barometer order.
     pub catalogue: Vec<Indicator>,
     /// Cells of every indicator for landet and each fylke, every period: the comparators.
-    /// They travel with the kommuners' ([`CellsBundle`], [`ContextBundle::with_cells`]); a
+    /// They travel with the kommuner's ([`CellsBundle`], [`ContextBundle::with_cells`]); a
     /// profile takes landet's and its fylke's from their own bundles
     /// ([`ContextBundle::with_comparators`]). **Empty in a context as loaded.**
     #[serde(skip)]
