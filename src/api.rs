@@ -334,7 +334,7 @@ async fn profile_in(
     let level = code.level();
     let kommune = bundle_of(code.kommune().filter(|_| level == Level::Bydel));
     let landet = bundle_of((level != Level::Landet).then(AreaCode::landet));
-    let fylke = bundle_of(code.fylke().filter(|_| level != Level::Fylke));
+    let fylke = bundle_of(code.fylke_above());
     let (context, area, kommune, landet, fylke) =
         futures::join!(context, area(code), kommune, landet, fylke);
     let (context, area, kommune, landet, fylke) = (context?, area?, kommune?, landet?, fylke?);

@@ -475,11 +475,7 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             context: context.clone(),
             area: load(code)?,
             kommune,
-            fylke: code
-                .fylke()
-                .filter(|_| code.level() != Level::Fylke)
-                .map(|f| load(&f))
-                .transpose()?,
+            fylke: code.fylke_above().map(|f| load(&f)).transpose()?,
             landet: (code.level() != Level::Landet).then(|| landet.clone()),
         };
         // A view's set as the app would load it (`api::set`): the bydeler's bundles, and for
@@ -514,11 +510,7 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
                     .flatten(),
             )
             // Its fylke's, whose cells are a comparator.
-            .chain(
-                code.fylke()
-                    .filter(|_| code.level() != Level::Fylke)
-                    .and_then(|f| file(&f)),
-            )
+            .chain(code.fylke_above().and_then(|f| file(&f)))
             .collect::<Vec<_>>();
         profiles.insert(code.clone(), (profile.clone(), files.clone()));
         let pages = AreaPages {

@@ -80,9 +80,7 @@ impl Columns {
     pub fn new(ctx: &ContextBundle, code: &AreaCode, lang: Lang) -> Columns {
         let level = code.level();
         let kommune = code.kommune().filter(|_| level == Level::Bydel);
-        let fylke = code
-            .fylke()
-            .filter(|_| matches!(level, Level::Kommune | Level::Bydel));
+        let fylke = code.fylke_above();
         let codes: Vec<AreaCode> = std::iter::once(code.clone())
             .chain(kommune.clone())
             .chain(fylke.clone())

@@ -121,6 +121,12 @@ impl AreaCode {
         (self.0.len() >= 2).then(|| AreaCode(self.0[..2].to_string()))
     }
 
+    /// The fylke a kommune or a bydel is set against; `None` for a fylke and for landet.
+    pub fn fylke_above(&self) -> Option<AreaCode> {
+        self.fylke()
+            .filter(|_| matches!(self.level(), Level::Kommune | Level::Bydel))
+    }
+
     /// The code of the kommune that holds a bydel (itself for a kommune).
     pub fn kommune(&self) -> Option<AreaCode> {
         (self.0.len() >= 4).then(|| AreaCode(self.0[..4].to_string()))
@@ -317,6 +323,11 @@ mod tests {
             "0"
         );
         assert_eq!(AreaCode::landet().parent(), None);
+        // The fylke an area is set against: a kommune's and a bydel's, none above them.
+        let above = |c: &str| AreaCode::parse(c).unwrap().fylke_above();
+        assert_eq!(above("030101").unwrap().as_str(), "03");
+        assert_eq!(above("4601").unwrap().as_str(), "46");
+        assert_eq!((above("46"), above("0")), (None, None));
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn row<'a>(
     let ind = ctx.catalogue.get(i)?;
     let period_index = ind.periods.len().checked_sub(1)?;
     let level = area.code.level();
-    let fylke_code = area.code.fylke().filter(|_| level != Level::Fylke);
+    let fylke_code = area.code.fylke_above();
     let fylke_series = fylke_code.as_ref().and_then(|c| comparator(ctx, c));
     let landet_series = comparator(ctx, &AreaCode::landet());
     let kommune_series = kommune.filter(|_| level == Level::Bydel).map(|k| &k.series);

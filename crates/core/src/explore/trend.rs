@@ -91,7 +91,7 @@ pub fn trend_view<'a>(
     if let Some(k) = kommune.filter(|_| level == Level::Bydel) {
         lines.extend(line(&k.code, Role::Kommune, Some(&k.series)));
     }
-    if let Some(f) = area.code.fylke().filter(|_| level != Level::Fylke) {
+    if let Some(f) = area.code.fylke_above() {
         lines.extend(line(&f, Role::Fylke, comparator(ctx, &f)));
     }
     if level != Level::Landet {
