@@ -17,15 +17,18 @@ macro_rules! catalogue {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
         }
 
+        /// Each message's texts, in the order of `Msg`, each in bokmål, nynorsk and English.
+        /// A table rather than a `match`: the match compiled to 10 KB of wasm.
+        const TEXTS: &[[&str; 3]] = &[$([$nb, $nn, $en]),*];
+
         /// The message in the given language.
         pub fn t(lang: Lang, msg: Msg) -> &'static str {
-            match msg {
-                $(Msg::$key => match lang {
-                    Lang::Nb => $nb,
-                    Lang::Nn => $nn,
-                    Lang::En => $en,
-                }),*
-            }
+            let column = match lang {
+                Lang::Nb => 0,
+                Lang::Nn => 1,
+                Lang::En => 2,
+            };
+            TEXTS[msg as usize][column]
         }
     };
 }
