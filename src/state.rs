@@ -59,8 +59,7 @@ pub fn distinct_names(reg: &Registry, codes: &[AreaCode], lang: Lang) -> Vec<Str
         })
         .collect();
     // Who shares each name, from the names in sorted order: a map of all kommuner has 357.
-    let mut order: Vec<usize> = (0..base.len()).collect();
-    order.sort_by(|&a, &b| base[a].cmp(&base[b]));
+    let order = oppvekst_core::order::positions(base.len(), |a, b| base[a].cmp(&base[b]));
     base.iter()
         .zip(codes)
         .enumerate()

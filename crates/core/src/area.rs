@@ -213,7 +213,7 @@ impl fmt::Display for RegistryError {
 impl Registry {
     /// Builds a registry and checks it: one landet, unique codes, names, and a parent for all.
     pub fn new(mut areas: Vec<Area>) -> Result<Registry, RegistryError> {
-        areas.sort_by(|a, b| a.code.cmp(&b.code));
+        crate::order::sort_by(&mut areas, |a, b| a.code.cmp(&b.code));
         let reg = Registry { areas };
         reg.check()?;
         Ok(reg)

@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod jsonstat;
 pub mod lang;
 pub mod numfmt;
+pub mod order;
 pub mod population;
 pub mod route;
 pub mod search;

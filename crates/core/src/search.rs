@@ -164,7 +164,7 @@ pub fn search_with_old<'a>(
         }
     }
     // Stable: at equal rank, today's name before an old one.
-    ranked.sort_by_key(|x| (x.0, x.1));
+    crate::order::sort_by_key(&mut ranked, |x| (x.0, x.1));
     let mut hits: Vec<Hit<'a>> = Vec::new();
     for (_, _, area, via) in ranked {
         if hits.len() < limit && hits.iter().all(|h| h.area.code != area.code) {
@@ -198,7 +198,9 @@ pub fn nearest<'a>(reg: &'a Registry, query: &str, limit: usize) -> Vec<&'a Area
             (likeness, a)
         })
         .collect();
-    by_likeness.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.name.cmp(&y.1.name)));
+    crate::order::sort_by(&mut by_likeness, |x, y| {
+        y.0.total_cmp(&x.0).then_with(|| x.1.name.cmp(&y.1.name))
+    });
     by_likeness
         .into_iter()
         .take(limit)
@@ -231,7 +233,7 @@ pub fn split_title<'a>(reg: &Registry, old: impl IntoIterator<Item = &'a OldCode
         .filter_map(|o| reg.get(&o.to))
         .map(|a| a.name.as_str())
         .collect();
-    names.sort_unstable();
+    crate::order::sort_by(&mut names, |a, b| a.cmp(b));
     format!("{}: {}", first.code, names.join(", "))
 }
 
@@ -267,7 +269,9 @@ fn ranked<'a>(reg: &'a Registry, q: &str) -> Vec<(u32, u8, &'a Area)> {
         .filter(|a| a.level() != Level::Landet)
         .filter_map(|a| score(a, q).map(|s| (s, level_order(a.level()), a)))
         .collect();
-    hits.sort_by(|x, y| (x.0, x.1, &x.2.name).cmp(&(y.0, y.1, &y.2.name)));
+    crate::order::sort_by(&mut hits, |x, y| {
+        (x.0, x.1, &x.2.name).cmp(&(y.0, y.1, &y.2.name))
+    });
     hits
 }
 

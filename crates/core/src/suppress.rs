@@ -201,7 +201,9 @@ fn families(
         })
         .filter(|(_, children): &(AreaCode, Vec<AreaCode>)| !children.is_empty())
         .collect();
-    out.sort_by(|a, b| (a.0.level(), &a.0).cmp(&(b.0.level(), &b.0)));
+    crate::order::sort_by(&mut out, |a, b| {
+        (a.0.level(), &a.0).cmp(&(b.0.level(), &b.0))
+    });
     out
 }
 

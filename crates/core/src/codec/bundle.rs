@@ -148,7 +148,7 @@ impl Bundle for ContextBundle {
             }
         }
         let mut ids: Vec<&str> = self.catalogue.iter().map(|i| i.id.as_str()).collect();
-        ids.sort_unstable();
+        crate::order::sort_by(&mut ids, |a, b| a.cmp(b));
         if ids.windows(2).any(|w| w[0] == w[1]) {
             return Err(invalid("an indicator id appears twice"));
         }

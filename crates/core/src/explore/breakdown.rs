@@ -51,7 +51,7 @@ pub fn indicators_with_breakdowns(area: &AreaBundle) -> Vec<usize> {
         .iter()
         .map(|b| usize::from(b.indicator))
         .collect();
-    out.sort_unstable();
+    crate::order::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }

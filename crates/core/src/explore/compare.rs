@@ -128,7 +128,7 @@ pub fn compare_view<'a>(
 /// order; or by name. `name` gives a bar's name as shown.
 pub fn sort_bars(bars: &mut [Bar], sort: Sort, name: impl Fn(&Member) -> String) {
     let value = |b: &Bar| b.value.and_then(|v| v.value);
-    bars.sort_by_cached_key(|b| {
+    crate::order::sort_by_cached_key(bars, |b| {
         let by_value = match (sort, value(b)) {
             (Sort::Value, Some(v)) => (0, -v),
             (Sort::Value, None) => (1, 0.0),

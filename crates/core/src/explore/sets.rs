@@ -213,7 +213,7 @@ impl<'a> Cells<'a> {
             )
             .collect();
         // Stable: where a code came twice, the first (the context's) stays.
-        series.sort_by(|a, b| a.0.cmp(b.0));
+        crate::order::sort_by(&mut series, |a, b| a.0.cmp(b.0));
         series.dedup_by(|b, a| a.0 == b.0);
         Cells { ctx, series }
     }

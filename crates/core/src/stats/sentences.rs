@@ -225,7 +225,7 @@ pub fn key_sentences(
             },
         ));
     }
-    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     found.into_iter().take(max).map(|(_, _, s)| s).collect()
 }
 
@@ -301,7 +301,7 @@ pub fn trend_sentences(catalogue: &[Indicator], area: &SeriesSet, max: usize) ->
             },
         ));
     }
-    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     found.into_iter().take(max).map(|(_, _, s)| s).collect()
 }
 

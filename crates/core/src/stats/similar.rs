@@ -189,7 +189,7 @@ impl Profiles {
                 (d2.sqrt(), i)
             })
             .collect();
-        all.sort_by(|a, b| {
+        crate::order::sort_by(&mut all, |a, b| {
             a.0.total_cmp(&b.0)
                 .then_with(|| self.codes[a.1].cmp(&self.codes[b.1]))
         });
@@ -202,7 +202,7 @@ impl Profiles {
                     .map(|(j, &f)| ((self.z[i][j] - own[j]).abs(), f))
                     .collect();
                 // A stable sort keeps the order of Feature::ALL among equal gaps.
-                by_gap.sort_by(|a, b| a.0.total_cmp(&b.0));
+                crate::order::sort_by(&mut by_gap, |a, b| a.0.total_cmp(&b.0));
                 Neighbour {
                     code: self.codes[i].clone(),
                     distance,
