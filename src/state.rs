@@ -5,6 +5,7 @@ use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use oppvekst_core::area::{Area, Level, Registry};
+use oppvekst_core::case;
 use oppvekst_core::AreaCode;
 use oppvekst_core::Lang;
 
@@ -82,7 +83,7 @@ pub fn distinct_names(reg: &Registry, codes: &[AreaCode], lang: Lang) -> Vec<Str
             } else if c.level() == Level::Kommune {
                 n.clone()
             } else {
-                format!("{n} ({})", level_name(c.level(), lang).to_lowercase())
+                format!("{n} ({})", case::lowercase(level_name(c.level(), lang)))
             }
         })
         .collect()

@@ -3,6 +3,7 @@
 use crate::components::mark::{mark_class, mark_text, Mark};
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
+use oppvekst_core::case;
 use oppvekst_core::stats::compare::Comparison;
 use oppvekst_core::stats::sentences::KeySentence;
 use oppvekst_core::stats::sentences::{Reference, SentenceKind};
@@ -22,12 +23,7 @@ fn label(s: &KeySentence, lang: Lang) -> String {
         (SentenceKind::Versus(Reference::Kommune), Comparison::Lower) => Msg::VsKommuneLower,
         (_, c) => return mark_text(c, lang).to_string(),
     };
-    let text = t(lang, m);
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    case::upper_first(t(lang, m))
 }
 
 #[component]

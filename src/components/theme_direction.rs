@@ -5,6 +5,7 @@
 
 use crate::i18n::{t, tf, Msg};
 use leptos::prelude::*;
+use oppvekst_core::case;
 use oppvekst_core::codec::{AreaBundle, ContextBundle};
 use oppvekst_core::theme::direction::{choose, fill, IMMIGRANT_DIMENSION};
 use oppvekst_core::{Lang, Level};
@@ -12,11 +13,8 @@ use oppvekst_core::{Lang, Level};
 /// An indicator's label inside a sentence: «Vedvarende lavinntekt» becomes «vedvarende
 /// lavinntekt», while an abbreviation («BMI») keeps its capitals.
 fn in_sentence(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
+    match label.chars().nth(1) {
+        Some(second) if case::is_lower(second) => case::lower_first(label),
         _ => label.to_string(),
     }
 }

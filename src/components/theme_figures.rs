@@ -8,6 +8,7 @@ use crate::components::theme_direction::theme_direction;
 use crate::components::words::{between, between_short, value_text};
 use crate::i18n::{t, tf, Msg};
 use leptos::prelude::*;
+use oppvekst_core::case;
 use oppvekst_core::codec::{AreaBundle, ContextBundle};
 use oppvekst_core::explore::breakdown::{breakdown_view, indicators_with_breakdowns};
 use oppvekst_core::indicator::Provenance;
@@ -99,7 +100,7 @@ pub fn theme_figures(
         [first, second, ..] => tf(
             lang,
             Msg::BetweenGroupsShort,
-            &[second, &first.to_lowercase()],
+            &[second, &case::lowercase(first)],
         ),
         _ => String::new(),
     };

@@ -3,6 +3,7 @@
 
 use crate::i18n::{t, tf, Msg};
 use oppvekst_core::barometer::Value;
+use oppvekst_core::case;
 use oppvekst_core::indicator::Indicator;
 use oppvekst_core::indicator::{Cell, Flag, Provenance, Unit};
 use oppvekst_core::stats::compare::Comparison;
@@ -70,13 +71,7 @@ pub fn gap_note(
                 tf(lang, Msg::GapRun, &[label(first), label(last)])
             };
             let why = flag_text(flag, lang);
-            let mut chars = why.chars();
-            let why: String = chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_lowercase)
-                .chain(chars)
-                .collect();
+            let why = case::lower_first(why);
             items.push(format!("{name} {when} ({why})"));
         }
     }
@@ -135,15 +130,6 @@ pub fn value_text(ind: &Indicator, v: &Option<Value>, lang: Lang) -> String {
     }
 }
 
-/// «Gutter» → «gutter», for the second name in a sentence.
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// One category against another in words: «Jenter har signifikant dårligere verdi enn
 /// gutter.»
 pub fn between(c: Comparison, this: &str, first: &str, lang: Lang) -> String {
@@ -155,7 +141,7 @@ pub fn between(c: Comparison, this: &str, first: &str, lang: Lang) -> String {
         Comparison::Similar | Comparison::NotTested => Msg::BetweenSimilar,
         Comparison::NoData => Msg::BetweenNoData,
     };
-    tf(lang, msg, &[this, &lower_first(first)])
+    tf(lang, msg, &[this, &case::lower_first(first)])
 }
 
 /// The same comparison in a word, for a column whose head names the two groups (print).

@@ -23,6 +23,7 @@ use crate::views::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use oppvekst_core::barometer::{barometer, shows_modelled};
+use oppvekst_core::case;
 use oppvekst_core::route::{area_path, parse_path, Page};
 use oppvekst_core::stats::ci::Confidence;
 use oppvekst_core::stats::sentences::{
@@ -296,7 +297,7 @@ fn key_figures(d: &ProfileData, lang: Lang) -> impl IntoView {
             let name = match f.code.level() {
                 Level::Landet => name,
                 _ if i == 0 => name,
-                l => format!("{name} ({})", level_name(l, lang).to_lowercase()),
+                l => format!("{name} ({})", case::lowercase(level_name(l, lang))),
             };
             let share = f
                 .share

@@ -152,7 +152,7 @@ pub fn file_stem(parts: &[&str]) -> String {
         .iter()
         .map(|p| {
             let mut s = String::new();
-            for c in p.chars().flat_map(char::to_lowercase) {
+            for c in crate::case::lowercase(p).chars() {
                 match c {
                     'æ' => s.push_str("ae"),
                     'ø' | 'ö' => s.push('o'),

@@ -4,6 +4,7 @@
 pub mod area;
 pub mod barometer;
 pub mod breakdown;
+pub mod case;
 pub mod codec;
 pub mod explore;
 pub mod export;

@@ -45,7 +45,7 @@ impl<'a> Via<'a> {
 /// still finds the area.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in crate::case::lowercase(s).chars() {
         match c {
             'á' | 'à' | 'â' | 'ä' | 'å' => out.push('a'),
             'æ' => out.push_str("ae"),
@@ -59,7 +59,7 @@ pub fn fold(s: &str) -> String {
             'ž' => out.push('z'),
             'ï' | 'í' => out.push('i'),
             'ü' | 'ú' => out.push('u'),
-            c if c.is_alphanumeric() => out.push(c),
+            c if crate::case::is_alnum(c) => out.push(c),
             _ => out.push(' '),
         }
     }
@@ -125,7 +125,7 @@ fn tolerance(len: usize) -> usize {
 /// «i» ignored): «os hordaland» and «os i hordaland» match «Os (Hordaland)».
 fn words_match(f: &str, q: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
+        s.split(|c: char| !crate::case::is_alnum(c))
             .filter(|w| !w.is_empty() && *w != "i")
             .map(str::to_string)
             .collect()

@@ -243,8 +243,8 @@ pub fn latest_cell(
 /// A sort key for names in Norwegian order: æ, ø, å after z, and Sami letters with their
 /// base letter («Kárášjohka» with the k's). Byte order would put Å before Æ and Ø.
 pub fn name_key(name: &str) -> Vec<u32> {
-    name.chars()
-        .flat_map(char::to_lowercase)
+    crate::case::lowercase(name)
+        .chars()
         .map(|c| match c {
             'æ' | 'ä' => 'z' as u32 + 1,
             'ø' | 'ö' => 'z' as u32 + 2,
