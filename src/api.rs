@@ -9,7 +9,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{
-    self, AreaBundle, Bundle, CellsBundle, ContextBundle, DecodeError, Manifest, ManifestError,
+    self, AreaBundle, Bundle, CellsBundle, ContextBundle, DecodeError, Manifest,
 };
 use oppvekst_core::explore::sets::{bundles_needed, view_set, AreaSet};
 use oppvekst_core::geometry::GeometryBundle;
@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::rc::Rc;
 use std::thread::LocalKey;
-use wasm_bindgen::JsCast;
 
 /// Where the bundles are, relative to the document's `<base href>`.
 const DATA_DIR: &str = "data/";
@@ -169,21 +168,7 @@ async fn deployed_since() -> bool {
     let Ok(bytes) = get_bytes(&url, true).await else {
         return false;
     };
-    read_manifest(&bytes).is_ok_and(|fresh| fresh != *current)
-}
-
-/// A manifest's bytes, read by the browser's JSON parser and checked (`Manifest::checked`):
-/// a JSON parser of the app's own was 7 KB (brotli) of the profile app's wasm.
-fn read_manifest(bytes: &[u8]) -> Result<Manifest, ManifestError> {
-    let value = js_sys::JSON::parse(&String::from_utf8_lossy(bytes)).map_err(|e| {
-        ManifestError::Json(
-            e.dyn_into::<js_sys::Error>()
-                .map_or_else(|_| "not JSON".into(), |e| e.message().into()),
-        )
-    })?;
-    serde_wasm_bindgen::from_value::<Manifest>(value)
-        .map_err(|e| ManifestError::Json(e.to_string()))?
-        .checked()
+    crate::manifest::read(&bytes).is_ok_and(|fresh| fresh != *current)
 }
 
 /// The page's own manifest, as its meta tag names it (see `codec::manifest`): content-hashed,
@@ -210,7 +195,7 @@ pub async fn manifest() -> Result<Rc<Manifest>, LoadError> {
         async {
             let (url, revalidate) = own_manifest();
             let bytes = get_bytes(&url, revalidate).await?;
-            read_manifest(&bytes)
+            crate::manifest::read(&bytes)
                 .map(Rc::new)
                 .map_err(|e| LoadError::Corrupt {
                     url,

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod components;
 pub mod embed;
 pub mod i18n;
+pub mod manifest;
 pub mod offline;
 pub mod panic;
 pub mod prerender;

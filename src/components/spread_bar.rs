@@ -3,6 +3,7 @@
 //! the ten best, landet's value and the area's own mark.
 
 use leptos::prelude::*;
+use oppvekst_core::numfmt::fixed;
 use oppvekst_core::stats::spread::Spread;
 
 /// Maps a value to the 0–100 width of the graphic (2–98, so that marks at the ends show).
@@ -25,10 +26,10 @@ pub fn SpreadBar(
     #[prop(into)]
     summary: String,
 ) -> impl IntoView {
-    let x = move |v: f64| format!("{:.2}", scale(&spread, v));
+    let x = move |v: f64| fixed(scale(&spread, v), 2);
     let best = spread.best.map(|b| {
         let (a, c) = (scale(&spread, b.lo), scale(&spread, b.hi));
-        view! { <rect class="best" x=format!("{:.2}", a.min(c)) y="3" width=format!("{:.2}", (c - a).abs().max(0.8)) height="14" /> }
+        view! { <rect class="best" x=fixed(a.min(c), 2) y="3" width=fixed((c - a).abs().max(0.8), 2) height="14" /> }
     });
     let landet_line =
         landet.map(|v| view! { <line class="landet" x1=x(v) x2=x(v) y1="1" y2="19" /> });
@@ -37,7 +38,7 @@ pub fn SpreadBar(
     // circle at either end is never cut in half. Attributes only, no inline style: the page's
     // CSP forbids style attributes in prerendered HTML.
     let area_mark = area.map(|v| {
-        let cx = format!("{:.2}%", (scale(&spread, v) - 2.0) / 96.0 * 100.0);
+        let cx = format!("{}%", fixed((scale(&spread, v) - 2.0) / 96.0 * 100.0, 2));
         view! {
             <svg class="dots" aria-hidden="true">
                 <circle class=format!("area-dot mark-{mark}") cx=cx cy="10" r="6.5" />
@@ -49,7 +50,7 @@ pub fn SpreadBar(
             <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
                 <line class="range" x1=x(spread.min) x2=x(spread.max) y1="10" y2="10" />
                 {best}
-                <rect class="iqr" x=x(spread.p25) y="6" width=format!("{:.2}", (scale(&spread, spread.p75) - scale(&spread, spread.p25)).max(0.8)) height="8" />
+                <rect class="iqr" x=x(spread.p25) y="6" width=fixed((scale(&spread, spread.p75) - scale(&spread, spread.p25)).max(0.8), 2) height="8" />
                 {landet_line}
             </svg>
             {area_mark}

@@ -156,6 +156,36 @@ for (const file of ['manifest', 'context', 'area']) {
   }
 }
 
+// A manifest that is JSON but not a manifest: the app reads it field by field (src/manifest.rs),
+// and names the field that is wrong.
+const misshapen = {
+  'context not a string': [(m) => { m.context = 7; }, /unreadable manifest: context: not a string/],
+  'areas a list': [(m) => { m.areas = []; }, /unreadable manifest: areas: not an object/],
+  'an area\'s number not a number': [(m) => { m.areas.oslo = m.areas['0301']; }, /unreadable manifest: areas: oslo: /],
+  'no format version': [(m) => { delete m.format_version; }, /unreadable manifest: format_version: not a format number/],
+  'a list': [() => [], /unreadable manifest: not an object/],
+};
+for (const [how, [change, named]] of Object.entries(misshapen)) {
+  test(`a manifest with ${how} gives data-error=corrupt naming it, and retry with a good file recovers`, async () => {
+    const p = await open(env);
+    let fail = true;
+    await p.page.route(FILES.manifest, async (route) => {
+      if (!fail) return route.continue();
+      const resp = await route.fetch();
+      const manifest = JSON.parse((await resp.body()).toString('utf8'));
+      const bad = change(manifest) ?? manifest;
+      return route.fulfill({ response: resp, body: JSON.stringify(bad) });
+    });
+    await p.page.goto(`${env.url}/kommune/0301`);
+    const alert = await assertError(p.page, 'corrupt', 'nb', TEXT.nb.corrupt);
+    assert.match(await alert.locator('.detail').innerText(), named);
+    fail = false;
+    await retryShowsOslo(p.page, 'nb');
+    p.check();
+    await p.close();
+  });
+}
+
 // Every kommune's cells are a file of their own, which only the views that set kommuner side by
 // side load: a profile never waits for it, and a comparison that cannot read it says so.
 test('the kommuner file: a profile never fetches it; damaged or missing, a comparison says so, and retry recovers', async () => {

@@ -87,7 +87,7 @@ fn number(v: Option<f64>, decimals: usize, style: Style) -> String {
         Some(x) if x.is_finite() => {
             // Half away from zero, as FHI rounds (format! alone rounds half to even).
             let f = 10f64.powi(decimals as i32);
-            let s = format!("{:.decimals$}", (x * f).round() / f);
+            let s = crate::numfmt::fixed((x * f).round() / f, decimals);
             match style {
                 Style::Excel => s.replace('.', ","),
                 Style::Plain => s,

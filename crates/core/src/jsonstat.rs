@@ -57,7 +57,7 @@ fn object<K: AsRef<str>>(pairs: impl IntoIterator<Item = (K, String)>) -> String
 /// A number as JSON writes it (Rust's shortest round-trip form, never an exponent), or `null`.
 fn number(v: Option<f64>) -> String {
     match v {
-        Some(v) if v.is_finite() => format!("{v}"),
+        Some(v) if v.is_finite() => crate::numfmt::shortest(v),
         _ => "null".into(),
     }
 }
