@@ -121,11 +121,22 @@ async fn get_bundle<B: Bundle>(file: &str) -> Result<B, LoadError> {
         }
         other => other?,
     };
-    codec::decode(&bytes).map_err(|e: DecodeError| LoadError::Corrupt {
+    let bundle = codec::decode(&bytes).map_err(|e: DecodeError| LoadError::Corrupt {
         url,
         detail: e.to_string(),
-    })
+    })?;
+    // What waits for a large file (the context, the cells, a map) goes on in a task of its own:
+    // on the national map, decoding them and drawing the view were one task of about 140 ms on
+    // a phone.
+    if bytes.len() > BIG_FILE {
+        crate::tasks::next_task().await;
+    }
+    Ok(bundle)
 }
+
+/// A file whose decoding takes a phone over about 10 ms (the context is 88 kB, an area's
+/// bundle 3 kB).
+const BIG_FILE: usize = 16 * 1024;
 
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, LoadError>>>;
 

@@ -19,4 +19,5 @@ pub mod prerender;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod state;
+pub mod tasks;
 pub mod views;

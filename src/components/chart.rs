@@ -6,6 +6,7 @@
 
 use crate::charts::Figure;
 use crate::i18n::{t, use_lang, Msg};
+use crate::tasks::next_task;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -125,14 +126,6 @@ async fn charts_module() -> Result<ChartsModule, String> {
         option: function("option")?,
         init: function("init")?,
     })
-}
-
-/// Resolves in a later task, so that the browser can answer the reader in between.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Calls a method of the ECharts instance (`resize`, `dispose`, `setOption`), with `arg`.
