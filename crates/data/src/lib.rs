@@ -23,6 +23,7 @@ pub mod real;
 pub mod routes;
 pub mod sources;
 pub mod stand_in;
+pub mod stylesheet;
 
 /// For the tests of the boot script's parts: `script` is one block of its own (its names stay
 /// in it), with its brackets in pairs.

@@ -285,6 +285,7 @@ pub fn write_routes(
     origin: Option<&str>,
 ) -> std::io::Result<usize> {
     let reg = &context.registry;
+    crate::stylesheet::compact(dist)?;
     let index = without_comments(&std::fs::read_to_string(dist.join("index.html"))?);
     let index = externalise_boot(dist, &index)?;
     let index = name_manifest(dist, &index)?;
