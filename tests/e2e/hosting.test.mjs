@@ -23,7 +23,7 @@ test('content-hashed files are cached for good; pages, sw.js and the manifest ar
   const m = manifest();
   const versioned = fs.readdirSync(path.join(DIST, 'data')).find((f) => /^manifest-[0-9a-f]+\.json$/.test(f));
   const hashed = [shell(/_bg\.wasm$/), shell(/^oppvekst-.*\.js$/), shell(/^style-.*\.css$/),
-    `/data/${m.context}`, `/data/${m.areas['0301']}`, `/data/${versioned}`, echartsPart()];
+    ...Object.values(m.context).map((f) => `/data/${f}`), `/data/${m.areas['0301']}`, `/data/${versioned}`, echartsPart()];
   for (const url of hashed) {
     const r = await get(url);
     assert.equal(r.status, 200, url);

@@ -80,21 +80,20 @@ pub fn lowercase(s: &str) -> String {
 
 /// `s` with its first character in lower case: «Gutter» → «gutter».
 pub fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    let mut out = String::with_capacity(s.len());
-    if let Some(first) = chars.next() {
-        push_lower(&mut out, first);
-    }
-    out.push_str(chars.as_str());
-    out
+    with_first(s, push_lower)
 }
 
 /// `s` with its first character in upper case: «bedre» → «Bedre».
 pub fn upper_first(s: &str) -> String {
+    with_first(s, push_upper)
+}
+
+/// `s` with its first character as `push` writes it.
+fn with_first(s: &str, push: fn(&mut String, char)) -> String {
     let mut chars = s.chars();
     let mut out = String::with_capacity(s.len());
     if let Some(first) = chars.next() {
-        push_upper(&mut out, first);
+        push(&mut out, first);
     }
     out.push_str(chars.as_str());
     out

@@ -97,27 +97,9 @@ fn scaled(m: u64, e: i32, decimals: usize) -> String {
 /// [`scaled`] for any exponent and number of decimals, in decimal digits: slow, and only for
 /// values no figure of the app comes near.
 fn exact_scaled(m: u64, e: i32, decimals: usize) -> String {
-    // Little-endian decimal digits of the exact value, and how many of them are fractional:
-    // m × 2^e, or m × 5^k / 10^k where e = −k.
-    let mut digits: Vec<u8> = m.to_string().bytes().rev().map(|b| b - b'0').collect();
-    let times = |digits: &mut Vec<u8>, by: u8| {
-        let mut carry = 0;
-        for d in digits.iter_mut() {
-            let x = *d * by + carry;
-            *d = x % 10;
-            carry = x / 10;
-        }
-        if carry > 0 {
-            digits.push(carry);
-        }
-    };
-    let mut point = 0;
-    for _ in 0..e.unsigned_abs() {
-        times(&mut digits, if e >= 0 { 2 } else { 5 });
-    }
-    if e < 0 {
-        point = e.unsigned_abs() as usize;
-    }
+    // The exact value's digits, and how many of them are fractional.
+    let mut digits = exact_digits(m, e);
+    let mut point = if e < 0 { e.unsigned_abs() as usize } else { 0 };
     // × 10^decimals: fewer fractional digits, or more zeros.
     if point >= decimals {
         point -= decimals;
@@ -212,6 +194,25 @@ fn parts(v: f64) -> (u64, i32) {
     }
 }
 
+/// The decimal digits, least significant first, of `n` × 2^`e2` where `e2` ≥ 0, and of
+/// `n` × 5^k where `e2` = −k: n × 2^−k is those digits with k of them after the point.
+fn exact_digits(n: u64, e2: i32) -> Vec<u8> {
+    let mut digits: Vec<u8> = n.to_string().bytes().rev().map(|b| b - b'0').collect();
+    let by = if e2 >= 0 { 2 } else { 5 };
+    for _ in 0..e2.unsigned_abs() {
+        let mut carry = 0;
+        for d in digits.iter_mut() {
+            let x = *d * by + carry;
+            *d = x % 10;
+            carry = x / 10;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    digits
+}
+
 /// A non-negative decimal: its digits (most significant first, no leading zero) times
 /// 10^`exp`.
 #[derive(Clone, Debug)]
@@ -221,21 +222,9 @@ struct Decimal {
 }
 
 impl Decimal {
-    /// `n` × 2^`e2`, exactly: n × 2^e2, or n × 5^k / 10^k where e2 = −k.
+    /// `n` × 2^`e2`, exactly.
     fn exact(n: u64, e2: i32) -> Decimal {
-        let mut little: Vec<u8> = n.to_string().bytes().rev().map(|b| b - b'0').collect();
-        let by = if e2 >= 0 { 2 } else { 5 };
-        for _ in 0..e2.unsigned_abs() {
-            let mut carry = 0;
-            for d in little.iter_mut() {
-                let x = *d * by + carry;
-                *d = x % 10;
-                carry = x / 10;
-            }
-            if carry > 0 {
-                little.push(carry);
-            }
-        }
+        let mut little = exact_digits(n, e2);
         while little.len() > 1 && little.last() == Some(&0) {
             little.pop();
         }
