@@ -7,6 +7,7 @@
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
+use leptos::prelude::{Get, GetUntracked, LocalResource, Memo};
 use oppvekst_core::area::{AreaCode, Level};
 use oppvekst_core::codec::{
     self, AreaBundle, Bundle, CellsBundle, ContextBundle, DecodeError, Manifest,
@@ -14,6 +15,7 @@ use oppvekst_core::codec::{
 use oppvekst_core::explore::sets::{bundles_needed, view_set, AreaSet};
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::route::Preset;
+use oppvekst_core::Lang;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -142,8 +144,8 @@ type Pending<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, LoadError>>>;
 
 thread_local! {
     static MANIFEST: Cache<(), Manifest> = RefCell::new(HashMap::new());
-    static CONTEXT: Cache<(), ContextBundle> = RefCell::new(HashMap::new());
-    static WITH_KOMMUNER: Cache<(), ContextBundle> = RefCell::new(HashMap::new());
+    static CONTEXT: Cache<Lang, ContextBundle> = RefCell::new(HashMap::new());
+    static WITH_KOMMUNER: Cache<Lang, ContextBundle> = RefCell::new(HashMap::new());
     static AREAS: Cache<AreaCode, AreaBundle> = RefCell::new(HashMap::new());
 }
 
@@ -218,26 +220,46 @@ pub async fn manifest() -> Result<Rc<Manifest>, LoadError> {
     .await
 }
 
-pub async fn context() -> Result<Rc<ContextBundle>, LoadError> {
-    once(&CONTEXT, (), || {
-        async {
+/// The context in `lang`: each language's texts travel in a file of their own
+/// (`ContextBundle::in_lang`), which holds no text in the others.
+pub async fn context(lang: Lang) -> Result<Rc<ContextBundle>, LoadError> {
+    once(&CONTEXT, lang, || {
+        async move {
             let m = manifest().await?;
-            get_bundle::<ContextBundle>(&m.context).await.map(Rc::new)
+            get_bundle::<ContextBundle>(m.context.get(lang))
+                .await
+                .map(Rc::new)
         }
         .boxed_local()
     })
     .await
 }
 
+/// The context as a resource of a view, in the page's language: `follow` for a view that
+/// shows its texts, which loads the new language's when the reader switches; a view that reads
+/// only the registry and the old numbers (alike in every language) keeps the one it has. One
+/// function for every view, so that the wasm has one copy of a resource's machinery for all.
+pub fn context_resource(
+    lang: Memo<Lang>,
+    follow: bool,
+) -> LocalResource<Result<Rc<ContextBundle>, LoadError>> {
+    LocalResource::new(move || {
+        context(match follow {
+            true => lang.get(),
+            false => lang.get_untracked(),
+        })
+    })
+}
+
 /// The context with the cells of landet, every fylke and every kommune
 /// ([`ContextBundle::with_cells`]): what the views that set areas side by side read. A profile
 /// never waits for them.
-pub async fn context_with_cells() -> Result<Rc<ContextBundle>, LoadError> {
-    once(&WITH_KOMMUNER, (), || {
-        async {
+pub async fn context_with_cells(lang: Lang) -> Result<Rc<ContextBundle>, LoadError> {
+    once(&WITH_KOMMUNER, lang, || {
+        async move {
             let m = manifest().await?;
             let (context, kommuner) =
-                futures::join!(context(), get_bundle::<CellsBundle>(&m.cells));
+                futures::join!(context(lang), get_bundle::<CellsBundle>(&m.cells));
             context?
                 .with_cells(kommuner?)
                 .map(Rc::new)
@@ -308,8 +330,8 @@ impl ProfileData {
 
 /// Loads a profile; the context and the bundles load in parallel. Its comparators come from
 /// landet's and the fylke's own bundles (6 kB), not from the cells of every fylke (54 kB).
-pub async fn profile(code: &AreaCode) -> Result<ProfileData, LoadError> {
-    profile_in(code, context(), true).await
+pub async fn profile(code: &AreaCode, lang: Lang) -> Result<ProfileData, LoadError> {
+    profile_in(code, context(lang), true).await
 }
 
 /// A bundle a profile needs beside its area's, as `Some`, or `None` where `code` is `None`.
@@ -369,8 +391,12 @@ pub struct TrendData {
     pub added: Vec<Rc<AreaBundle>>,
 }
 
-pub async fn trend(code: &AreaCode, added: &[AreaCode]) -> Result<TrendData, LoadError> {
-    let profile = profile(code).await?;
+pub async fn trend(
+    code: &AreaCode,
+    added: &[AreaCode],
+    lang: Lang,
+) -> Result<TrendData, LoadError> {
+    let profile = profile(code, lang).await?;
     let known = added
         .iter()
         .filter(|c| profile.context.registry.get(c).is_some());
@@ -439,8 +465,9 @@ pub async fn set(
     asked: Option<Preset>,
     chosen: &[AreaCode],
     with_map: bool,
+    lang: Lang,
 ) -> Result<SetData, LoadError> {
-    let profile = profile_in(code, context_with_cells(), false).await?;
+    let profile = profile_in(code, context_with_cells(lang), false).await?;
     let (preset, set) = view_set(&profile.context, code, asked, chosen, with_map);
     let needed = bundles_needed(&set.codes);
     let shapes = async {
@@ -468,9 +495,9 @@ pub struct BreakdownData {
     pub landet: Rc<AreaBundle>,
 }
 
-pub async fn breakdown(code: &AreaCode) -> Result<BreakdownData, LoadError> {
+pub async fn breakdown(code: &AreaCode, lang: Lang) -> Result<BreakdownData, LoadError> {
     let landet_code = AreaCode::landet();
-    let (profile, landet) = futures::join!(profile(code), area(&landet_code));
+    let (profile, landet) = futures::join!(profile(code, lang), area(&landet_code));
     Ok(BreakdownData {
         profile: profile?,
         landet: landet?,

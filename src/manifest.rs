@@ -6,6 +6,8 @@
 use js_sys::{Array, Object, Reflect, JSON};
 use oppvekst_core::area::AreaCode;
 use oppvekst_core::codec::{Manifest, ManifestError};
+use oppvekst_core::lang::Text;
+use oppvekst_core::Lang;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -33,7 +35,7 @@ pub fn read(bytes: &[u8]) -> Result<Manifest, ManifestError> {
         .collect::<Result<BTreeMap<_, _>, _>>()?;
     Manifest {
         format_version: version as u16,
-        context: text(&value, "context")?,
+        context: by_lang(&value, "context")?,
         cells: text(&value, "cells")?,
         areas,
         geometry: table(&value, "geometry", true)?.into_iter().collect(),
@@ -53,6 +55,24 @@ fn text(object: &JsValue, name: &str) -> Result<String, ManifestError> {
     field(object, name)
         .as_string()
         .ok_or_else(|| bad(format!("{name}: not a string")))
+}
+
+/// An object with a string for each language (`{"nb": …, "nn": …, "en": …}`).
+fn by_lang(object: &JsValue, name: &str) -> Result<Text, ManifestError> {
+    let value = field(object, name);
+    if !value.is_object() || Array::is_array(&value) {
+        return Err(bad(format!("{name}: not an object")));
+    }
+    let file = |lang: Lang| {
+        field(&value, lang.code())
+            .as_string()
+            .ok_or_else(|| bad(format!("{name}: {}: not a string", lang.code())))
+    };
+    Ok(Text {
+        nb: file(Lang::Nb)?,
+        nn: file(Lang::Nn)?,
+        en: file(Lang::En)?,
+    })
 }
 
 /// The entries of an object of strings; an absent one is empty where it may be absent.

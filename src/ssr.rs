@@ -24,6 +24,7 @@ use leptos_router::location::RequestUrl;
 use oppvekst_core::codec::{decode, AreaBundle, ContextBundle, Manifest};
 use oppvekst_core::explore::sets::{bundles_needed, view_set};
 use oppvekst_core::geometry::GeometryBundle;
+use oppvekst_core::lang::Text;
 use oppvekst_core::route::{area_path, lang_path, view_url, Query, View};
 use oppvekst_core::search::retired_numbers;
 use oppvekst_core::{AreaCode, Lang, Level};
@@ -131,7 +132,7 @@ const PAGES: [(&str, &str, Body); 3] = [
 pub fn write_pages(
     dist: &Path,
     context: &Rc<ContextBundle>,
-    preload: &[String],
+    preload: &Preload,
 ) -> Result<usize, String> {
     let mut n = 0;
     for (path, file, body) in PAGES {
@@ -156,7 +157,7 @@ pub fn write_pages(
             let at = lang_path(path, lang);
             let file = format!("{}{file}", lang_dir(lang));
             let html = render(&at, context, context.clone(), body);
-            write_copy_at(&dist.join(file), &at, lang, &html, preload)?;
+            write_copy_at(&dist.join(file), &at, lang, &html, &preload.in_lang(lang))?;
             n += 1;
         }
     }
@@ -319,13 +320,33 @@ fn write_copy_at(
     std::fs::write(at, page).map_err(|e| format!("{}: {e}", at.display()))
 }
 
+/// The data files a page's app fetches first, whatever its language: the page's own manifest,
+/// the context (a file per language) and the bundles of its area.
+#[derive(Clone)]
+pub struct Preload {
+    manifest: String,
+    context: Text,
+    bundles: Vec<String>,
+}
+
+impl Preload {
+    /// The files in the order the app asks for them, with `lang`'s context.
+    fn in_lang(&self, lang: Lang) -> Vec<String> {
+        [self.manifest.as_str(), self.context.get(lang)]
+            .into_iter()
+            .chain(self.bundles.iter().map(String::as_str))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
 /// What an area's prerendered pages are drawn from: its profile, and the data of its views as
 /// they open (their default indicator and set).
 struct AreaPages {
     profile: ProfileData,
     /// The data files the profile loads (the manifest, the context, the area's bundles), the
     /// kommuner's cells and the map's shapes: preloaded by the area's pages that load them.
-    files: Vec<String>,
+    files: Preload,
     cells: String,
     shapes: String,
     breakdown: BreakdownData,
@@ -350,7 +371,7 @@ fn write_area(
         &path,
         lang,
         &profile_html(data.profile.clone(), lang),
-        &data.files,
+        &data.files.in_lang(lang),
     )?;
     let trend = TrendData {
         profile: data.profile.clone(),
@@ -413,7 +434,7 @@ fn write_area(
             View::Map => vec![data.cells.clone(), data.shapes.clone()],
             _ => Vec::new(),
         };
-        let files = [data.files.clone(), extra].concat();
+        let files = [data.files.in_lang(lang), extra].concat();
         write_copy(dist, &at(*view), lang, html, &files)?;
     }
     Ok(1 + views.len())
@@ -432,7 +453,13 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
     // the context.
     let text = String::from_utf8(bytes.clone()).map_err(|e| e.to_string())?;
     let manifest = Manifest::parse(&text).map_err(|e| e.to_string())?;
-    let context: ContextBundle = decode(&read(&manifest.context)?).map_err(|e| e.to_string())?;
+    // Each language's texts travel in a file of their own; the pages of all three are drawn
+    // from them made one.
+    let [nb, nn, en] = Lang::ALL.map(|lang| {
+        let file = manifest.context.get(lang);
+        decode::<ContextBundle>(&read(file)?).map_err(|e| format!("{file}: {e}"))
+    });
+    let context = ContextBundle::joined(nb?, nn?, en?).map_err(|e| e.to_string())?;
     // With the kommuner's cells, which a comparison, a map or an overview loads (`api::set`);
     // a profile shows none of them.
     let kommuner = decode(&read(&manifest.cells)?)
@@ -451,10 +478,11 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
         Ok(Rc::new(area))
     };
     let landet = load(&AreaCode::landet())?;
-    let shared = vec![
-        oppvekst_core::codec::versioned_name(&bytes),
-        manifest.context.clone(),
-    ];
+    let shared = Preload {
+        manifest: oppvekst_core::codec::versioned_name(&bytes),
+        context: manifest.context.clone(),
+        bundles: Vec::new(),
+    };
     let file = |code: &AreaCode| manifest.areas.get(code).cloned();
     let shapes = manifest
         .geometry
@@ -495,10 +523,8 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             })
         };
         // The profile's bundles, as `api::profile` loads them.
-        let files = shared
-            .iter()
-            .cloned()
-            .chain(file(code))
+        let bundles = file(code)
+            .into_iter()
             .chain(
                 code.kommune()
                     .filter(|_| code.level() == Level::Bydel)
@@ -512,6 +538,10 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
             // Its fylke's, whose cells are a comparator.
             .chain(code.fylke_above().and_then(|f| file(&f)))
             .collect::<Vec<_>>();
+        let files = Preload {
+            bundles,
+            ..shared.clone()
+        };
         profiles.insert(code.clone(), (profile.clone(), files.clone()));
         let pages = AreaPages {
             files,
@@ -539,8 +569,8 @@ pub fn write_all(dist: &Path) -> Result<usize, String> {
 fn write_retired(
     dist: &Path,
     context: &Rc<ContextBundle>,
-    profiles: &std::collections::HashMap<AreaCode, (ProfileData, Vec<String>)>,
-    shared: &[String],
+    profiles: &std::collections::HashMap<AreaCode, (ProfileData, Preload)>,
+    shared: &Preload,
 ) -> Result<usize, String> {
     let mut n = 0;
     for (code, to) in retired_numbers(&context.old_codes) {
@@ -548,7 +578,7 @@ fn write_retired(
             [one] => profiles.get(&one.to),
             _ => None,
         };
-        let files = became.map_or(shared, |(_, files)| files.as_slice());
+        let files = became.map_or(shared, |(_, files)| files);
         let profile = became.map(|(profile, _)| profile.clone());
         for lang in Lang::ALL {
             let path = lang_path(&area_path(&code), lang);
@@ -556,7 +586,7 @@ fn write_retired(
             let html = render(&path, context, data, |(code, profile)| {
                 view! { <RetiredCopy code profile /> }.into_any()
             });
-            write_copy(dist, &path, lang, &html, files)?;
+            write_copy(dist, &path, lang, &html, &files.in_lang(lang))?;
             n += 1;
         }
     }

@@ -30,7 +30,8 @@ const parts = {
   // ECharts' entry and its parts (tools/echarts/build.mjs), each fetched as a file of its own.
   echarts: fs.readdirSync(path.join(dist, 'vendor')).filter((f) => /^echarts.*\.js$/.test(f)).map((f) => `vendor/${f}`),
   manifest: 'data/manifest.json',
-  context: `data/${manifest.context}`,
+  // A reader loads their language's context alone; bokmål's stands for the three.
+  context: `data/${manifest.context.nb}`,
   'kommune bundle (0301)': `data/${manifest.areas['0301']}`,
 };
 const rows = [];

@@ -2,8 +2,8 @@
 //
 // Written into dist/sw.js by `oppvekst-data offline dist` with this build's VERSION (a hash of
 // the shell's files) and PRECACHE (the shell: the page, the app, its styles, ECharts, the
-// page's own manifest and the context bundle). Every build of a different shell is therefore a
-// new worker, and every worker keeps its own cache, `oppvekst-VERSION`.
+// page's own manifest and the context in each language). Every build of a different shell is
+// therefore a new worker, and every worker keeps its own cache, `oppvekst-VERSION`.
 //
 // Why the app is never broken after a deploy:
 //  - pages and every file without a content hash in its name (ECharts, embed.js) come from the

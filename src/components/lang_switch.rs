@@ -3,6 +3,7 @@
 //! shows its code (`nb`), so that the switch shares a line with the name; its name stays the
 //! language's own for screen readers.
 
+use crate::api;
 use crate::i18n::{t, use_lang, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -20,6 +21,16 @@ pub fn LangSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|l| {
                         let current = move || (lang.get() == l).then_some("page");
+                        // Each language's texts are a file of their own: asked for as the
+                        // pointer or the focus comes to the link, the file is there, or on its
+                        // way, by the click, and the page changes language without a wait.
+                        let warm = move || {
+                            if lang.get_untracked() != l {
+                                leptos::task::spawn_local(async move {
+                                    let _ = api::context(l).await;
+                                });
+                            }
+                        };
                         view! {
                             <li>
                                 <a
@@ -27,6 +38,8 @@ pub fn LangSwitch() -> impl IntoView {
                                     hreflang=l.code()
                                     lang=l.code()
                                     aria-current=current
+                                    on:pointerenter=move |_| warm()
+                                    on:focus=move |_| warm()
                                 >
                                     <span class="long">{l.endonym()}</span>
                                     <span class="short" aria-hidden="true">{l.code()}</span>

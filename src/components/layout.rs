@@ -19,7 +19,9 @@ pub fn Header() -> impl IntoView {
     let search = match preloaded() {
         Some(ctx) => view! { <HeaderSearch ctx /> }.into_any(),
         None => {
-            let context = LocalResource::new(api::context);
+            // The registry, which every language's context holds alike: the page's language
+            // is only so that the profile's fetch of the same file serves both.
+            let context = api::context_resource(lang, false);
             (move || {
                 context
                     .get()

@@ -55,7 +55,7 @@ where
     V: IntoView + 'static,
 {
     let lang = use_lang();
-    let context = LocalResource::new(api::context);
+    let context = api::context_resource(lang, false);
     move || {
         let ctx = context.get()?.ok()?;
         Some(retired(&ctx, &code, lang.get(), |to| page(to).into_any()))
@@ -112,7 +112,7 @@ fn retired(
 pub fn SameViewLink(to: AreaCode) -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let context = LocalResource::new(api::context);
+    let context = api::context_resource(lang, false);
     move || {
         let lang = lang.get();
         let ctx = context.get()?.ok()?;

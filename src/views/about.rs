@@ -49,7 +49,8 @@ fn IndicatorSources() -> impl IntoView {
     let table = match preloaded() {
         Some(ctx) => view! { <SourceTable ctx /> }.into_any(),
         None => {
-            let context = LocalResource::new(api::context);
+            // The catalogue's names, in the page's language.
+            let context = api::context_resource(lang, true);
             (move || {
                 context
                     .get()

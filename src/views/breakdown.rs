@@ -32,11 +32,11 @@ const LANDET_BAR: &str = "#b8c0c8";
 
 #[component]
 pub fn BreakdownPage(code: AreaCode) -> impl IntoView {
-    let data = LocalResource::new(move || {
-        let code = code.clone();
-        async move { api::breakdown(&code).await }
-    });
     let lang = use_lang();
+    let data = LocalResource::new(move || {
+        let (code, lang) = (code.clone(), lang.get());
+        async move { api::breakdown(&code, lang).await }
+    });
     move || match data.get() {
         None => loading(lang.get()),
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),

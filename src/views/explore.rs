@@ -149,12 +149,12 @@ pub fn set_page(
             false => (q.preset, q.extra.clone()),
         })
     });
-    let data = LocalResource::new(move || {
-        let code = code.clone();
-        let (preset, extra) = wanted.get();
-        async move { api::set(&code, preset, &extra, map).await }
-    });
     let lang = use_lang();
+    let data = LocalResource::new(move || {
+        let (code, lang) = (code.clone(), lang.get());
+        let (preset, extra) = wanted.get();
+        async move { api::set(&code, preset, &extra, map, lang).await }
+    });
     move || match data.get() {
         None => loading(lang.get()),
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),

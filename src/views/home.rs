@@ -17,7 +17,7 @@ use std::rc::Rc;
 #[component]
 pub fn Home() -> impl IntoView {
     let lang = use_lang();
-    let context = LocalResource::new(api::context);
+    let context = api::context_resource(lang, false);
     // The tab, history and bookmarks say what the site is, not «oppvekst».
     Effect::new(move |_| {
         let lang = lang.get();

@@ -21,11 +21,11 @@ use oppvekst_core::{numfmt, AreaCode};
 
 #[component]
 pub fn PopulationPage(code: AreaCode) -> impl IntoView {
-    let data = LocalResource::new(move || {
-        let code = code.clone();
-        async move { api::profile(&code).await }
-    });
     let lang = use_lang();
+    let data = LocalResource::new(move || {
+        let (code, lang) = (code.clone(), lang.get());
+        async move { api::profile(&code, lang).await }
+    });
     move || match data.get() {
         None => loading(lang.get()),
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),

@@ -65,8 +65,8 @@ pub fn BadCode(code: String) -> impl IntoView {
 fn Profile(code: AreaCode) -> impl IntoView {
     let lang = use_lang();
     let data = LocalResource::new(move || {
-        let code = code.clone();
-        async move { api::profile(&code).await }
+        let (code, lang) = (code.clone(), lang.get());
+        async move { api::profile(&code, lang).await }
     });
     move || match data.get() {
         None => {

@@ -46,15 +46,15 @@ pub fn TrendPage(code: AreaCode) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let lang = use_lang();
     let data = {
         let code = code.clone();
         LocalResource::new(move || {
             let code = code.clone();
-            let added = added.get();
-            async move { api::trend(&code, &added).await }
+            let (added, lang) = (added.get(), lang.get());
+            async move { api::trend(&code, &added, lang).await }
         })
     };
-    let lang = use_lang();
     move || match data.get() {
         None => loading(lang.get()),
         Some(Err(e)) => view! { <ErrorView error=e retry=move |_| data.refetch() /> }.into_any(),

@@ -11,7 +11,7 @@ import { plain } from './harness.mjs';
 // The envelope: `OPVK`, u16 version, u8 kind, u8 reserved, u32 payload length, u32 CRC-32.
 
 export const HEADER_LEN = 16;
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 export const KIND = { context: 1, area: 2, geometry: 3, cells: 4 };
 
 /** Opens a bundle's envelope; throws on anything the app must refuse. */
@@ -358,10 +358,26 @@ export function expectedMark(ind, areaCell, refCell) {
 // ---------------------------------------------------------------------------------------------
 // The shipped data.
 
+/** Puts `other`'s texts in `lang` (objects of `nb`, `nn`, `en` strings) into `into`'s, which
+ * must have the same shape. */
+function joinTexts(into, other, lang) {
+  if (into === null || typeof into !== 'object') return;
+  const keys = Object.keys(into);
+  if (keys.length === 3 && ['nb', 'nn', 'en'].every((k) => typeof into[k] === 'string')) {
+    into[lang] = other[lang];
+    return;
+  }
+  for (const k of keys) joinTexts(into[k], other[k], lang);
+}
+
 export function loadData(dist) {
   const dir = path.join(dist, 'data');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  const context = decodeContext(fs.readFileSync(path.join(dir, manifest.context)));
+  // A context file per language, each with its own texts alone: made one, as the prerenderer
+  // makes them (`ContextBundle::joined`), so that a test can read any language's text.
+  const [context, nn, en] = ['nb', 'nn', 'en'].map((lang) => decodeContext(fs.readFileSync(path.join(dir, manifest.context[lang]))));
+  joinTexts(context, nn, 'nn');
+  joinTexts(context, en, 'en');
   Object.assign(context, decodeCells(fs.readFileSync(path.join(dir, manifest.cells)), context.catalogue));
   const areas = new Map();
   const areaBundle = (code) => {

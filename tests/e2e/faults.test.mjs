@@ -159,7 +159,8 @@ for (const file of ['manifest', 'context', 'area']) {
 // A manifest that is JSON but not a manifest: the app reads it field by field (src/manifest.rs),
 // and names the field that is wrong.
 const misshapen = {
-  'context not a string': [(m) => { m.context = 7; }, /unreadable manifest: context: not a string/],
+  'context not an object': [(m) => { m.context = 'context.bin'; }, /unreadable manifest: context: not an object/],
+  'no nynorsk context': [(m) => { delete m.context.nn; }, /unreadable manifest: context: nn: not a string/],
   'areas a list': [(m) => { m.areas = []; }, /unreadable manifest: areas: not an object/],
   'an area\'s number not a number': [(m) => { m.areas.oslo = m.areas['0301']; }, /unreadable manifest: areas: oslo: /],
   'no format version': [(m) => { delete m.format_version; }, /unreadable manifest: format_version: not a format number/],

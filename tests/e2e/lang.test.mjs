@@ -154,3 +154,38 @@ test('an unknown /nn/ address: the one 404 page\'s bokmål copy never shows, and
   live.check();
   await live.close();
 });
+
+test('a reader loads their own language\'s texts alone; the switch fetches the next as the pointer comes to it, and changes language without a loading frame', async () => {
+  const p = await open(env);
+  const contexts = [];
+  p.page.on('request', (r) => { const m = /\/data\/context-([a-z]{2})-[0-9a-f]{8}\.bin$/.exec(new URL(r.url()).pathname); if (m) contexts.push(m[1]); });
+  await p.page.goto(`${env.url}/nn/kommune/0301`);
+  await p.page.waitForSelector('.lang-switch a[hreflang="en"]');
+  await p.page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.deepEqual(contexts, ['nn'], 'the first load: nynorsk\'s texts alone');
+  // Each frame from here on: the page's language and whether it shows its loading line.
+  await p.page.evaluate(() => {
+    window.frames_ = [];
+    const look = () => {
+      window.frames_.push(`${document.documentElement.lang}${document.querySelector('main p.loading:not(.stale-loading)') ? ' loading' : ''}`);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const link = p.page.locator('.lang-switch a[hreflang="en"]');
+  const answered = p.page.waitForResponse((r) => /\/data\/context-en-/.test(r.url()));
+  await link.hover();
+  await answered;
+  assert.deepEqual(contexts, ['nn', 'en'], 'English\'s texts, asked for on the pointer\'s coming');
+  await link.click();
+  await p.page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('article.profile h2'));
+  assert.equal(await p.page.locator('article.profile h2').first().innerText(), 'What stands out');
+  await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const frames = await p.page.evaluate(() => window.frames_);
+  assert.ok(frames.includes('en'), frames.join(', '));
+  assert.deepEqual(frames.filter((f) => f.endsWith('loading')), [], `no frame of loading: ${frames.join(', ')}`);
+  // Nor is any file fetched twice: the switch took what the pointer asked for.
+  assert.deepEqual(contexts, ['nn', 'en']);
+  p.check();
+  await p.close();
+});

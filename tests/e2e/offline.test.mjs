@@ -151,7 +151,7 @@ function dataRelease() {
   };
   const next = {
     ...manifest,
-    context: move(manifest.context),
+    context: Object.fromEntries(Object.entries(manifest.context).map(([lang, f]) => [lang, move(f)])),
     areas: Object.fromEntries(Object.entries(manifest.areas).map(([code, f]) => [code, move(f)])),
     geometry: Object.fromEntries(Object.entries(manifest.geometry ?? {}).map(([k, f]) => [k, move(f)])),
   };
@@ -164,7 +164,9 @@ function dataRelease() {
     if (p === '/data/manifest.json') return json;
     if (p === '/sw.js') {
       return body.toString().replace(`/data/${oldName}`, `/data/${name}`)
-        .replace(`/data/${manifest.context}`, `/data/${next.context}`)
+        .replace(`/data/${manifest.context.nb}`, `/data/${next.context.nb}`)
+        .replace(`/data/${manifest.context.nn}`, `/data/${next.context.nn}`)
+        .replace(`/data/${manifest.context.en}`, `/data/${next.context.en}`)
         .replace(/const VERSION = '[^']*'/, `const VERSION = '${version}'`);
     }
     // A page names its manifest, and the data files it preloads (`oppvekst-preload`): a build

@@ -548,7 +548,9 @@ test('a page\'s data is on its way while the wasm loads: preloaded after the fir
     // The manifest by the page's own name, the context, the area's, its kommune's (a bydel)
     // and landet's bundles; the map's shapes on a map.
     assert.ok(preloads.some((f) => /^\/data\/manifest-[0-9a-f]+\.json$/.test(f)), `${route}: ${preloads}`);
-    assert.ok(preloads.some((f) => f.startsWith('/data/context-')), `${route}: ${preloads}`);
+    // The context of the page's language alone.
+    const lang = route.match(/^\/(nn|en)\//)?.[1] ?? 'nb';
+    assert.deepEqual(preloads.filter((f) => f.startsWith('/data/context-')).map((f) => f.slice(14, 16)), [lang], `${route}: ${preloads}`);
     const area = route.match(/(\d{4,6})/)[1];
     for (const code of [area, area.slice(0, 4), '0']) {
       assert.ok(preloads.some((f) => f.startsWith(`/data/area/${code}-`)), `${route}: the bundle of ${code} in ${preloads}`);

@@ -135,7 +135,8 @@ async function openWithRealData(url) {
       (_, head, files) => `${head}${files.split(' ').map((f) => {
         const area = /^\/data\/area\/([0-9]+)-[0-9a-f]+\.bin$/.exec(f);
         if (area) return `/data/${manifest.areas[area[1]]}`;
-        if (/^\/data\/context-/.test(f)) return `/data/${manifest.context}`;
+        const context = /^\/data\/context-([a-z]{2})-/.exec(f);
+        if (context) return `/data/${manifest.context[context[1]]}`;
         return f;
       }).join(' ')}"`,
     );

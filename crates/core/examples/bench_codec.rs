@@ -41,7 +41,8 @@ fn read(dir: &Path) -> Result<Files, String> {
     let text = String::from_utf8(read("manifest.json")?).map_err(|e| e.to_string())?;
     let manifest = Manifest::parse(&text).map_err(|e| e.to_string())?;
     Ok(Files {
-        context: read(&manifest.context)?,
+        // A reader loads one language's context: bokmål's stands for all three.
+        context: read(&manifest.context.nb)?,
         areas: manifest
             .areas
             .values()

@@ -24,6 +24,11 @@ pub struct Dimension {
 }
 
 impl Dimension {
+    /// Its texts, in a fixed order (`ContextBundle::texts_mut`).
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut Text> {
+        std::iter::once(&mut self.label).chain(self.categories.iter_mut())
+    }
+
     /// The categories' names in `lang`, in their order.
     pub fn category_names(&self, lang: crate::Lang) -> Vec<String> {
         self.categories

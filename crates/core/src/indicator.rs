@@ -336,6 +336,16 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// Its texts, in a fixed order (`ContextBundle::texts_mut`).
+    pub fn texts_mut(&mut self) -> [&mut Text; 4] {
+        [
+            &mut self.label,
+            &mut self.definition,
+            &mut self.subject,
+            &mut self.age,
+        ]
+    }
+
     /// The latest period as readers know it (`2024/25`); empty for an indicator without
     /// periods, which the codec accepts and a view must not index into.
     pub fn latest_period_label(&self) -> String {

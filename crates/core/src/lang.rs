@@ -58,6 +58,23 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    /// The text in `lang`, to write.
+    pub fn get_mut(&mut self, lang: Lang) -> &mut String {
+        match lang {
+            Lang::Nb => &mut self.nb,
+            Lang::Nn => &mut self.nn,
+            Lang::En => &mut self.en,
+        }
+    }
+
+    /// The text in `lang` alone, the others empty: what a context file of that language carries
+    /// (`ContextBundle::in_lang`), so that a reader downloads only the language they read.
+    pub fn only(&self, lang: Lang) -> Text {
+        let mut out = Text::default();
+        out.get_mut(lang).push_str(self.get(lang));
+        out
+    }
 }
 
 #[cfg(test)]

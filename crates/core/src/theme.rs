@@ -57,3 +57,30 @@ pub struct Direction {
     /// They point both ways, or no difference is significant: a sentence with no direction.
     pub unclear: Text,
 }
+
+impl Section {
+    /// Its texts, in a fixed order (`ContextBundle::texts_mut`).
+    pub fn texts_mut(&mut self) -> [&mut Text; 2] {
+        [&mut self.title, &mut self.body]
+    }
+}
+
+impl Direction {
+    /// Its texts, in a fixed order (`ContextBundle::texts_mut`).
+    pub fn texts_mut(&mut self) -> [&mut Text; 3] {
+        [&mut self.worse, &mut self.better, &mut self.unclear]
+    }
+}
+
+impl Themes {
+    /// Every text, in a fixed order (`ContextBundle::texts_mut`).
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut Text> {
+        let groups = self.groups.iter_mut().flat_map(|g| g.section.texts_mut());
+        let levers = self.levers.iter_mut().flat_map(Section::texts_mut);
+        groups
+            .chain(levers)
+            .chain(self.immigrant.texts_mut())
+            .chain(self.immigrant_direction.texts_mut())
+            .chain([&mut self.sources])
+    }
+}

@@ -10,9 +10,11 @@ use oppvekst_core::codec::{
 };
 use oppvekst_core::geometry::GeometryBundle;
 use oppvekst_core::indicator::{Cell, Indicator};
+use oppvekst_core::lang::Text;
 use oppvekst_core::population::{AgeProfile, PopulationSeries};
 use oppvekst_core::search::OldCode;
 use oppvekst_core::theme::Themes;
+use oppvekst_core::Lang;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -92,12 +94,22 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     }
     // Check what we wrote with the app's own decoder: a bundle that the app would reject
     // must never be written.
-    let bytes = codec::encode(&context);
+    // A context file per language: a reader loads only the texts they read.
+    let [nb, nn, en] = Lang::ALL.map(|lang| (lang, codec::encode(&context.in_lang(lang))));
     let cells_bytes = codec::encode(&CellsBundle {
         comparators: context.comparators.clone(),
         kommuner: context.kommuner.clone(),
     });
-    let decoded: ContextBundle = codec::decode(&bytes).map_err(|e| format!("context: {e}"))?;
+    let mut decoded = Vec::new();
+    for (lang, bytes) in [&nb, &nn, &en] {
+        decoded.push(
+            codec::decode::<ContextBundle>(bytes)
+                .map_err(|e| format!("context ({}): {e}", lang.code()))?,
+        );
+    }
+    // The languages' contexts differ in their texts alone: any checks the cells and the
+    // areas against the numbers.
+    let decoded = &decoded[0];
     codec::decode::<CellsBundle>(&cells_bytes)
         .and_then(|k| decoded.with_cells(k))
         .map_err(|e| format!("cells: {e}"))?;
@@ -107,8 +119,11 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
             .check_area(&area)
             .map_err(|e| format!("{name}: {e}"))?;
     }
-    let context_name = hashed("", "context", &bytes);
-    files.insert(context_name.clone(), bytes);
+    let [nb, nn, en] = [nb, nn, en].map(|(lang, bytes)| {
+        let name = hashed("", &format!("context-{}", lang.code()), &bytes);
+        files.insert(name.clone(), bytes);
+        name
+    });
     let cells_name = hashed("", "cells", &cells_bytes);
     files.insert(cells_name.clone(), cells_bytes);
     let geometry_bytes = codec::encode(&inputs.geometry);
@@ -117,7 +132,7 @@ pub fn build(inputs: &Inputs) -> Result<Output, String> {
     files.insert(geometry_name.clone(), geometry_bytes);
     let manifest = Manifest {
         format_version: codec::FORMAT_VERSION,
-        context: context_name,
+        context: Text { nb, nn, en },
         cells: cells_name,
         areas,
         geometry: BTreeMap::from([("maps".to_string(), geometry_name)]),

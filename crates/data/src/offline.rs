@@ -49,7 +49,10 @@ pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     urls.extend([
         "/favicon.svg".to_string(),
         format!("/data/{named}"),
-        format!("/data/{}", manifest.context),
+        // Every language's context: the reader may switch language offline.
+        format!("/data/{}", manifest.context.nb),
+        format!("/data/{}", manifest.context.nn),
+        format!("/data/{}", manifest.context.en),
         // The kommuner's cells, without which no comparison, map or overview draws.
         format!("/data/{}", manifest.cells),
     ]);
@@ -129,13 +132,15 @@ mod tests {
             ("vendor/echarts.js", "echarts"),
             ("vendor/echarts-0a1b2c3d4e.js", "a part"),
             ("vendor/echarts-00aa11bb22.js", "another"),
-            ("data/context-00aa11bb.bin", "ctx"),
+            ("data/context-nb-00aa11bb.bin", "ctx"),
+            ("data/context-nn-00aa11cc.bin", "ctx nn"),
+            ("data/context-en-00aa11dd.bin", "ctx en"),
             ("data/cells-11bb22cc.bin", "cells"),
         ] {
             std::fs::write(dir.join(name), body).unwrap();
         }
         let json = format!(
-            r#"{{"format_version": {}, "context": "context-00aa11bb.bin", "cells": "cells-11bb22cc.bin", "areas": {{}}}}"#,
+            r#"{{"format_version": {}, "context": {{"nb": "context-nb-00aa11bb.bin", "nn": "context-nn-00aa11cc.bin", "en": "context-en-00aa11dd.bin"}}, "cells": "cells-11bb22cc.bin", "areas": {{}}}}"#,
             oppvekst_core::codec::FORMAT_VERSION
         );
         std::fs::write(dir.join("data/manifest.json"), &json).unwrap();
@@ -169,12 +174,14 @@ mod tests {
                     versioned_name(&std::fs::read(tmp.join("data/manifest.json")).unwrap())
                 )
                 .as_str(),
-                "/data/context-00aa11bb.bin",
+                "/data/context-nb-00aa11bb.bin",
+                "/data/context-nn-00aa11cc.bin",
+                "/data/context-en-00aa11dd.bin",
                 "/data/cells-11bb22cc.bin",
             ]
         );
         let (n, v1) = write_service_worker(&tmp).unwrap();
-        assert_eq!(n, 12);
+        assert_eq!(n, 14);
         let sw = std::fs::read_to_string(tmp.join("sw.js")).unwrap();
         assert!(sw.contains(&format!("const VERSION = '{v1}';")));
         assert!(sw.contains(r#"const PRECACHE = ["/","/boot-deadbeef.js""#));

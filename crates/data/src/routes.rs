@@ -490,14 +490,16 @@ fn in_lang(page: &str, links: &Links, lang: Lang) -> String {
     }
 }
 
-/// Reads the context bundle from the bundles in `bundles` (the manifest names its file).
+/// Reads the context bundle from the bundles in `bundles` (the manifest names its files): the
+/// bokmål one, for the areas and the retired numbers, which every language's context holds
+/// alike.
 pub fn context_of(bundles: &Path) -> Result<ContextBundle, String> {
     let read = |name: &str| {
         std::fs::read(bundles.join(name)).map_err(|e| format!("{}/{name}: {e}", bundles.display()))
     };
     let manifest = Manifest::parse(&String::from_utf8_lossy(&read("manifest.json")?))
         .map_err(|e| e.to_string())?;
-    codec::decode(&read(&manifest.context)?).map_err(|e| e.to_string())
+    codec::decode(&read(&manifest.context.nb)?).map_err(|e| e.to_string())
 }
 #[cfg(test)]
 mod tests {

@@ -207,7 +207,7 @@ fn fetch_caches_imports_and_builds_a_real_indicator() {
     let m =
         Manifest::parse(&std::fs::read_to_string(bundles.join("manifest.json")).unwrap()).unwrap();
     let ctx: ContextBundle =
-        codec::decode(&std::fs::read(bundles.join(&m.context)).unwrap()).unwrap();
+        codec::decode(&std::fs::read(bundles.join(&m.context.nb)).unwrap()).unwrap();
     let ind = ctx.catalogue.iter().find(|i| i.id == ID).unwrap();
     assert_eq!(ind.provenance, Provenance::Real);
     assert_eq!(ind.origin.as_ref(), Some(&origin));

@@ -7,6 +7,7 @@ use super::{Bundle, DecodeError, Kind};
 use crate::area::{AreaCode, Level, Registry};
 use crate::breakdown::{self, Breakdown, Dimension};
 use crate::indicator::Indicator;
+use crate::lang::Lang;
 use crate::population::{AgeProfile, PopulationSeries};
 use crate::search::OldCode;
 use crate::stats::rank::AreaRank;
@@ -73,6 +74,15 @@ pub struct CellsBundle {
 
 fn invalid(msg: impl Into<String>) -> DecodeError {
     DecodeError::Invalid(msg.into())
+}
+
+/// `context` with every text empty: what the languages' contexts of one build share.
+fn without_texts(context: &ContextBundle) -> ContextBundle {
+    let mut out = context.clone();
+    for text in out.texts_mut() {
+        *text = crate::lang::Text::default();
+    }
+    out
 }
 
 /// Yearly rows from `first` must stay within years a population table can have.
@@ -186,6 +196,51 @@ impl Bundle for ContextBundle {
 }
 
 impl ContextBundle {
+    /// The context with every text in `lang` alone: the file a reader of that language loads
+    /// (the build writes one per language, `Manifest::context`). The texts are two thirds of a
+    /// context's bytes; a reader never needs the languages they do not read.
+    pub fn in_lang(&self, lang: Lang) -> ContextBundle {
+        let mut out = self.clone();
+        for text in out.texts_mut() {
+            *text = text.only(lang);
+        }
+        out
+    }
+
+    /// The contexts of the three languages made one again, each text in all three: what the
+    /// prerenderer draws every language's pages from. Fails where they are not of one build
+    /// (other areas, other numbers, another count of texts).
+    pub fn joined(
+        mut nb: ContextBundle,
+        mut nn: ContextBundle,
+        mut en: ContextBundle,
+    ) -> Result<ContextBundle, DecodeError> {
+        for (lang, other) in [(Lang::Nn, &mut nn), (Lang::En, &mut en)] {
+            if without_texts(&nb) != without_texts(other) {
+                return Err(invalid(format!(
+                    "the {} context is of another build than the bokmål one",
+                    lang.code()
+                )));
+            }
+            for (mine, theirs) in nb.texts_mut().into_iter().zip(other.texts_mut()) {
+                *mine.get_mut(lang) = std::mem::take(theirs.get_mut(lang));
+            }
+        }
+        Ok(nb)
+    }
+
+    /// Every text of the context, in a fixed order: the one list [`Self::in_lang`] and
+    /// [`Self::joined`] walk, so that a text field added to the catalogue, a dimension or the
+    /// themes is named here once.
+    fn texts_mut(&mut self) -> Vec<&mut crate::lang::Text> {
+        let catalogue = self.catalogue.iter_mut().flat_map(Indicator::texts_mut);
+        let dimensions = self.dimensions.iter_mut().flat_map(Dimension::texts_mut);
+        catalogue
+            .chain(dimensions)
+            .chain(self.themes.texts_mut())
+            .collect()
+    }
+
     /// Checks that every area of `cells` is in the registry and that its series line up with
     /// the catalogue: every period (`all_periods`), or the latest ones.
     fn check_cells(

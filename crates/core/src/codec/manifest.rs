@@ -7,6 +7,7 @@
 //! built with, and with it only bundles of its own version, whatever was deployed since.
 
 use crate::area::AreaCode;
+use crate::lang::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,8 +15,9 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub format_version: u16,
-    /// The context file, relative to `data/`.
-    pub context: String,
+    /// The context file of each language (`ContextBundle::in_lang`), relative to `data/`: a
+    /// name per language, held as the catalogue holds a text in each.
+    pub context: Text,
     /// Every kommune's latest cells (`CellsBundle`), relative to `data/`: loaded by the
     /// views that set kommuner side by side, never by a profile.
     pub cells: String,
@@ -91,7 +93,7 @@ impl Manifest {
                 found: m.format_version,
             });
         }
-        let paths = [&m.context, &m.cells]
+        let paths = [&m.context.nb, &m.context.nn, &m.context.en, &m.cells]
             .into_iter()
             .chain(m.areas.values())
             .chain(m.geometry.values());

@@ -28,8 +28,9 @@ use serde::{de::DeserializeOwned, Serialize};
 use std::fmt;
 
 pub const MAGIC: [u8; 4] = *b"OPVK";
-/// Bump on any change to a bundle's payload; the app only reads its own version.
-pub const FORMAT_VERSION: u16 = 7;
+/// Bump on any change to a bundle's payload or to the manifest's shape (format 8: a context file
+/// per language); the app only reads its own version.
+pub const FORMAT_VERSION: u16 = 8;
 pub const HEADER_LEN: usize = 16;
 
 /// Which bundle a file holds; a context file can never be read as an area file.

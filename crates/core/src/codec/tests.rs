@@ -427,13 +427,13 @@ fn golden_context() -> ContextBundle {
 /// `FORMAT_VERSION` (so that old apps refuse new files), and new golden files. Regenerate them
 /// with `GOLDEN_UPDATE=1 cargo test -p oppvekst-core golden`.
 #[test]
-fn golden_files_pin_format_7() {
-    assert_eq!(FORMAT_VERSION, 7, "a new format needs new golden files");
+fn golden_files_pin_format_8() {
+    assert_eq!(FORMAT_VERSION, 8, "a new format needs new golden files");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codec/golden");
     let cases: [(&str, Vec<u8>); 3] = [
-        ("area-v7.bin", encode(&golden_area())),
-        ("context-v7.bin", encode(&golden_context())),
-        ("cells-v7.bin", encode(&golden_cells())),
+        ("area-v8.bin", encode(&golden_area())),
+        ("context-v8.bin", encode(&golden_context())),
+        ("cells-v8.bin", encode(&golden_cells())),
     ];
     for (name, bytes) in &cases {
         let path = dir.join(name);
@@ -468,4 +468,62 @@ fn a_page_may_name_only_a_versioned_manifest() {
     ] {
         assert!(!super::is_versioned_name(bad), "{bad}");
     }
+}
+
+/// Every text of a context (anything shaped like a `Text`), with the languages other than
+/// `lang` emptied: what [`ContextBundle::in_lang`] must give, whatever type holds the text.
+fn json_in_lang(value: &mut serde_json::Value, lang: crate::Lang) -> usize {
+    use serde_json::Value;
+    match value {
+        Value::Object(fields) => {
+            let langs = crate::Lang::ALL.map(|l| l.code());
+            if fields.len() == 3
+                && langs
+                    .iter()
+                    .all(|l| fields.get(*l).is_some_and(Value::is_string))
+            {
+                for l in langs.into_iter().filter(|l| *l != lang.code()) {
+                    fields.insert(l.into(), Value::String(String::new()));
+                }
+                1
+            } else {
+                fields.values_mut().map(|v| json_in_lang(v, lang)).sum()
+            }
+        }
+        Value::Array(items) => items.iter_mut().map(|v| json_in_lang(v, lang)).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_context_in_one_language_carries_no_other() {
+    let mut full = golden_context();
+    full.themes.levers = vec![crate::theme::Section {
+        id: "l".into(),
+        title: crate::stats::testutil::text("Tittel"),
+        body: crate::stats::testutil::text("Tekst"),
+    }];
+    for lang in crate::Lang::ALL {
+        let mut expected = serde_json::to_value(&full).unwrap();
+        let texts = json_in_lang(&mut expected, lang);
+        // The catalogue's four, the dimension's three, the themes' (lever, immigrant, direction,
+        // sources) at least seven.
+        assert!(texts >= 14, "{texts} texts");
+        let only = full.in_lang(lang);
+        assert_eq!(serde_json::to_value(&only).unwrap(), expected, "{lang:?}");
+        assert_eq!(
+            only.catalogue[0].label.get(lang),
+            full.catalogue[0].label.get(lang)
+        );
+        assert_eq!(decode::<ContextBundle>(&encode(&only)), Ok(only));
+    }
+    // And the three make the whole again; contexts of two builds do not.
+    let [nb, nn, en] = crate::Lang::ALL.map(|l| full.in_lang(l));
+    assert_eq!(
+        ContextBundle::joined(nb.clone(), nn.clone(), en.clone()),
+        Ok(full.clone())
+    );
+    let mut other = en;
+    other.old_codes.clear();
+    assert!(ContextBundle::joined(nb, nn, other).is_err());
 }

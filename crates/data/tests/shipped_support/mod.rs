@@ -4,11 +4,12 @@
 #![allow(dead_code)]
 
 use oppvekst_core::codec::{self, AreaBundle, CellsBundle, ContextBundle, Manifest};
+use oppvekst_core::Lang;
 use std::path::{Path, PathBuf};
 
 pub struct Shipped {
     pub manifest: Manifest,
-    /// The context with the kommuner's cells, as the views of sets read it.
+    /// The bokmål context with the kommuner's cells, as the views of sets read it.
     pub ctx: ContextBundle,
     dir: PathBuf,
 }
@@ -20,10 +21,15 @@ impl Shipped {
         let text = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
         let manifest = Manifest::parse(&text).unwrap();
         let kommuner: CellsBundle = decode(&dir, &manifest.cells);
-        let ctx = decode::<ContextBundle>(&dir, &manifest.context)
+        let ctx = decode::<ContextBundle>(&dir, &manifest.context.nb)
             .with_cells(kommuner)
             .unwrap();
         Shipped { manifest, ctx, dir }
+    }
+
+    /// The context of `lang`, as a reader of that language loads it.
+    pub fn context(&self, lang: Lang) -> ContextBundle {
+        decode(&self.dir, self.manifest.context.get(lang))
     }
 
     /// Every area bundle, in the manifest's order.
