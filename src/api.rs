@@ -136,8 +136,8 @@ async fn get_bundle<B: Bundle>(file: &str) -> Result<B, LoadError> {
     Ok(bundle)
 }
 
-/// A file whose decoding takes a phone over about 10 ms (the context is 88 kB, an area's
-/// bundle 3 kB).
+/// A file whose decoding takes a phone over about 10 ms (a language's context is 44 kB, an
+/// area's bundle 3 kB).
 const BIG_FILE: usize = 16 * 1024;
 
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, LoadError>>>;

@@ -22,8 +22,9 @@ fn is_shell_file(name: &str) -> bool {
 
 /// The shell's URLs: the front page (which boots the app for any route), the files above,
 /// ECharts (its entry and every part, `vendor/`), the icon, the manifest under its versioned
-/// name (the one the pages name, written by `routes`), the context bundle that every page
-/// needs and the kommuner's cells that the views of sets need.
+/// name (the one the pages name, written by `routes`), each language's context (a page needs
+/// its own; the reader may switch offline) and the kommuner's cells that the views of sets
+/// need.
 pub fn shell_urls(dist: &Path) -> Result<Vec<String>, String> {
     let read_dir = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut files: Vec<String> = read_dir
@@ -117,7 +118,7 @@ pub fn write_service_worker(dist: &Path) -> Result<(usize, String), String> {
 mod tests {
     use super::*;
 
-    /// A dist of a few files, with a manifest naming its context bundle.
+    /// A dist of a few files, with a manifest naming its contexts.
     fn dist(dir: &Path, app: &str) {
         std::fs::create_dir_all(dir.join("data")).unwrap();
         std::fs::create_dir_all(dir.join("vendor")).unwrap();

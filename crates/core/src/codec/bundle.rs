@@ -15,7 +15,8 @@ use crate::stats::spread::Spread;
 use crate::theme::Themes;
 use serde::{Deserialize, Serialize};
 
-/// Everything an area page needs besides the area itself: loaded once, shared by all pages.
+/// Everything an area page needs besides the area itself: loaded once per language (a file each,
+/// [`ContextBundle::in_lang`]), shared by all pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContextBundle {
     /// The registry of every area (landet, fylker, kommuner, bydeler) with SSB's names.
@@ -39,7 +40,8 @@ pub struct ContextBundle {
     /// The spread over all kommuner of each catalogue entry's latest period, in catalogue order
     /// (`barometer::spreads`, computed from the kommuner's cells by the build).
     pub spreads: Vec<Option<Spread>>,
-    /// The theme texts and the kommune's levers, in nb, nn and en.
+    /// The theme texts and the kommune's levers: in nb, nn and en as built, in one language in
+    /// each file ([`ContextBundle::in_lang`]).
     pub themes: Themes,
     /// Old kommune numbers and the 2024 kommuner they became, for search.
     pub old_codes: Vec<OldCode>,
